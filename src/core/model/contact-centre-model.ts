@@ -1,0 +1,174 @@
+/**
+ * The validated, unit-normalised description of one contact-centre variant.
+ *
+ * This is the contract between `src/scenario` (which reads untrusted files, checks them and converts
+ * every user-facing unit exactly once) and everything in `src/core` (queueing formulas, planning,
+ * simulation, costs). Inside this type every time is in **seconds**, every rate is **per second**,
+ * every share is a fraction in 0..1, and money is in the scenario's currency.
+ */
+
+/** Days of the week in calendar order; day 1 of a run is `calendar.startWeekday`. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * A non-negative random duration in seconds, described by its documented parameters.
+ *
+ * - exponential: mean `meanSeconds`
+ * - lognormal / gamma: mean `meanSeconds` and coefficient of variation `cv` (sd / mean)
+ * - erlang: mean `meanSeconds` with `k` phases (cv = 1/√k)
+ * - fixed: always `seconds`
+ * - uniform: between `minSeconds` and `maxSeconds`
+ * - empirical: one of `seconds`, each equally likely
+ */
+export type Distribution =
+  | { readonly kind: 'exponential'; readonly meanSeconds: number }
+  | { readonly kind: 'lognormal'; readonly meanSeconds: number; readonly cv: number }
+  | { readonly kind: 'gamma'; readonly meanSeconds: number; readonly cv: number }
+  | { readonly kind: 'erlang'; readonly meanSeconds: number; readonly k: number }
+  | { readonly kind: 'fixed'; readonly seconds: number }
+  | { readonly kind: 'uniform'; readonly minSeconds: number; readonly maxSeconds: number }
+  | { readonly kind: 'empirical'; readonly seconds: readonly number[] };
+
+/** Opening hours and the interval grid. */
+export interface Calendar {
+  /** Number of simulated days (≥ 1). */
+  readonly days: number;
+  /** Weekday of day 1. */
+  readonly startWeekday: Weekday;
+  /** Opening time, seconds after midnight (0 ≤ open < close). */
+  readonly openSeconds: number;
+  /** Closing time, seconds after midnight (≤ 86 400; 86 400 is "24:00"). */
+  readonly closeSeconds: number;
+  /** Length of one planning interval in seconds; divides close − open exactly. */
+  readonly intervalSeconds: number;
+  /** (close − open) / interval. */
+  readonly intervalsPerDay: number;
+}
+
+/** First contacts of new cases (not redials, not repeat contacts). */
+export interface Demand {
+  /**
+   * Expected first contacts per interval, indexed `[day][interval]` (days × intervalsPerDay), with the
+   * intraday profile and the normalised day factors already applied.
+   */
+  readonly casesPerInterval: readonly (readonly number[])[];
+  /** Coefficient of variation of the gamma multiplier (mean 1) drawn once per day; 0 = Poisson. */
+  readonly overdispersionCv: number;
+}
+
+export interface Handling {
+  /** Talk + wrap-up time of one answered attempt. */
+  readonly handleTime: Distribution;
+  /** Probability that an answered attempt resolves its case. */
+  readonly firstContactResolution: number;
+  /** An unresolved case comes back with this probability after this delay (else it ends unresolved). */
+  readonly repeatContact: { readonly probability: number; readonly delay: Distribution };
+}
+
+export interface Customers {
+  /** Patience of one attempt in the queue; `null` means infinite patience (nobody abandons). */
+  readonly patience: Distribution | null;
+  /** After abandoning, the caller tries again with this probability after this delay. */
+  readonly redial: { readonly probability: number; readonly delay: Distribution };
+  /** Cap on attempts per case (the case is lost unresolved after the last one); `null` = no cap. */
+  readonly maxAttempts: number | null;
+}
+
+/** A break within a shift. */
+export interface ShiftBreak {
+  /** Start, seconds after midnight. */
+  readonly startSeconds: number;
+  readonly durationSeconds: number;
+}
+
+/** A group of identical shifts. */
+export interface Shift {
+  readonly name: string;
+  /** Start and end, seconds after midnight (start < end ≤ 86 400). */
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  /** Paid agents on this shift. */
+  readonly agents: number;
+  readonly breaks: readonly ShiftBreak[];
+  /** Weekdays the shift works; `null` = every day. */
+  readonly days: readonly Weekday[] | null;
+}
+
+/** Service targets that a staffing solver must meet; every given bound must hold. */
+export interface StaffingTarget {
+  /** Minimum service level (fraction), measured with `answerWithinSeconds`. */
+  readonly serviceLevel: number | null;
+  readonly answerWithinSeconds: number;
+  /** Maximum abandoned share of attempts. */
+  readonly maxAbandonShare: number | null;
+  /** Maximum occupancy (busy time / on-phone time). */
+  readonly maxOccupancy: number | null;
+  /** Maximum mean wait of answered attempts, seconds. */
+  readonly maxAsaSeconds: number | null;
+  /** Model used to solve: Erlang C (no abandonment), Erlang A, or simulation-based (ISA). */
+  readonly method: 'erlang-c' | 'erlang-a' | 'isa';
+}
+
+/**
+ * The staffing plan. `agents`, `agentsPerInterval` and `target` give agents **on the phones**; paid hours are
+ * on-phone hours / (1 − shrinkage). `shifts` gives **paid** agents; on-phone = (on shift − on break) × (1 − shrinkage).
+ */
+export type StaffingPlan =
+  | { readonly kind: 'agents'; readonly agents: number; readonly shrinkage: number }
+  | { readonly kind: 'agentsPerInterval'; readonly agentsPerInterval: readonly number[]; readonly shrinkage: number }
+  | { readonly kind: 'shifts'; readonly shifts: readonly Shift[]; readonly shrinkage: number }
+  | { readonly kind: 'target'; readonly target: StaffingTarget; readonly shrinkage: number };
+
+export type ServiceLevelDefinition = 'answered-of-offered' | 'answered-of-answered' | 'exclude-short-abandons';
+
+export interface ServiceLevelRule {
+  readonly answerWithinSeconds: number;
+  /**
+   * - answered-of-offered: answered within T / all attempts (abandons count as misses)
+   * - answered-of-answered: answered within T / answered attempts
+   * - exclude-short-abandons: answered within T / (attempts − abandons within `shortAbandonSeconds`)
+   */
+  readonly definition: ServiceLevelDefinition;
+  readonly shortAbandonSeconds: number;
+}
+
+/** Prices, in the scenario's currency. */
+export interface CostRates {
+  readonly perPaidAgentHour: number;
+  readonly perOvertimeHour: number;
+  readonly perTelephonyMinute: number;
+  readonly perCustomerWaitMinute: number;
+  readonly perRepeatContact: number;
+  readonly perUnresolvedCase: number;
+  readonly fixedPerDay: number;
+}
+
+export interface SimulationSettings {
+  readonly replications: number;
+  /** Base seed; each replication and each random source derive their own stream from it. */
+  readonly seed: number;
+  /** Attempts arriving before this time (from the first opening) are left out of the statistics. */
+  readonly warmupSeconds: number;
+}
+
+/** One fully resolved variant of a scenario, ready for the analytic side and the simulation. */
+export interface ContactCentreModel {
+  readonly scenarioName: string;
+  readonly variantName: string;
+  readonly currency: string;
+  readonly calendar: Calendar;
+  readonly demand: Demand;
+  readonly handling: Handling;
+  readonly customers: Customers;
+  readonly staffing: StaffingPlan;
+  readonly serviceLevel: ServiceLevelRule;
+  readonly costs: CostRates;
+  readonly simulation: SimulationSettings;
+}
+
+/** Weekday of a 0-based day index in a run. @example weekdayOfDay({ startWeekday: 'fri' }, 3) // 'mon' */
+export function weekdayOfDay(calendar: Pick<Calendar, 'startWeekday'>, dayIndex: number): Weekday {
+  const start = WEEKDAYS.indexOf(calendar.startWeekday);
+  return WEEKDAYS[(start + dayIndex) % 7] as Weekday;
+}
