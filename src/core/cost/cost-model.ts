@@ -1,0 +1,66 @@
+import type { CostRates } from '../model/contact-centre-model.js';
+
+/** What a period used, in the units the cost rates are quoted in. */
+export interface ResourceUsage {
+  /** Paid agent hours (on-phone hours / (1 − shrinkage), or shift hours). */
+  readonly paidAgentHours: number;
+  /** Agent busy hours beyond the plan (calls finished after an agent's interval, queue drained after close). */
+  readonly overtimeHours: number;
+  /** Seconds callers were connected: time in queue plus handle time. */
+  readonly connectedSeconds: number;
+  /** Seconds callers spent waiting in queue (answered and abandoned). */
+  readonly waitingSeconds: number;
+  /** Number of repeat contacts (attempts after an answered, unresolved contact). */
+  readonly repeatContacts: number;
+  /** Cases given up or lost unresolved. */
+  readonly unresolvedCases: number;
+  /** Cases resolved. */
+  readonly resolvedCases: number;
+  /** Length of the period in days (an interval is a fraction of a day), for the fixed cost. */
+  readonly days: number;
+}
+
+/** The cost lines of SPEC §4, in the scenario's currency. */
+export interface CostBreakdown {
+  readonly staffCost: number;
+  readonly overtimeCost: number;
+  readonly telephonyCost: number;
+  readonly customerTimeCost: number;
+  readonly repeatContactCost: number;
+  readonly unresolvedCaseCost: number;
+  readonly fixedCost: number;
+  readonly totalCost: number;
+  /** totalCost / resolvedCases; 0 when nothing was resolved. */
+  readonly costPerResolvedCase: number;
+}
+
+/**
+ * Prices what a period used.
+ *
+ * @example costOf({ paidAgentHours: 10, overtimeHours: 0, connectedSeconds: 600, waitingSeconds: 120,
+ *   repeatContacts: 2, unresolvedCases: 1, resolvedCases: 20, days: 1 },
+ *   { perPaidAgentHour: 400, perOvertimeHour: 600, perTelephonyMinute: 0.1, perCustomerWaitMinute: 5,
+ *     perRepeatContact: 10, perUnresolvedCase: 300, fixedPerDay: 100 }).totalCost // 4000 + 1 + 10 + 20 + 300 + 100 = 4431
+ */
+export function costOf(usage: ResourceUsage, rates: CostRates): CostBreakdown {
+  const staffCost = usage.paidAgentHours * rates.perPaidAgentHour;
+  const overtimeCost = usage.overtimeHours * rates.perOvertimeHour;
+  const telephonyCost = (usage.connectedSeconds / 60) * rates.perTelephonyMinute;
+  const customerTimeCost = (usage.waitingSeconds / 60) * rates.perCustomerWaitMinute;
+  const repeatContactCost = usage.repeatContacts * rates.perRepeatContact;
+  const unresolvedCaseCost = usage.unresolvedCases * rates.perUnresolvedCase;
+  const fixedCost = usage.days * rates.fixedPerDay;
+  const totalCost =
+    staffCost + overtimeCost + telephonyCost + customerTimeCost + repeatContactCost + unresolvedCaseCost + fixedCost;
+  return {
+    staffCost,
+    overtimeCost,
+    telephonyCost,
+    customerTimeCost,
+    repeatContactCost,
+    unresolvedCaseCost,
+    fixedCost,
+    totalCost,
+    costPerResolvedCase: usage.resolvedCases > 0 ? totalCost / usage.resolvedCases : 0,
+  };
+}
