@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// staffsim command-line entry point. Sets the production React reconciler and maps NO_COLOR / --no-color
+// before any module that reads them is loaded, then runs the built CLI.
+process.env.NODE_ENV ??= 'production';
+if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
+
+let main;
+try {
+  ({ main } = await import('../dist/cli/main.js'));
+} catch (error) {
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli/main.js')) {
+    process.stderr.write("staffsim: the build is missing; run 'npm install' (or 'npm run build') in the staffsim folder first.\n");
+    process.exit(70);
+  }
+  throw error;
+}
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,112 @@
+import type { Argv } from 'yargs';
+import { InfeasibleError } from '../../core/errors.js';
+import type { ServiceLevelDefinition, ServiceLevelRule } from '../../core/model/contact-centre-model.js';
+import { evaluateQueue, paidAgentsFor, solveStaffing } from '../../core/queueing/index.js';
+import type { QueueMetrics, StaffingTargets } from '../../core/queueing/index.js';
+import { toJson } from '../../export/json.js';
+import { formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
+import type { CliIo } from '../io.js';
+import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+
+/** The default service-level target when `erlang` solves and no target flag is given: the 80/20 convention. */
+export const DEFAULT_TARGET_SERVICE_LEVEL = 0.8;
+
+const SL_DEFINITIONS = ['answered-of-offered', 'answered-of-answered', 'exclude-short-abandons'] as const;
+
+export function registerErlangCommand(cli: Argv, io: CliIo): Argv {
+  return cli.command(
+    'erlang',
+    'One-shot Erlang C / Erlang A calculator: metrics for --agents, or the fewest agents meeting the targets',
+    (y) =>
+      y
+        .option('arrivals-per-hour', { type: 'number', demandOption: true, describe: 'Offered attempts per hour' })
+        .option('aht-seconds', { type: 'number', demandOption: true, describe: 'Mean handle time (talk + wrap-up), seconds' })
+        .option('agents', { type: 'number', describe: 'Agents on the phones; omit to solve for the fewest that meet the targets' })
+        .option('patience-seconds', { type: 'number', describe: 'Mean (exponential) patience: switches from Erlang C to Erlang A' })
+        .option('answer-within-seconds', { type: 'number', default: 20, describe: 'Service-level threshold T, seconds' })
+        .option('sl-definition', { choices: SL_DEFINITIONS, default: 'answered-of-offered' as const, describe: 'Service-level definition' })
+        .option('short-abandon-seconds', { type: 'number', default: 5, describe: 'Abandons within this many seconds are excluded (exclude-short-abandons)' })
+        .option('target-sl', { type: 'number', describe: `Minimum service level, 0..1 (default ${DEFAULT_TARGET_SERVICE_LEVEL} when solving without targets)` })
+        .option('max-abandon', { type: 'number', describe: 'Maximum abandoned share, 0..1 (Erlang A)' })
+        .option('max-occupancy', { type: 'number', describe: 'Maximum occupancy, 0..1' })
+        .option('max-asa-seconds', { type: 'number', describe: 'Maximum mean wait of answered calls, seconds' })
+        .option('shrinkage', { type: 'number', describe: 'Share of paid time off the phones, 0..1; adds paid agents' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
+        .example('$0 erlang --arrivals-per-hour 200 --aht-seconds 180 --agents 14', 'Erlang C metrics for 14 agents')
+        .example('$0 erlang --arrivals-per-hour 200 --aht-seconds 180 --patience-seconds 300 --target-sl 0.8 --max-abandon 0.05 --shrinkage 0.3', 'Erlang A staffing'),
+    (args) => {
+      const arrivalsPerHour = numberFlag('arrivals-per-hour', args['arrivals-per-hour'], { min: 0 });
+      const ahtSeconds = numberFlag('aht-seconds', args['aht-seconds'], { min: 0, exclusiveMin: true });
+      const agents = optionalNumberFlag('agents', args.agents, { min: 0, integer: true });
+      const patienceSeconds = optionalNumberFlag('patience-seconds', args['patience-seconds'], { min: 0, exclusiveMin: true });
+      const serviceLevel: ServiceLevelRule = {
+        answerWithinSeconds: numberFlag('answer-within-seconds', args['answer-within-seconds'], { min: 0 }),
+        definition: args['sl-definition'] as ServiceLevelDefinition,
+        shortAbandonSeconds: numberFlag('short-abandon-seconds', args['short-abandon-seconds'], { min: 0 }),
+      };
+      const share = { min: 0, max: 1 };
+      const targets: StaffingTargets = {
+        minServiceLevel: optionalNumberFlag('target-sl', args['target-sl'], share),
+        maxAbandonShare: optionalNumberFlag('max-abandon', args['max-abandon'], share),
+        maxOccupancy: optionalNumberFlag('max-occupancy', args['max-occupancy'], share),
+        maxAsaSeconds: optionalNumberFlag('max-asa-seconds', args['max-asa-seconds'], { min: 0 }),
+      };
+      const shrinkage = optionalNumberFlag('shrinkage', args.shrinkage, { min: 0, max: 1, exclusiveMax: true });
+      const queue = {
+        arrivalsPerSecond: arrivalsPerHour / 3600,
+        meanHandleSeconds: ahtSeconds,
+        meanPatienceSeconds: patienceSeconds,
+        serviceLevel,
+      };
+
+      let metrics: QueueMetrics;
+      if (agents !== null) {
+        metrics = evaluateQueue({ ...queue, agents });
+      } else {
+        const noTarget = Object.values(targets).every((v) => v === null);
+        const solution = solveStaffing({
+          ...queue,
+          targets: noTarget ? { ...targets, minServiceLevel: DEFAULT_TARGET_SERVICE_LEVEL } : targets,
+        });
+        if (!solution.feasible) throw new InfeasibleError(solution.reason);
+        metrics = solution.metrics;
+      }
+      const paidAgents = shrinkage === null ? null : paidAgentsFor(metrics.agents, shrinkage);
+      io.stdout.write(args.json === true ? toJson(erlangJson(metrics, paidAgents)) : `${erlangTable(metrics, paidAgents, serviceLevel, agents === null)}\n`);
+    },
+  );
+}
+
+/** The `erlang --json` document: exactly these keys (paidAgents only with --shrinkage). */
+export function erlangJson(metrics: QueueMetrics, paidAgents: number | null): Record<string, unknown> {
+  return {
+    model: metrics.model,
+    agents: metrics.agents,
+    offeredLoadErlangs: metrics.offeredLoadErlangs,
+    stable: metrics.stable,
+    probabilityOfWaiting: metrics.probabilityOfWaiting,
+    serviceLevel: metrics.serviceLevel,
+    asaSeconds: metrics.asaSeconds,
+    meanWaitSeconds: metrics.meanWaitSeconds,
+    abandonedShare: metrics.abandonedShare,
+    occupancy: metrics.occupancy,
+    ...(paidAgents === null ? {} : { paidAgents }),
+  };
+}
+
+function erlangTable(metrics: QueueMetrics, paidAgents: number | null, rule: ServiceLevelRule, solved: boolean): string {
+  const rows: [string, string][] = [
+    ['model', metrics.model === 'erlang-c' ? 'Erlang C (no abandonment)' : 'Erlang A (exponential patience)'],
+    ['offered load', `${formatNumber(metrics.offeredLoadErlangs, 3)} Erlangs`],
+    [solved ? 'agents needed (on the phones)' : 'agents (on the phones)', String(metrics.agents)],
+    ...(paidAgents === null ? [] : [['paid agents (with shrinkage)', String(paidAgents)] as [string, string]]),
+    ['stable', metrics.stable ? 'yes' : 'no: load ≥ agents, the queue grows without bound'],
+    [`service level (${rule.answerWithinSeconds} s, ${rule.definition})`, formatPercent(metrics.serviceLevel, 2)],
+    ['probability of waiting', formatPercent(metrics.probabilityOfWaiting, 2)],
+    ['ASA (answered calls)', formatSeconds(metrics.asaSeconds, 2)],
+    ['mean wait (all calls)', formatSeconds(metrics.meanWaitSeconds, 2)],
+    ['abandoned', formatPercent(metrics.abandonedShare, 2)],
+    ['occupancy', formatPercent(metrics.occupancy, 2)],
+  ];
+  return renderTable([{ header: 'metric', align: 'left' }, { header: 'value', align: 'left' }], rows);
+}

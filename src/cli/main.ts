@@ -1,0 +1,88 @@
+import yargs from 'yargs';
+import type { Argv } from 'yargs';
+import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
+import { registerErlangCommand } from './commands/erlang.js';
+import { registerPlanCommand } from './commands/plan.js';
+import { registerSchemaCommand } from './commands/schema.js';
+import { processIo } from './io.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+import { staffsimVersion } from './version.js';
+
+/** Exit codes of SPEC §5. */
+export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, infeasible: 3, internal: 70, interrupted: 130 } as const;
+
+const REPORT_URL = 'https://github.com/staffsim/staffsim/issues';
+
+const EPILOGUE = `Exit codes: 0 ok · 1 check found a failure · 2 bad input or usage · 3 infeasible target · 70 internal error · 130 interrupted.
+Scenario format: scenarios/README.md · JSON Schema: staffsim schema`;
+
+/**
+ * Runs the command line and returns its exit code. The single error boundary: every error class maps to
+ * one exit code, and only internal errors print a request to report them (with the stack under --debug).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  try {
+    let helpOrVersion = '';
+    const cli = buildCli([...argv], io, setExitCode);
+    await cli.parseAsync([...argv], {}, (_error, _args, output) => {
+      if (output) helpOrVersion = output;
+    });
+    if (helpOrVersion !== '') io.stdout.write(`${helpOrVersion}\n`);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, argv.includes('--debug') || io.env['DEBUG'] !== undefined);
+  }
+}
+
+function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void): Argv {
+  let cli = yargs(argv)
+    .scriptName('staffsim')
+    .usage('staffsim <command> [options]\n\nWhat is good service worth? Exact Erlang B/C/A, discrete-event simulation and the cost of failure demand.')
+    .exitProcess(false)
+    .strict()
+    .recommendCommands()
+    .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of internal errors' })
+    .option('color', { type: 'boolean', default: true, describe: 'Colour output (--no-color, or NO_COLOR, turns it off)' })
+    .fail((message, error) => {
+      if (error !== undefined && error !== null && !(error instanceof UsageError) && error.name !== 'YError') throw error;
+      throw new UsageError(message ?? error?.message ?? 'invalid command line');
+    })
+    .demandCommand(1, 'Missing command: choose one of the commands above')
+    .epilogue(EPILOGUE)
+    .version(staffsimVersion())
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(110, io.stdout.columns ?? 100));
+  cli = registerErlangCommand(cli, io);
+  cli = registerPlanCommand(cli, io, setExitCode);
+  cli = registerSchemaCommand(cli, io);
+  return cli;
+}
+
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`staffsim: ${error.message}\nRun 'staffsim --help' for usage.\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof InputError) {
+    for (const issue of error.issues) io.stderr.write(`staffsim: ${formatInputIssue(issue)}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof InfeasibleError) {
+    io.stderr.write(`staffsim: infeasible: ${error.message}\n`);
+    return EXIT.infeasible;
+  }
+  if (error instanceof InterruptedError) {
+    io.stderr.write('staffsim: interrupted\n');
+    return EXIT.interrupted;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`staffsim: internal error: ${message}\nThis is a bug in staffsim; please report it at ${REPORT_URL} with the command you ran.\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
+  return EXIT.internal;
+}

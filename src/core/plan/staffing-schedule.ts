@@ -1,0 +1,91 @@
+import type { ContactCentreModel, Shift } from '../model/contact-centre-model.js';
+import { weekdayOfDay } from '../model/contact-centre-model.js';
+
+/** Agents per [day][interval]. */
+export type AgentGrid = number[][];
+
+/** The scheduled staffing of a plan with fixed staffing: on-phone agents and paid agent hours per interval. */
+export interface StaffingSchedule {
+  /** Expected on-phone agents per [day][interval]; fractional where shifts and shrinkage make it so. */
+  readonly onPhoneAgents: AgentGrid;
+  /** Paid agent hours per [day][interval]. Shift time outside opening hours is booked to the day's first or last interval. */
+  readonly paidAgentHours: AgentGrid;
+}
+
+/**
+ * On-phone agents and paid hours per interval for the fixed staffing forms (`agents`, `agentsPerInterval`,
+ * `shifts`). `target` staffing has no fixed schedule: it is solved per interval (see `planVariant`), and this
+ * returns null for it.
+ *
+ * Shifts: on-phone agents in an interval = (agents on shift − agents on break, time-weighted over the interval)
+ * × (1 − shrinkage); the simulation rounds that stochastically, the analytic side mixes the two neighbouring
+ * integers. Paid time is the whole shift, breaks included.
+ *
+ * @example scheduledStaffing(modelWithAgents12).onPhoneAgents[0][0] // 12
+ */
+export function scheduledStaffing(model: ContactCentreModel): StaffingSchedule | null {
+  const { calendar, staffing } = model;
+  const intervalHours = calendar.intervalSeconds / 3600;
+  const paidFactor = 1 / (1 - staffing.shrinkage);
+  const days = Array.from({ length: calendar.days }, (_, day) => day);
+  const fromOnPhone = (perInterval: (interval: number) => number): StaffingSchedule => {
+    const onPhoneAgents = days.map(() => Array.from({ length: calendar.intervalsPerDay }, (_, i) => perInterval(i)));
+    return {
+      onPhoneAgents,
+      paidAgentHours: onPhoneAgents.map((row) => row.map((agents) => agents * intervalHours * paidFactor)),
+    };
+  };
+  switch (staffing.kind) {
+    case 'agents':
+      return fromOnPhone(() => staffing.agents);
+    case 'agentsPerInterval':
+      return fromOnPhone((i) => staffing.agentsPerInterval[i] ?? 0);
+    case 'shifts':
+      return shiftSchedule(model, staffing.shifts, staffing.shrinkage);
+    case 'target':
+      return null;
+  }
+}
+
+function shiftSchedule(model: ContactCentreModel, shifts: readonly Shift[], shrinkage: number): StaffingSchedule {
+  const { calendar } = model;
+  const onPhoneAgents: AgentGrid = [];
+  const paidAgentHours: AgentGrid = [];
+  for (let day = 0; day < calendar.days; day++) {
+    const weekday = weekdayOfDay(calendar, day);
+    const working = shifts.filter((shift) => shift.days === null || shift.days.includes(weekday));
+    const onPhoneRow: number[] = [];
+    const paidRow: number[] = [];
+    for (let i = 0; i < calendar.intervalsPerDay; i++) {
+      const start = calendar.openSeconds + i * calendar.intervalSeconds;
+      const end = start + calendar.intervalSeconds;
+      let agentSecondsOnShift = 0;
+      let agentSecondsOnBreak = 0;
+      let paidSeconds = 0;
+      for (const shift of working) {
+        const onShift = overlapSeconds(shift.startSeconds, shift.endSeconds, start, end);
+        agentSecondsOnShift += shift.agents * onShift;
+        for (const pause of shift.breaks) {
+          agentSecondsOnBreak +=
+            shift.agents * overlapSeconds(pause.startSeconds, pause.startSeconds + pause.durationSeconds, start, end);
+        }
+        // Paid time inside the interval, plus shift time before opening (first interval) or after closing (last).
+        paidSeconds += shift.agents * onShift;
+        if (i === 0) paidSeconds += shift.agents * overlapSeconds(shift.startSeconds, shift.endSeconds, 0, calendar.openSeconds);
+        if (i === calendar.intervalsPerDay - 1) {
+          paidSeconds += shift.agents * overlapSeconds(shift.startSeconds, shift.endSeconds, calendar.closeSeconds, 86_400);
+        }
+      }
+      onPhoneRow.push(((agentSecondsOnShift - agentSecondsOnBreak) / calendar.intervalSeconds) * (1 - shrinkage));
+      paidRow.push(paidSeconds / 3600);
+    }
+    onPhoneAgents.push(onPhoneRow);
+    paidAgentHours.push(paidRow);
+  }
+  return { onPhoneAgents, paidAgentHours };
+}
+
+/** Length of the overlap of [a0, a1) and [b0, b1) in seconds. @example overlapSeconds(0, 10, 5, 20) // 5 */
+export function overlapSeconds(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/fake-io.js';
+
+const textbook = ['erlang', '--arrivals-per-hour', '200', '--aht-seconds', '180'];
+
+describe('staffsim erlang', () => {
+  it('reports Erlang C metrics for given agents as one JSON object with exactly the documented keys', async () => {
+    const run = await runCli([...textbook, '--agents', '14', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(
+      ['abandonedShare', 'agents', 'asaSeconds', 'meanWaitSeconds', 'model', 'occupancy', 'offeredLoadErlangs', 'probabilityOfWaiting', 'serviceLevel', 'stable'].sort(),
+    );
+    expect(json['model']).toBe('erlang-c');
+    expect(json['agents']).toBe(14);
+    expect(json['offeredLoadErlangs']).toBeCloseTo(10, 12);
+    expect(json['probabilityOfWaiting'] as number).toBeCloseTo(0.1741319, 6);
+    expect(json['serviceLevel'] as number).toBeCloseTo(0.88835, 5);
+    expect(json['asaSeconds'] as number).toBeCloseTo(7.8359, 3);
+    expect(json['occupancy'] as number).toBeCloseTo(0.7142857, 6);
+    expect(json['stable']).toBe(true);
+  });
+
+  it('solves the fewest agents for 80/20 with an occupancy cap and adds paid agents for shrinkage', async () => {
+    const run = await runCli([...textbook, '--target-sl', '0.8', '--max-occupancy', '0.85', '--shrinkage', '0.3', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(json['agents']).toBe(14);
+    expect(json['paidAgents']).toBe(20);
+  });
+
+  it('uses Erlang A when a patience is given (pyworkforce regression case)', async () => {
+    const run = await runCli([
+      'erlang', '--arrivals-per-hour', '200', '--aht-seconds', '180', '--patience-seconds', '300', '--agents', '14', '--json',
+    ]);
+    const json = JSON.parse(run.stdout) as Record<string, number | string>;
+    expect(json['model']).toBe('erlang-a');
+    expect(json['probabilityOfWaiting'] as number).toBeCloseTo(0.14526, 5);
+    expect(json['abandonedShare'] as number).toBeCloseTo(0.013984, 6);
+    expect(json['serviceLevel'] as number).toBeCloseTo(0.916792, 6);
+    expect(json['meanWaitSeconds'] as number).toBeCloseTo(0.069919 * 60, 3);
+  });
+
+  it('reports an overloaded Erlang C queue as unstable with no negative or NaN waits', async () => {
+    const run = await runCli([...textbook, '--agents', '9', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(json['stable']).toBe(false);
+    expect(json['serviceLevel']).toBe(0);
+    expect(json['probabilityOfWaiting']).toBe(1);
+    expect(json['asaSeconds']).toBeNull();
+    expect(json['meanWaitSeconds']).toBeNull();
+  });
+
+  it('prints a short readable table without --json', async () => {
+    const run = await runCli([...textbook, '--agents', '14']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Erlang C');
+    expect(run.stdout).toContain('88.84%');
+  });
+
+  it('exits 3 for a target no staffing can meet', async () => {
+    const run = await runCli([...textbook, '--target-sl', '1']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^staffsim: infeasible: /);
+  });
+
+  it.each([
+    [['erlang', '--aht-seconds', '180'], /arrivals-per-hour/],
+    [[...textbook, '--agents', '-1'], /--agents: expected an integer ≥ 0 \(got -1\)/],
+    [[...textbook, '--agents', 'abc'], /--agents: expected an integer ≥ 0/],
+    [[...textbook, '--agents', '2.5'], /--agents: expected an integer/],
+    [['erlang', '--arrivals-per-hour', '200', '--aht-seconds', '0'], /--aht-seconds: expected a number > 0/],
+    [[...textbook, '--shrinkage', '1'], /--shrinkage: expected a number ≥ 0 and < 1/],
+    [[...textbook, '--target-sl', '1.5'], /--target-sl: expected a number ≥ 0 and ≤ 1/],
+    [[...textbook, '--bogus', '1'], /Unknown argument: bogus/],
+  ])('rejects bad flags %j with one line naming the flag and exit 2', async (argv, message) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../src/report/format.js';
+
+describe('formatting for people', () => {
+  it('turns fractions into percentages only here', () => {
+    expect(formatPercent(0.88835)).toBe('88.8%');
+    expect(formatPercent(0.888351, 2)).toBe('88.84%');
+    expect(formatPercent(Number.NaN)).toBe('–');
+  });
+
+  it('shows unbounded waits as ∞', () => {
+    expect(formatSeconds(7.83594)).toBe('7.8 s');
+    expect(formatSeconds(Number.POSITIVE_INFINITY)).toBe('∞');
+  });
+
+  it('groups thousands and appends the currency', () => {
+    expect(formatNumber(12345.678, 1)).toBe('12,345.7');
+    expect(formatMoney(1234.5, 'SEK')).toBe('1,235 SEK');
+  });
+
+  it('prints clock times from seconds after midnight', () => {
+    expect(formatClock(30_600)).toBe('08:30');
+    expect(formatClock(86_400)).toBe('24:00');
+  });
+
+  it('aligns a table: text left, numbers right, with a header rule', () => {
+    expect(renderTable([{ header: 'a' }, { header: 'b' }], [['1', '22']])).toBe('a   b\n─  ──\n1  22');
+    expect(renderTable([{ header: 'name', align: 'left' }, { header: 'n' }], [['x', '1'], ['yy', '10']])).toBe(
+      'name   n\n────  ──\nx      1\nyy    10',
+    );
+  });
+});
