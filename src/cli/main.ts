@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void): Argv {
-  let cli = yargs(argv)
+  let cli: Argv = yargs(argv)
     .scriptName('staffsim')
     .usage('staffsim <command> [options]\n\nWhat is good service worth? Exact Erlang B/C/A, discrete-event simulation and the cost of failure demand.')
     .exitProcess(false)

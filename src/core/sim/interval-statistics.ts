@@ -1,0 +1,142 @@
+import { costOf } from '../cost/cost-model.js';
+import type { ContactCentreModel } from '../model/contact-centre-model.js';
+import { METRIC_NAMES, type MetricName, type MetricRecord } from '../metrics.js';
+
+/**
+ * Streamed statistics of one replication: a block of running sums per interval in one Float64Array
+ * (`interval × STAT_FIELDS + field`), so the event loop only adds numbers and nothing is kept per call.
+ *
+ * Attempt fields are booked to the interval in which the **attempt arrived**; case fields to the interval of the
+ * attempt that decided the case's fate (first contact for `CASES`); agent-time fields to the interval of the
+ * **clock** (agent time after a close goes to the day's last interval).
+ */
+/** First contacts (new cases), by the first contact's interval. */
+export const S_CASES = 0;
+/** All attempts. */
+export const S_ATTEMPTS = 1;
+/** Repeat contacts (attempts after an answered, unresolved contact). */
+export const S_REPEATS = 2;
+export const S_ANSWERED = 3;
+export const S_ABANDONED = 4;
+/** Attempts still waiting when the run ended (only possible with no agents left and infinite patience). */
+export const S_UNANSWERED_AT_END = 5;
+/** Attempts that found no free agent on arrival (had to queue). */
+export const S_QUEUED = 6;
+/** Answered attempts with wait ≤ answerWithinSeconds. */
+export const S_ANSWERED_WITHIN = 7;
+/** Abandons with wait ≤ shortAbandonSeconds. */
+export const S_SHORT_ABANDONS = 8;
+/** Sum of the waits of answered attempts, seconds. */
+export const S_WAIT_ANSWERED = 9;
+/** Sum of the time in queue of every attempt (answered, abandoned, unanswered at end), seconds. */
+export const S_WAIT_ALL = 10;
+/** Sum of the handle times of answered attempts, seconds. */
+export const S_HANDLE = 11;
+export const S_RESOLVED = 12;
+/** Cases given up (no redial / no repeat) or lost (maxAttempts reached), unresolved. */
+export const S_UNRESOLVED = 13;
+/** Cases whose next contact would fall after the last close, or still queued at the end. */
+export const S_OPEN_AT_END = 14;
+/** ∫ planned on-phone agents dt, agent-seconds (clock). */
+export const S_AGENT_SECONDS = 15;
+/** ∫ min(busy, planned) dt, agent-seconds (clock). */
+export const S_BUSY_IN_PLAN = 16;
+/** ∫ max(0, busy − planned) dt, agent-seconds (clock): overtime. */
+export const S_OVERTIME = 17;
+/** Paid agent hours of the measured part of the interval (from the plan). */
+export const S_PAID_HOURS = 18;
+/** Measured length of the interval in days (for the fixed cost). */
+export const S_DAYS = 19;
+
+export const STAT_FIELDS = 20;
+
+/**
+ * The metric record (SPEC §4) of one block of sums. Ratios with an empty denominator are 0 (no attempts → service
+ * level 0, no answered attempts → ASA 0, no resolved case → contacts per resolved case 0, no on-phone time →
+ * occupancy 0): a report shows them next to their counts, and JSON has no NaN.
+ *
+ * @param sums the Float64Array of sums; `base` is the index of the block's first field
+ * @param waitP90Seconds the 90th percentile of the answered waits of the block (from its histogram)
+ */
+export function metricRecordFromSums(
+  sums: Float64Array,
+  base: number,
+  waitP90Seconds: number,
+  model: ContactCentreModel,
+): MetricRecord {
+  const at = (field: number): number => sums[base + field] as number;
+  const cases = at(S_CASES);
+  const attempts = at(S_ATTEMPTS);
+  const answered = at(S_ANSWERED);
+  const abandoned = at(S_ABANDONED);
+  const resolvedCases = at(S_RESOLVED);
+  const unresolvedCases = at(S_UNRESOLVED);
+  const waitingSeconds = at(S_WAIT_ALL);
+  const within = at(S_ANSWERED_WITHIN);
+  const ratio = (numerator: number, denominator: number): number => (denominator > 0 ? numerator / denominator : 0);
+
+  let serviceLevel: number;
+  switch (model.serviceLevel.definition) {
+    case 'answered-of-offered':
+      serviceLevel = ratio(within, attempts);
+      break;
+    case 'answered-of-answered':
+      serviceLevel = ratio(within, answered);
+      break;
+    case 'exclude-short-abandons':
+      serviceLevel = ratio(within, attempts - at(S_SHORT_ABANDONS));
+      break;
+  }
+
+  const paidAgentHours = at(S_PAID_HOURS);
+  const overtimeHours = at(S_OVERTIME) / 3600;
+  const cost = costOf(
+    {
+      paidAgentHours,
+      overtimeHours,
+      connectedSeconds: waitingSeconds + at(S_HANDLE),
+      waitingSeconds,
+      repeatContacts: at(S_REPEATS),
+      unresolvedCases,
+      resolvedCases,
+      days: at(S_DAYS),
+    },
+    model.costs,
+  );
+
+  const values: Record<MetricName, number> = {
+    cases,
+    attempts,
+    attemptsPerCase: ratio(attempts, cases),
+    answered,
+    abandoned,
+    answeredShare: ratio(answered, attempts),
+    abandonedShare: ratio(abandoned, attempts),
+    serviceLevel,
+    probabilityOfWaiting: ratio(at(S_QUEUED), attempts),
+    asaSeconds: ratio(at(S_WAIT_ANSWERED), answered),
+    meanWaitSeconds: ratio(waitingSeconds, attempts),
+    waitP90Seconds,
+    occupancy: ratio(at(S_BUSY_IN_PLAN), at(S_AGENT_SECONDS)),
+    resolvedCases,
+    resolvedShareOfCases: ratio(resolvedCases, cases),
+    contactsPerResolvedCase: ratio(answered, resolvedCases),
+    unresolvedCases,
+    openCasesAtEnd: at(S_OPEN_AT_END),
+    paidAgentHours,
+    overtimeHours,
+    staffCost: cost.staffCost,
+    overtimeCost: cost.overtimeCost,
+    telephonyCost: cost.telephonyCost,
+    customerTimeCost: cost.customerTimeCost,
+    repeatContactCost: cost.repeatContactCost,
+    unresolvedCaseCost: cost.unresolvedCaseCost,
+    fixedCost: cost.fixedCost,
+    totalCost: cost.totalCost,
+    costPerResolvedCase: cost.costPerResolvedCase,
+  };
+  // Same key order as METRIC_NAMES, whatever the literal above says, so JSON output is stable.
+  const record = {} as MetricRecord;
+  for (const name of METRIC_NAMES) record[name] = values[name];
+  return record;
+}

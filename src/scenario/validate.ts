@@ -1,0 +1,197 @@
+/**
+ * Pure validation of a parsed scenario document (a plain JSON value): no files, no source text. Every problem
+ * is collected, each at its path in the document; `load.ts` locates them in the source and throws.
+ */
+import { isMetricName, type MetricName } from '../core/metrics.js';
+import { fromZodIssues, isPlainObject, suggestion, type Path, type ScenarioIssue, type Validated } from './issues.js';
+import { checkExpectations, checkRules } from './rules.js';
+import { ExpectBoundSchema, ExpectSchema, ScenarioBaseSchema, ScenarioSchema, VARIANT_SECTIONS, describeValue, type ScenarioSections } from './schema.js';
+import { baseOf, mergeVariant, variantBlocks } from './variants.js';
+
+/** One variant, merged over the base and validated (defaults filled in, units as the user wrote them). */
+export interface ValidVariant {
+  readonly name: string;
+  readonly sections: ScenarioSections;
+}
+
+/** One `expect:` assertion. */
+export interface ValidExpectation {
+  /** A variant name, or "*" for every variant. */
+  readonly variant: string;
+  readonly metric: MetricName;
+  readonly min?: number;
+  readonly max?: number;
+  readonly confidence: 'mean' | 'strict';
+  /** Where the bound is in the document. */
+  readonly path: Path;
+}
+
+export interface ValidScenario {
+  readonly name: string;
+  readonly description: string;
+  readonly currency: string;
+  /** In file order; a single `base` without `variants`. */
+  readonly variants: readonly ValidVariant[];
+  readonly expect: readonly ValidExpectation[];
+}
+
+/** Keys of the whole file that a variant cannot change. */
+const SCENARIO_ONLY_KEYS = ['name', 'description', 'currency', 'variants', 'expect'];
+
+/** The `variants:` block itself: a non-empty mapping of mappings, each with only section keys. */
+function checkVariantBlocks(variants: unknown): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  if (!isPlainObject(variants)) {
+    issues.push({
+      path: ['variants'],
+      code: 'invalid_type',
+      message: `expected a mapping from variant name to a partial scenario (got ${describeValue(variants)})`,
+    });
+    return issues;
+  }
+  if (Object.keys(variants).length === 0) {
+    issues.push({
+      path: ['variants'],
+      code: 'no_variants',
+      message: 'expected at least one variant (add `base: {}` to run the base, or leave out `variants`)',
+    });
+  }
+  for (const [name, block] of Object.entries(variants)) {
+    if (name === '*' || name.trim() === '') {
+      issues.push({ path: ['variants', name], code: 'reserved_name', message: `expected a variant name other than "${name}"`, at: 'key' });
+    }
+    if (block === null) continue;
+    if (!isPlainObject(block)) {
+      issues.push({
+        path: ['variants', name],
+        code: 'invalid_type',
+        message: `expected a partial scenario (a mapping of sections), or {} for the base as is (got ${describeValue(block)})`,
+      });
+      continue;
+    }
+    for (const key of Object.keys(block)) {
+      if ((VARIANT_SECTIONS as readonly string[]).includes(key)) continue;
+      issues.push(
+        SCENARIO_ONLY_KEYS.includes(key)
+          ? {
+              path: ['variants', name, key],
+              code: 'not_allowed_in_variant',
+              message: `"${key}" belongs to the whole scenario and cannot differ between variants (a variant may set: ${VARIANT_SECTIONS.join(', ')})`,
+              at: 'key',
+            }
+          : {
+              path: ['variants', name, key],
+              code: 'unknown_key',
+              message: `unknown key "${key}" (${suggestion(key, VARIANT_SECTIONS)})`,
+              at: 'key',
+            },
+      );
+    }
+  }
+  return issues;
+}
+
+/** "(in variant "a")" when a problem of the base shows up in some variants only. */
+function variantSuffix(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`).join(', ');
+  return names.length === 1 ? ` (in variant ${quoted})` : ` (in variants ${quoted})`;
+}
+
+/**
+ * Validates a parsed scenario document: the base, every variant merged over it, and the assertions.
+ *
+ * A problem inside a variant block is reported under `variants.<name>.…`; a problem of the base is reported
+ * once at its own path (with "(in variant …)" when only some variants have it, e.g. because the others
+ * override the broken value).
+ *
+ * @example validateScenario({ name: 'x' }).ok // false: calendar, demand, handling and staffing are required
+ */
+export function validateScenario(document: unknown): Validated<ValidScenario> {
+  if (!isPlainObject(document)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: [],
+          code: 'invalid_type',
+          message: `expected a mapping of sections (name, calendar, demand, handling, staffing, …) (got ${document === undefined ? 'an empty document' : describeValue(document)})`,
+        },
+      ],
+    };
+  }
+  const issues: ScenarioIssue[] = [];
+  const hasVariants = document['variants'] !== undefined;
+  if (hasVariants) issues.push(...checkVariantBlocks(document['variants']));
+
+  const base = baseOf(document);
+  const blocks = variantBlocks(document).filter((block) => block.name !== '*');
+  const valid: ValidVariant[] = [];
+  const baseIssues = new Map<string, { issue: ScenarioIssue; variants: string[] }>();
+  const seen = new Set<string>();
+  for (const { name, block } of blocks) {
+    const merged = mergeVariant(base, block);
+    const parsed = ScenarioBaseSchema.safeParse(merged.document);
+    const found = [
+      // messages come from the whole file's schema, so that a misspelt `varaints:` suggests `variants`
+      ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, ScenarioSchema, merged.document)),
+      ...checkRules(merged.document),
+    ];
+    for (const issue of found) {
+      if (merged.fromVariant(issue.path)) {
+        const located = { ...issue, path: ['variants', name, ...issue.path] };
+        const key = JSON.stringify([located.path, located.code, located.message]);
+        if (!seen.has(key)) issues.push(located);
+        seen.add(key);
+      } else {
+        const key = JSON.stringify([issue.path, issue.code, issue.message]);
+        const entry = baseIssues.get(key);
+        if (entry === undefined) baseIssues.set(key, { issue, variants: [name] });
+        else if (!entry.variants.includes(name)) entry.variants.push(name);
+      }
+    }
+    if (parsed.success && found.length === 0) valid.push({ name, sections: parsed.data });
+  }
+  for (const { issue, variants } of baseIssues.values()) {
+    const partial = hasVariants && variants.length < blocks.length;
+    issues.push(partial ? { ...issue, message: issue.message + variantSuffix(variants) } : issue);
+  }
+
+  const expectations: ValidExpectation[] = [];
+  const rawExpect = document['expect'];
+  if (rawExpect !== undefined) {
+    const names = isPlainObject(document['variants']) ? Object.keys(document['variants']) : ['base'];
+    const parsed = ExpectSchema.safeParse(rawExpect);
+    if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, ExpectSchema, rawExpect, ['expect']));
+    issues.push(...checkExpectations(rawExpect, names));
+    if (isPlainObject(rawExpect)) {
+      for (const [variant, metrics] of Object.entries(rawExpect)) {
+        if (!isPlainObject(metrics)) continue;
+        for (const [metric, rawBound] of Object.entries(metrics)) {
+          const bound = ExpectBoundSchema.safeParse(rawBound);
+          if (!isMetricName(metric) || !bound.success) continue;
+          expectations.push({
+            variant,
+            metric,
+            ...(bound.data.min === undefined ? {} : { min: bound.data.min }),
+            ...(bound.data.max === undefined ? {} : { max: bound.data.max }),
+            confidence: bound.data.confidence,
+            path: ['expect', variant, metric],
+          });
+        }
+      }
+    }
+  }
+
+  if (issues.length > 0) return { ok: false, issues };
+  const { shape } = ScenarioBaseSchema;
+  return {
+    ok: true,
+    value: {
+      name: shape.name.parse(base['name']),
+      description: shape.description.parse(base['description']),
+      currency: shape.currency.parse(base['currency']),
+      variants: valid,
+      expect: expectations,
+    },
+  };
+}

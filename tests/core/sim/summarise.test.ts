@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { METRIC_NAMES, type MetricRecord } from '../../../src/core/metrics.js';
+import type { ReplicationResult } from '../../../src/core/sim/run-replication.js';
+import { formatClock, summariseReplications } from '../../../src/core/sim/summarise.js';
+import { testModel } from './model-builder.js';
+
+function record(value: number): MetricRecord {
+  const r = {} as MetricRecord;
+  for (const name of METRIC_NAMES) r[name] = value;
+  return r;
+}
+
+const model = testModel({ days: 2, openSeconds: 8 * 3600 + 30 * 60, closeSeconds: 10 * 3600 + 30 * 60, intervalSeconds: 3600 });
+const result = (value: number): ReplicationResult => ({ totals: record(value), intervals: Array.from({ length: 4 }, () => record(value)) });
+
+describe('summariseReplications', () => {
+  it('gives the mean and the 95 % Student-t half-width t(0.975, n−1)·s/√n', () => {
+    // Values 1, 2, 3, 4, 5: mean 3, s = √2.5, t(0.975, 4) = 2.7764451051977934.
+    const summary = summariseReplications([1, 2, 3, 4, 5].map(result), model);
+    expect(summary.totals.serviceLevel.mean).toBe(3);
+    expect(summary.totals.serviceLevel.ci95).toBeCloseTo((2.7764451051977934 * Math.sqrt(2.5)) / Math.sqrt(5), 12);
+    expect(summary.replications).toBe(5);
+    expect(summary.seed).toBe(model.simulation.seed);
+  });
+
+  it('has a half-width of 0 for one replication and for identical values', () => {
+    expect(summariseReplications([result(7)], model).totals.cases).toEqual({ mean: 7, ci95: 0 });
+    expect(summariseReplications([result(7), result(7)], model).totals.cases).toEqual({ mean: 7, ci95: 0 });
+  });
+
+  it('labels intervals with a 1-based day and their HH:MM start, in time order, with every metric', () => {
+    const summary = summariseReplications([result(1)], model);
+    expect(summary.intervals.map((i) => [i.day, i.start])).toEqual([
+      [1, '08:30'],
+      [1, '09:30'],
+      [2, '08:30'],
+      [2, '09:30'],
+    ]);
+    expect(Object.keys(summary.intervals[0]!)).toEqual(['day', 'start', ...METRIC_NAMES]);
+    expect(Object.keys(summary.totals)).toEqual([...METRIC_NAMES]);
+  });
+
+  it('rejects no replications and results that do not match the calendar', () => {
+    expect(() => summariseReplications([], model)).toThrow(RangeError);
+    expect(() => summariseReplications([{ totals: record(1), intervals: [] }], model)).toThrow(/expected 4/);
+  });
+
+  it('formats clock times', () => {
+    expect(formatClock(0)).toBe('00:00');
+    expect(formatClock(30_600)).toBe('08:30');
+    expect(formatClock(86_340)).toBe('23:59');
+  });
+});
