@@ -4,6 +4,14 @@
 process.env.NODE_ENV ??= 'production';
 if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
 
+// A reader that stops early (`staffsim plan … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 let main;
 try {
   ({ main } = await import('../dist/cli/main.js'));

@@ -26,10 +26,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
+  // No command: the explorer on a terminal (once it exists), else the help text.
+  const args = argv.length === 0 ? ['--help'] : [...argv];
   try {
     let helpOrVersion = '';
-    const cli = buildCli([...argv], io, setExitCode);
-    await cli.parseAsync([...argv], {}, (_error, _args, output) => {
+    const cli = buildCli(args, io, setExitCode);
+    await cli.parseAsync(args, {}, (_error, _args, output) => {
       if (output) helpOrVersion = output;
     });
     if (helpOrVersion !== '') io.stdout.write(`${helpOrVersion}\n`);
@@ -50,7 +52,9 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
     .option('color', { type: 'boolean', default: true, describe: 'Colour output (--no-color, or NO_COLOR, turns it off)' })
     .fail((message, error) => {
       if (error !== undefined && error !== null && !(error instanceof UsageError) && error.name !== 'YError') throw error;
-      throw new UsageError(message ?? error?.message ?? 'invalid command line');
+      const text = message ?? error?.message ?? 'invalid command line';
+      const suggestion = /^Did you mean (\S+)\?$/.exec(text);
+      throw new UsageError(suggestion === null ? text : `unknown command "${String(argv[0])}"; did you mean ${suggestion[1]}?`);
     })
     .demandCommand(1, 'Missing command: choose one of the commands above')
     .epilogue(EPILOGUE)

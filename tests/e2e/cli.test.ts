@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'staffsim.js');
+
+/** Runs the built command line as a user would, with no terminal. */
+function staffsim(args: readonly string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input: input ?? '', env: { ...process.env, CI: 'true' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the staffsim binary', () => {
+  it('prints help and exits 0 when run without a command and without a terminal', () => {
+    const run = staffsim([]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('staffsim <command> [options]');
+    expect(run.stdout).toContain('Exit codes:');
+  });
+
+  it('prints its version', () => {
+    const run = staffsim(['--version']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('answers the erlang calculator as JSON on stdout and nothing on stderr', () => {
+    const run = staffsim(['erlang', '--arrivals-per-hour', '200', '--aht-seconds', '180', '--agents', '14', '--json']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ model: 'erlang-c', agents: 14, stable: true });
+  });
+
+  it('exits 2 with located one-line reasons and no stack trace for a bad scenario', () => {
+    const run = staffsim(['plan', 'tests/fixtures/cli/bad-scenario.yaml']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('bad-scenario.yaml:4:10: calendar.close');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 3 for an infeasible target', () => {
+    expect(staffsim(['plan', 'tests/fixtures/cli/infeasible-target.yaml']).status).toBe(3);
+  });
+
+  it('prints the JSON Schema of the scenario format', () => {
+    const run = staffsim(['schema']);
+    expect(run.status).toBe(0);
+    const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['calendar', 'demand', 'handling', 'staffing', 'costs', 'variants', 'expect']));
+  });
+
+  it('stops quietly when the reader of its output goes away', () => {
+    const result = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} plan scenarios/municipal-contact-centre.yaml | head -1`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toContain('Municipal contact centre');
+    expect(result.stderr).not.toContain('EPIPE');
+  });
+});
