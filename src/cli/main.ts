@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
 import { registerErlangCommand } from './commands/erlang.js';
 import { registerPlanCommand } from './commands/plan.js';
+import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
@@ -64,6 +65,7 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
     .wrap(Math.min(110, io.stdout.columns ?? 100));
   cli = registerErlangCommand(cli, io);
   cli = registerPlanCommand(cli, io, setExitCode);
+  cli = registerRunCommand(cli, io);
   cli = registerSchemaCommand(cli, io);
   return cli;
 }

@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { referenceWorkloadInput } from './fixtures/reference-workload.js';
@@ -63,7 +63,7 @@ function warnIfStale(): void {
 export async function main(rounds = 5): Promise<void> {
   warnIfStale();
   writeFileSync(join(repoRoot, INPUT_FILE), `${JSON.stringify(referenceWorkloadInput())}\n`);
-  console.log(`reference workload, ${rounds} alternating rounds, ${cpus().length} cores, node ${process.version}`);
+  console.log(`reference workload, ${rounds} alternating rounds, ${cpus().length} cores, node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`);
   console.log(`  loop:   ${LOOP_COMMAND.join(' ')}`);
   console.log(`  engine: ${ENGINE_COMMAND.join(' ')}`);
 
@@ -106,6 +106,7 @@ export async function main(rounds = 5): Promise<void> {
   const one = median(parallelTimes[1]);
   const two = median(parallelTimes[2]);
   console.log(`8 replications: 1 worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s, speed-up ${(one / two).toFixed(2)}×`);
+  console.log(`load average now ${loadavg()[0]!.toFixed(2)} (other processes on the machine slow both sides and cap the speed-up)`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -90,7 +90,13 @@ describe('simulate', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
-  it('rejects bad counts', async () => {
+  it('passes an error raised inside a worker on to the caller', async () => {
+    const broken = testInput(testModel({ handleTime: { kind: 'lognormal', meanSeconds: 100, cv: -1 } }), 3);
+    await expect(simulate(broken, { replications: 4, workers: 2 })).rejects.toThrow(/cv must be ≥ 0/);
+  });
+
+  it('rejects bad counts and inconsistent input before starting', async () => {
+    await expect(simulate({ ...input, paidAgentHours: [] }, { replications: 2, workers: 2 })).rejects.toThrow(/paidAgentHours/);
     await expect(simulate(input, { replications: 0, workers: 1 })).rejects.toThrow(RangeError);
     await expect(simulate(input, { replications: 1, workers: 1.5 })).rejects.toThrow(RangeError);
   });

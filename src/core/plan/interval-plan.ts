@@ -126,6 +126,16 @@ export function planVariant(model: ContactCentreModel): VariantPlan {
     return evaluation;
   };
 
+  // Target staffing keeps the agents of the fixed point's last evaluation: where the solved staffing jumps by a
+  // whole agent there is no exact fixed point, and the fixed point settles on the better-staffed side, whose
+  // attempts are slightly below the load the agents were solved for. Fixed staffing is simply evaluated.
+  const finalEvaluation = (day: number, interval: number, attempts: number): IntervalEvaluation => {
+    const last = cache.get(day * calendar.intervalsPerDay + interval);
+    if (targetRule === null || last === undefined) return evaluateCached(day, interval, attempts);
+    const agents = last.evaluation.onPhoneAgents;
+    return { onPhoneAgents: agents, metrics: evaluateWith(agents, attempts, model.serviceLevel) };
+  };
+
   const flows = solveRetrialFixedPoint({
     calendar,
     firstContacts: model.demand.casesPerInterval,
@@ -139,7 +149,7 @@ export function planVariant(model: ContactCentreModel): VariantPlan {
   const intervalHours = intervalSeconds / 3600;
   const paidFactor = 1 / (1 - staffing.shrinkage);
   const rows: IntervalPlanRow[] = flows.intervals.map((flow) => {
-    const { onPhoneAgents, metrics } = evaluateCached(flow.day, flow.interval, flow.attempts);
+    const { onPhoneAgents, metrics } = finalEvaluation(flow.day, flow.interval, flow.attempts);
     const paidAgentHours = schedule?.paidAgentHours[flow.day]?.[flow.interval] ?? onPhoneAgents * intervalHours * paidFactor;
     // An overloaded Erlang C interval waits without bound; its waiting is left out of the costs (stable: false says so).
     const waitingSeconds = flow.attempts * finiteOr(metrics.meanWaitSeconds, 0);

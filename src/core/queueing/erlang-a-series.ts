@@ -33,7 +33,9 @@ const NEGLIGIBLE = 1e-18;
 const ASYMPTOTIC_FROM = 10;
 
 /**
- * Σ_{k=1..m} ln((x+k)/z) = ln Γ(x+m+1) − ln Γ(x+1) − m·ln z, for m ≥ 1, without cancellation.
+ * Σ_{k=1..m} ln((x+k)/z) = ln Γ(x+m+1) − ln Γ(x+1) − m·ln z, for m ≥ 1, without cancellation (−ln t_m).
+ *
+ * @example logRisingRatio(0, 1, 3) // ≈ 1.791759469228055 (= ln 3!)
  */
 export function logRisingRatio(x: number, z: number, m: number): number {
   let a = x + 1;
@@ -58,6 +60,8 @@ export function logRisingRatio(x: number, z: number, m: number): number {
 
 /**
  * H_m = Σ_{k=1..m+1} 1/(x+k) = ψ(x+m+2) − ψ(x+1), for m ≥ 0.
+ *
+ * @example harmonicTerm(0, 1) // 1.5 (= 1 + 1/2)
  */
 export function harmonicTerm(x: number, m: number): number {
   let a = x + 1;

@@ -1,5 +1,6 @@
 import { erlangASeries } from './erlang-a-series.js';
 import { erlangBState, type ErlangBState } from './erlang-b.js';
+import { integrateGaussLegendre } from './gauss-legendre.js';
 import { checkQueueInput, degenerateQueueMetrics } from './queue-input-checks.js';
 import type { QueueInput, QueueMetrics } from './queue-metrics.js';
 
@@ -18,14 +19,18 @@ import type { QueueInput, QueueMetrics } from './queue-metrics.js';
  *
  * "Answered within T" follows the tagged caller (REFERENCES §3.2): a caller finding j waiting is served after
  * S_j, a sum of exponential stages of rates Nμ + kθ (k = j … 0), unless its own patience τ ~ Exp(θ) runs out
- * first. The virtual wait V = S_j has P(V > v) = π_N·x·e^y·y^{−x}·γ(x, y·e^{−θv}); integrating it against the
- * patience gives, with q = e^{−θT} and F(T) = exp(−NμT + y(1 − q)), the exact transient absorption
- * probabilities of the tagged-caller chain (the quantities pyworkforce gets by uniformization):
- *   P(served after T)      = π_N·q·F(T)·Σ_j t_j(yq)·x/(x+j+1)
+ * first. Instead of uniformizing that chain per j, its transient absorption probabilities are summed over j in
+ * closed form through the virtual wait V (the wait of an infinitely patient arrival, V = S_j):
+ *   P(V > v) = π_N·x·e^y·y^{−x}·γ(x, y·e^{−θv}),   density f_V(v) = π_N·Nμ·F(v) on v > 0,
+ * with F(v) = exp(−Nμv + y(1 − e^{−θv})). Integrating against the patience gives, with q = e^{−θT},
+ *   P(answered, 0 < W ≤ T) = π_N·Nμ·∫₀ᵀ e^{−θv}F(v) dv
+ *                          = P(served with a wait) − π_N·q·F(T)·Σ_j t_j(yq)·x/(x+j+1)
  *   P(abandoned within s)  = π_N·[Σ j·t_j(y) − F(s)·Σ j·t_j(y·e^{−θs})] / y
- * where t_j(z) is t_j with y replaced by z. Every sum is evaluated around its peak in log scale, so N = 100 000
- * costs a few thousand terms; birth-death-chain.ts checks all of it against the truncated chain and an
- * explicit uniformization.
+ * where t_j(z) is t_j with y replaced by z. The series forms are used when their subtraction is harmless, the
+ * one-dimensional integrals (Gauss–Legendre over the part of [0, T] that matters) when T or s is short compared
+ * with the waits. Every sum is evaluated around its peak in log scale, so N = 100 000 costs a few thousand terms.
+ * birth-death-chain.ts recomputes everything from the truncated chain and an explicit uniformization of the
+ * tagged-caller chain; the tests require agreement to 1e−9.
  */
 
 /**
@@ -71,16 +76,20 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
   const asaSeconds = servedMass > 0 ? (queueWeight * series.servedWait * patienceSeconds) / servedMass : 0;
   const occupancy = Math.min(1, (load / agents) * servedShare);
 
-  // Answered within T = no wait + (served with a wait) − (served after T).
+  const waits: VirtualWait = {
+    arrivalsPerSecond,
+    serverRate: agents / meanHandleSeconds,
+    abandonRate: 1 / patienceSeconds,
+    x,
+    y,
+    logNormaliser: scale,
+    total,
+  };
+
+  // Answered within T = no wait + answered after a wait of at most T.
   const answerWithin = serviceLevel.answerWithinSeconds;
-  let answeredWithin = noWaitMass / total;
-  if (answerWithin > 0) {
-    const discount = Math.exp(-answerWithin / patienceSeconds);
-    const later = erlangASeries(x, y * discount);
-    const logSurvival = (-agents * answerWithin) / meanHandleSeconds - y * Math.expm1(-answerWithin / patienceSeconds);
-    const servedLater = discount * Math.exp(later.logScale + logSurvival - scale) * later.served;
-    answeredWithin = (noWaitMass + Math.max(0, queueWeight * series.served - servedLater)) / total;
-  }
+  const answeredWithin =
+    noWaitMass / total + (answerWithin > 0 ? answeredAfterWaitWithin(waits, answerWithin, queueWeight * series.served) : 0);
 
   let serviceLevelValue: number;
   switch (serviceLevel.definition) {
@@ -92,14 +101,7 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
       break;
     case 'exclude-short-abandons': {
       const short = serviceLevel.shortAbandonSeconds;
-      let shortAbandoned = 0;
-      if (short > 0) {
-        const discount = Math.exp(-short / patienceSeconds);
-        const within = erlangASeries(x, y * discount);
-        const logSurvival = (-agents * short) / meanHandleSeconds - y * Math.expm1(-short / patienceSeconds);
-        const remaining = Math.exp(within.logScale + logSurvival - scale) * within.weighted;
-        shortAbandoned = Math.max(0, queueWeight * series.weighted - remaining) / (y * total);
-      }
+      const shortAbandoned = short > 0 ? abandonedWithin(waits, short, probabilityOfWaiting, queueWeight * series.weighted) : 0;
       serviceLevelValue = answeredWithin / (1 - shortAbandoned);
       break;
     }
@@ -117,4 +119,94 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
     abandonedShare,
     occupancy,
   };
+}
+
+/** What the transient integrals need; masses are scaled by e^{−logNormaliser} and total to `total`. */
+interface VirtualWait {
+  readonly arrivalsPerSecond: number;
+  /** Nμ. */
+  readonly serverRate: number;
+  /** θ. */
+  readonly abandonRate: number;
+  readonly x: number;
+  readonly y: number;
+  readonly logNormaliser: number;
+  readonly total: number;
+}
+
+/** The series forms are used unless their subtraction cancels more than this share of the larger term. */
+const CANCELLATION_LIMIT = 0.5;
+/** e^{−46} ≈ 1e−20: the integrand is negligible where its exponent is this far below its maximum. */
+const NEGLIGIBLE_EXPONENT = 46;
+
+/** g(v) = ln(e^{−θv}·F(v)) with F(v) = exp(−Nμv + y(1 − e^{−θv})); concave, g′(v) = λe^{−θv} − (Nμ + θ). */
+function exponentOf(w: VirtualWait): (v: number) => number {
+  return (v) => -(w.serverRate + w.abandonRate) * v - w.y * Math.expm1(-w.abandonRate * v);
+}
+
+/**
+ * ∫ₐᵇ e^{g(v) − g_max}·factor(v) dv over [0, t] by Gauss–Legendre, with g_max = max of g on [0, t].
+ *
+ * Only the part of [0, t] where g is within 46 of its maximum is integrated (g is concave, so that part is an
+ * interval, found by bisection), in panels that keep |g′|·width ≤ 2 and |g″|·width² ≤ 4 — about 25 panels at
+ * most whatever the rates, so the cost does not grow with N·t.
+ */
+function integrateExponent(w: VirtualWait, seconds: number, factor: (v: number) => number): { peak: number; integral: number } {
+  const g = exponentOf(w);
+  const slope = (v: number): number => w.arrivalsPerSecond * Math.exp(-w.abandonRate * v) - (w.serverRate + w.abandonRate);
+  const top = slope(0) > 0 ? Math.min(seconds, Math.log(w.arrivalsPerSecond / (w.serverRate + w.abandonRate)) / w.abandonRate) : 0;
+  const peak = g(top);
+  const floor = peak - NEGLIGIBLE_EXPONENT;
+  const crossing = (low: number, high: number, rising: boolean): number => {
+    let a = low;
+    let b = high;
+    for (let i = 0; i < 80 && b - a > 1e-12 * high; i += 1) {
+      const middle = (a + b) / 2;
+      if (g(middle) < floor === rising) a = middle;
+      else b = middle;
+    }
+    return rising ? a : b;
+  };
+  const from = g(0) >= floor ? 0 : crossing(0, top, true);
+  const to = g(seconds) >= floor ? seconds : crossing(top, seconds, false);
+  const steepest = Math.max(Math.abs(slope(from)), Math.abs(slope(to)));
+  const curvature = w.arrivalsPerSecond * w.abandonRate * Math.exp(-w.abandonRate * from);
+  const panels = Math.max(1, Math.ceil(((to - from) * Math.max(steepest, Math.sqrt(curvature))) / 2));
+  const integral = integrateGaussLegendre((v) => Math.exp(g(v) - peak) * factor(v), from, to, panels);
+  return { peak, integral };
+}
+
+/**
+ * P(answered after a wait in (0, T]).
+ *
+ * Series form: P(served with a wait) − π_N·q·F(T)·Σ t_j(yq)·x/(x+j+1), with q = e^{−θT}. When T is short compared
+ * with the waits the two terms nearly cancel; then the virtual-wait density f_V(v) = π_N·Nμ·F(v) (v > 0) gives
+ * P(answered, 0 < W ≤ T) = π_N·Nμ·∫₀ᵀ e^{−θv}F(v) dv, integrated numerically without any subtraction.
+ */
+function answeredAfterWaitWithin(w: VirtualWait, seconds: number, servedWithWaitMass: number): number {
+  const discount = Math.exp(-seconds * w.abandonRate);
+  const later = erlangASeries(w.x, w.y * discount);
+  const logSurvival = -w.serverRate * seconds - w.y * Math.expm1(-seconds * w.abandonRate);
+  const servedLater = discount * Math.exp(later.logScale + logSurvival - w.logNormaliser) * later.served;
+  if (servedLater <= CANCELLATION_LIMIT * servedWithWaitMass) return (servedWithWaitMass - servedLater) / w.total;
+  const { peak, integral } = integrateExponent(w, seconds, () => 1);
+  return (Math.exp(Math.log(w.serverRate) + peak - w.logNormaliser) * integral) / w.total;
+}
+
+/**
+ * P(abandoned within s) = θ∫₀ˢ e^{−θv}·P(V > v) dv.
+ *
+ * Series form: π_N·[Σ j·t_j(y) − F(s)·Σ j·t_j(y·e^{−θs})]/y. When s is short compared with the waits the two terms
+ * nearly cancel; then, with P(V > v) = P(W > 0) − π_N·Nμ·∫₀ᵛ F and the integrals swapped,
+ * P(W > 0)·(1 − e^{−θs}) − π_N·Nμ·∫₀ˢ e^{−θu}F(u)·(1 − e^{−θ(s−u)}) du, whose second term is then the small one.
+ */
+function abandonedWithin(w: VirtualWait, seconds: number, probabilityOfWaiting: number, queueLengthMass: number): number {
+  const discount = Math.exp(-seconds * w.abandonRate);
+  const within = erlangASeries(w.x, w.y * discount);
+  const logSurvival = -w.serverRate * seconds - w.y * Math.expm1(-seconds * w.abandonRate);
+  const remaining = Math.exp(within.logScale + logSurvival - w.logNormaliser) * within.weighted;
+  if (remaining <= CANCELLATION_LIMIT * queueLengthMass) return (queueLengthMass - remaining) / (w.y * w.total);
+  const { peak, integral } = integrateExponent(w, seconds, (u) => -Math.expm1(-w.abandonRate * (seconds - u)));
+  const answeredPart = (Math.exp(Math.log(w.serverRate) + peak - w.logNormaliser) * integral) / w.total;
+  return Math.max(0, probabilityOfWaiting * -Math.expm1(-w.abandonRate * seconds) - answeredPart);
 }

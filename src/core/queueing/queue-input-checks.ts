@@ -14,6 +14,7 @@ const DEFINITIONS: readonly ServiceLevelDefinition[] = ['answered-of-offered', '
  *
  * @throws RangeError for negative or non-finite rates, non-positive handle time or patience, agents that are
  *   not a non-negative integer, or a service-level rule with negative or non-finite seconds
+ * @example checkQueueInput({ ...input, agents: 2.5 }) // throws RangeError('agents must be an integer ≥ 0 (got 2.5)')
  */
 export function checkQueueInput(input: QueueInput): void {
   const { arrivalsPerSecond, meanHandleSeconds, agents, meanPatienceSeconds, serviceLevel } = input;
@@ -34,7 +35,13 @@ export function checkQueueInput(input: QueueInput): void {
   checkServiceLevelRule(serviceLevel);
 }
 
-/** @throws RangeError for a rule with negative or non-finite seconds or an unknown definition. */
+/**
+ * Checks a service-level rule.
+ *
+ * @throws RangeError for a rule with negative or non-finite seconds or an unknown definition
+ * @example checkServiceLevelRule({ answerWithinSeconds: -1, definition: 'answered-of-offered', shortAbandonSeconds: 5 })
+ *   // throws RangeError('serviceLevel.answerWithinSeconds must be a finite number ≥ 0 (got -1)')
+ */
 export function checkServiceLevelRule(rule: ServiceLevelRule): void {
   if (!(rule.answerWithinSeconds >= 0) || !Number.isFinite(rule.answerWithinSeconds)) {
     throw new RangeError(`serviceLevel.answerWithinSeconds must be a finite number ≥ 0 (got ${rule.answerWithinSeconds})`);

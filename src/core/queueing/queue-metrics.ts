@@ -41,8 +41,13 @@ export interface QueueMetrics {
 }
 
 /**
- * The exact formulas for an already validated, non-degenerate input, reusing an Erlang B recurrence state
- * at `input.agents` (the staffing solver advances one instead of recomputing it).
+ * The exact formulas reusing an Erlang B recurrence state at `input.agents` (the staffing solver advances one
+ * instead of recomputing it). Degenerate inputs get the same decided values as {@link evaluateQueue}.
+ *
+ * @param input the queue
+ * @param blocking `erlangBState(λ·AHT, input.agents)`, or a state advanced to it
+ * @throws RangeError for an invalid input
+ * @example evaluateQueueWithBlocking(input, advanceErlangB(erlangBState(10, 11))) // same as evaluateQueue({ ...input, agents: 12 }) at A = 10
  */
 export function evaluateQueueWithBlocking(input: QueueInput, blocking: ErlangBState): QueueMetrics {
   return input.meanPatienceSeconds === null ? erlangCMetrics(input, blocking) : erlangAMetrics(input, blocking);

@@ -169,6 +169,9 @@ function endMass(kernel: LandingKernel, calendar: Calendar, day: number, i: numb
   return Math.max(0, 1 - (kernel.averagedCdf[dayOffset * width + calendar.intervalsPerDay - i + calendar.intervalsPerDay] as number));
 }
 
+/** Relative width at which a bisection bracket counts as closed: a few units in the last place. */
+const BRACKET_CLOSED = 1e-13;
+
 /**
  * Solves the redial / repeat-contact fixed point over the whole horizon.
  *
@@ -280,6 +283,15 @@ export function solveRetrialFixedPoint(input: FixedPointInput): FixedPointResult
           }
           if (residual > 0) low = Math.max(low, x);
           else high = Math.min(high, x);
+          if (high - low <= BRACKET_CLOSED * Math.max(high, 1)) {
+            // The bracket has closed (to rounding) on a jump of the abandoned share — staffing solved for a target
+            // changes by whole agents — so no exact fixed point exists. Settle on the upper side: the one with the
+            // lower abandoned share, i.e. the better-staffed one.
+            abandonedShare = shareAt(high);
+            attemptsFor(abandonedShare);
+            done = true;
+            break;
+          }
           const contracting = Math.abs(residual) <= 0.5 * Math.abs(previousResidual);
           previousResidual = residual;
           x = (contracting && mapped >= low && mapped <= high) || !Number.isFinite(high) ? mapped : (low + high) / 2;

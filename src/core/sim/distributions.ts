@@ -15,7 +15,7 @@ export type Sampler = () => number;
  * - erlang by mean and k phases: a sum of k exponentials of mean mean/k (as −(mean/k) · ln ∏U);
  * - fixed: the constant; uniform: `min + (max − min) · U`; empirical: one of the values, each equally likely.
  *
- * A cv of 0 (lognormal, gamma) gives the mean exactly, without consuming random numbers.
+ * A cv of 0 (lognormal, gamma; for gamma any cv below 10⁻⁶) gives the mean exactly, without consuming random numbers.
  *
  * @throws RangeError when a parameter is outside its domain (negative mean, negative cv, k not a positive integer,
  *   max < min, an empty or negative empirical list). The scenario validator reports these to users first; this is
@@ -41,7 +41,8 @@ export function createSampler(distribution: Distribution, stream: UniformStream)
     case 'gamma': {
       const mean = checkMean(distribution.meanSeconds, 'gamma');
       const cv = checkCv(distribution.cv, 'gamma');
-      if (cv === 0 || mean === 0) return () => mean;
+      // Below cv = 1e-6 the shape 1/cv² exceeds 10¹² (or overflows): the gamma is its mean to 6 digits.
+      if (cv < 1e-6 || mean === 0) return () => mean;
       return createGammaSampler(1 / (cv * cv), mean * cv * cv, stream);
     }
     case 'erlang': {

@@ -497,8 +497,11 @@ class ReplicationEngine {
       sums[base + S_WAIT_ALL]! += wait;
       sums[base + S_HANDLE]! += handle;
       if (wait <= this.answerWithinSeconds) sums[base + S_ANSWERED_WITHIN]!++;
-      this.intervalWaits.record(k, wait);
-      this.totalWaits.record(0, wait);
+      // Only positive waits go into the histograms; the zeros are answered − recorded (see finish()).
+      if (wait > 0) {
+        this.intervalWaits.record(k, wait);
+        this.totalWaits.record(0, wait);
+      }
     }
     this.calendar.push(time + handle, (slot << 2) | EV_COMPLETION);
     if (this.onAttempt !== undefined) this.emit(slot, wait, 'answered', handle);
@@ -717,10 +720,13 @@ class ReplicationEngine {
     const intervals: MetricRecord[] = [];
     const totalSums = new Float64Array(STAT_FIELDS);
     for (let k = 0; k < intervalCount; k++) {
-      intervals.push(metricRecordFromSums(this.sums, k * STAT_FIELDS, this.intervalWaits.quantile(k, 0.9), model));
+      const base = k * STAT_FIELDS;
+      const zeroWaits = (this.sums[base + S_ANSWERED] as number) - this.intervalWaits.total(k);
+      intervals.push(metricRecordFromSums(this.sums, base, this.intervalWaits.quantile(k, 0.9, zeroWaits), model));
       for (let f = 0; f < STAT_FIELDS; f++) totalSums[f] = (totalSums[f] as number) + (this.sums[k * STAT_FIELDS + f] as number);
     }
-    const totals = metricRecordFromSums(totalSums, 0, this.totalWaits.quantile(0, 0.9), model);
+    const totalZeroWaits = (totalSums[S_ANSWERED] as number) - this.totalWaits.total(0);
+    const totals = metricRecordFromSums(totalSums, 0, this.totalWaits.quantile(0, 0.9, totalZeroWaits), model);
     if (this.onProgress !== undefined) this.onProgress(1);
     return { totals, intervals };
   }

@@ -1,4 +1,5 @@
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
+import { meanOf } from './distributions.js';
 
 /** Everything one simulation run needs: the model and the staffing plan it is run against. */
 export interface SimulationInput {
@@ -60,6 +61,21 @@ export function checkSimulationInput(input: SimulationInput): string[] {
   }
   if (customers.maxAttempts !== null && !(Number.isInteger(customers.maxAttempts) && customers.maxAttempts >= 1)) {
     problems.push(`customers.maxAttempts must be an integer ≥ 1 or null (got ${customers.maxAttempts})`);
+  }
+  // A loop of certain retries that takes no time would never reach the end of the run.
+  if (customers.maxAttempts === null && customers.patience !== null) {
+    if (customers.redial.probability === 1 && meanOf(customers.patience) === 0 && meanOf(customers.redial.delay) === 0) {
+      problems.push('customers: zero patience, redial probability 1 and a zero redial delay without maxAttempts would redial forever at one instant');
+    }
+  }
+  if (
+    customers.maxAttempts === null &&
+    handling.firstContactResolution === 0 &&
+    handling.repeatContact.probability === 1 &&
+    meanOf(handling.handleTime) === 0 &&
+    meanOf(handling.repeatContact.delay) === 0
+  ) {
+    problems.push('handling: zero handle time, no resolution, repeat probability 1 and a zero repeat delay without maxAttempts would repeat forever at one instant');
   }
   return problems;
 }

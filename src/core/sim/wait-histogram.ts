@@ -82,17 +82,19 @@ export class WaitHistogramBank {
 
   /**
    * The p-quantile (0 ≤ p ≤ 1) of histogram `index`, within the error bound of the class comment; 0 when empty.
+   * `extraZeros` adds that many waits of 0 that were counted elsewhere (a caller may skip `record` for zero waits).
    * @example
    * const bank = new WaitHistogramBank(1, 7, -10, 22);
    * for (let i = 1; i <= 100; i++) bank.record(0, i);
    * bank.quantile(0, 0.9) // ≈ 90 (relative error < 2⁻⁷)
    */
-  quantile(index: number, p: number): number {
+  quantile(index: number, p: number, extraZeros = 0): number {
     const start = index * this.bucketCount;
-    const n = this.total(index);
+    const n = this.total(index) + extraZeros;
     if (n === 0) return 0;
     const rank = Math.max(1, Math.ceil(Math.min(1, Math.max(0, p)) * n));
-    let cumulative = 0;
+    let cumulative = extraZeros;
+    if (cumulative >= rank) return 0;
     for (let b = 0; b < this.bucketCount; b++) {
       const c = this.counts[start + b] as number;
       if (c === 0) continue;

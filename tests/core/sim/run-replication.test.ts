@@ -293,4 +293,11 @@ describe('runReplication: randomness', () => {
     expect(() => runReplication({ ...input, onPhoneAgents: [[1, 2]] }, 0)).toThrow(/onPhoneAgents must have 2 rows/);
     expect(() => runReplication(input, -1)).toThrow(RangeError);
   });
+
+  it('rejects a retry loop that would never let time advance', () => {
+    const zeno = testModel({ patience: { kind: 'fixed', seconds: 0 }, redialProbability: 1, redialDelay: { kind: 'fixed', seconds: 0 } });
+    expect(() => runReplication(testInput(zeno, 0), 0)).toThrow(/redial forever/);
+    const capped = testModel({ patience: { kind: 'fixed', seconds: 0 }, redialProbability: 1, redialDelay: { kind: 'fixed', seconds: 0 }, maxAttempts: 3 });
+    expect(runReplication(testInput(capped, 0), 0).totals.attemptsPerCase).toBe(3);
+  });
 });

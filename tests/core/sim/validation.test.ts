@@ -116,13 +116,14 @@ describe('validation against Erlang A (M/M/33+M, the shared reference workload)'
     const perReplication = results.map((result, r) => {
       const queue = mean(observations[r]!.map((o) => o.waiting));
       const littles = (result.totals.attempts / measuredSeconds) * result.totals.meanWaitSeconds;
-      return { queue, littles, busy: mean(observations[r]!.map((o) => o.busy)) };
+      return { queue, littles, busy: mean(observations[r]!.map((o) => o.busy)), busyFromOccupancy: 33 * result.totals.occupancy };
     });
-    for (const { queue, littles, busy } of perReplication) {
-      // Same realisation, two estimators of ∫Q dt / T: they differ only by the 1-second sampling grid (< 2 %).
-      expect(Math.abs(queue - littles) / littles).toBeLessThan(0.02);
-      // And for the agents: mean number busy = throughput × AHT = occupancy × N.
-      expect(Math.abs(busy - 33 * results[0]!.totals.occupancy) / busy).toBeLessThan(0.02);
+    for (const { queue, littles, busy, busyFromOccupancy } of perReplication) {
+      // Same realisation, two estimators of ∫Q dt / T: they differ only by the 1-second sampling grid and the
+      // window's edges (observed: < 0.05 %; allowed: 0.5 %).
+      expect(Math.abs(queue - littles) / littles).toBeLessThan(0.005);
+      // And for the agents: mean number busy (sampled) = busy agent time / time = occupancy × N.
+      expect(Math.abs(busy - busyFromOccupancy) / busy).toBeLessThan(0.005);
     }
     // Against theory: E[Q] = λ·E[W] = P(ab)·λ/θ = 2.158 within the spread across replications.
     const queues = perReplication.map((p) => p.queue);

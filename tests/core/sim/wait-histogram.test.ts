@@ -53,3 +53,15 @@ describe('WaitHistogramBank', () => {
     expect(total.total(0)).toBe(3);
   });
 });
+
+describe('WaitHistogramBank extra zeros', () => {
+  it('counts zeros recorded elsewhere before the first bucket', () => {
+    const bank = new WaitHistogramBank(1, 5, -4, 20);
+    for (let i = 1; i <= 10; i++) bank.record(0, i * 10);
+    // 90 zeros + 10 waits of 10…100: the 90th percentile is 0, the 95th lies among the waits.
+    expect(bank.quantile(0, 0.9, 90)).toBe(0);
+    expect(bank.quantile(0, 0.95, 90)).toBeGreaterThan(40);
+    expect(bank.quantile(0, 0.95, 90)).toBeLessThanOrEqual(50 * (1 + 2 ** -5));
+    expect(Math.abs(bank.quantile(0, 0.5, 0) - 50)).toBeLessThanOrEqual(50 * 2 ** -5);
+  });
+});

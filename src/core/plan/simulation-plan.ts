@@ -1,0 +1,24 @@
+import type { ContactCentreModel } from '../model/contact-centre-model.js';
+import type { SimulationInput } from '../sim/simulation-input.js';
+import { planVariant } from './interval-plan.js';
+import { scheduledStaffing } from './staffing-schedule.js';
+
+/**
+ * What the simulation of a variant runs against: its scheduled staffing, or — for `target` staffing — the agents
+ * the analytic plan requires interval by interval (SIPP), with paid hours = on-phone hours / (1 − shrinkage).
+ *
+ * @throws InfeasibleError when a target cannot be met (from the analytic plan)
+ * @example simulationInputFor(model).onPhoneAgents[0][0] // 14 for the textbook scenario
+ */
+export function simulationInputFor(model: ContactCentreModel): SimulationInput {
+  const schedule = scheduledStaffing(model);
+  if (schedule !== null) return { model, onPhoneAgents: schedule.onPhoneAgents, paidAgentHours: schedule.paidAgentHours };
+  const plan = planVariant(model);
+  const onPhoneAgents = Array.from({ length: model.calendar.days }, () => new Array<number>(model.calendar.intervalsPerDay).fill(0));
+  const paidAgentHours = Array.from({ length: model.calendar.days }, () => new Array<number>(model.calendar.intervalsPerDay).fill(0));
+  for (const row of plan.rows) {
+    (onPhoneAgents[row.day] as number[])[row.interval] = row.onPhoneAgents;
+    (paidAgentHours[row.day] as number[])[row.interval] = row.paidAgentHours;
+  }
+  return { model, onPhoneAgents, paidAgentHours };
+}
