@@ -28,13 +28,7 @@ export function formatMoney(value: number, currency: string, decimals = 0): stri
   return `${formatNumber(value, decimals)} ${currency}`.trim();
 }
 
-/** "HH:MM" for seconds after midnight. @example formatClock(30600) // '08:30' */
-export function formatClock(secondsAfterMidnight: number): string {
-  const minutes = Math.round(secondsAfterMidnight / 60);
-  const hh = Math.floor(minutes / 60);
-  const mm = minutes % 60;
-  return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
-}
+export { formatClock } from '../core/model/clock.js';
 
 export interface TableColumn {
   readonly header: string;

@@ -90,27 +90,6 @@ export function createSampler(distribution: Distribution, stream: UniformStream)
   }
 }
 
-/**
- * The mean of a distribution in seconds.
- * @example meanOf({ kind: 'uniform', minSeconds: 10, maxSeconds: 30 }) // 20
- */
-export function meanOf(distribution: Distribution): number {
-  switch (distribution.kind) {
-    case 'exponential':
-    case 'lognormal':
-    case 'gamma':
-    case 'erlang':
-      return distribution.meanSeconds;
-    case 'fixed':
-      return distribution.seconds;
-    case 'uniform':
-      return (distribution.minSeconds + distribution.maxSeconds) / 2;
-    case 'empirical':
-      return distribution.seconds.length === 0
-        ? 0
-        : distribution.seconds.reduce((sum, value) => sum + value, 0) / distribution.seconds.length;
-  }
-}
 
 /**
  * Standard normal draws by the Box–Muller transform; each pair of uniforms gives two normals, the second is kept

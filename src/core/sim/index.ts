@@ -12,7 +12,7 @@ export {
   type ReplicationOptions,
   type ReplicationResult,
 } from './run-replication.js';
-export { summariseReplications, formatClock, type SimulationSummary } from './summarise.js';
+export { summariseReplications, type SimulationSummary } from './summarise.js';
 export { RANDOM_SOURCES, createStream, createStreams, type RandomSource, type RandomStreams, type UniformStream } from './random-streams.js';
-export { createSampler, meanOf, type Sampler } from './distributions.js';
+export { createSampler, type Sampler } from './distributions.js';
 export { studentTQuantile } from './student-t.js';

@@ -1,5 +1,5 @@
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
-import { meanOf } from './distributions.js';
+import { meanOf } from '../queueing/delay-kernel.js';
 
 /** Everything one simulation run needs: the model and the staffing plan it is run against. */
 export interface SimulationInput {

@@ -1,4 +1,5 @@
 import { gammaln } from 'simple-statistics';
+import { regularizedGammaQ } from '../queueing/special-functions.js';
 
 /**
  * Quantiles of Student's t distribution, for confidence intervals across replications (simple-statistics has the
@@ -91,41 +92,6 @@ export function normalQuantile(probability: number): number {
 /** P(Z > z) for z ≥ 0: ½ · Q(½, z²/2), Q the regularized upper incomplete gamma. */
 export function normalUpperTail(z: number): number {
   return 0.5 * regularizedGammaQ(0.5, (z * z) / 2);
-}
-
-/** Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x) (Numerical Recipes §6.2). */
-export function regularizedGammaQ(a: number, x: number): number {
-  if (x <= 0) return 1;
-  const logFront = -x + a * Math.log(x) - gammaln(a);
-  if (x < a + 1) {
-    // Series for P.
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 10_000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return 1 - sum * Math.exp(logFront);
-  }
-  // Continued fraction for Q (modified Lentz).
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 10_000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(logFront) * h;
 }
 
 const TINY = 1e-300;

@@ -1,4 +1,5 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { formatClock } from '../model/clock.js';
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
 import { METRIC_NAMES, type MetricEstimate, type MetricName, type MetricRecord } from '../metrics.js';
 import type { ReplicationResult } from './run-replication.js';
@@ -57,12 +58,4 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
     totals: estimate(results.map((result) => result.totals)),
     intervals,
   };
-}
-
-/** "HH:MM" of a time of day in seconds. @example formatClock(30_600) // "08:30" */
-export function formatClock(secondsAfterMidnight: number): string {
-  const minutes = Math.floor(secondsAfterMidnight / 60);
-  const hh = Math.floor(minutes / 60);
-  const mm = minutes % 60;
-  return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
 }

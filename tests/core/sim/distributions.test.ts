@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../../src/core/model/contact-centre-model.js';
-import { createSampler, meanOf } from '../../../src/core/sim/distributions.js';
+import { meanOf } from '../../../src/core/queueing/delay-kernel.js';
+import { createSampler } from '../../../src/core/sim/distributions.js';
 import { createStream } from '../../../src/core/sim/random-streams.js';
 import { TEST_SEED } from './model-builder.js';
 

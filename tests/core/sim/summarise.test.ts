@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, type MetricRecord } from '../../../src/core/metrics.js';
 import type { ReplicationResult } from '../../../src/core/sim/run-replication.js';
-import { formatClock, summariseReplications } from '../../../src/core/sim/summarise.js';
+import { formatClock } from '../../../src/core/model/clock.js';
+import { summariseReplications } from '../../../src/core/sim/summarise.js';
 import { testModel } from './model-builder.js';
 
 function record(value: number): MetricRecord {
