@@ -30,7 +30,7 @@ export interface CostBreakdown {
   readonly unresolvedCaseCost: number;
   readonly fixedCost: number;
   readonly totalCost: number;
-  /** totalCost / resolvedCases; 0 when nothing was resolved. */
+  /** totalCost / resolvedCases; NaN (undefined) when nothing was resolved. */
   readonly costPerResolvedCase: number;
 }
 
@@ -61,6 +61,6 @@ export function costOf(usage: ResourceUsage, rates: CostRates): CostBreakdown {
     unresolvedCaseCost,
     fixedCost,
     totalCost,
-    costPerResolvedCase: usage.resolvedCases > 0 ? totalCost / usage.resolvedCases : 0,
+    costPerResolvedCase: usage.resolvedCases > 0 ? totalCost / usage.resolvedCases : Number.NaN,
   };
 }

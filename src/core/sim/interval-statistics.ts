@@ -51,9 +51,10 @@ export const S_DAYS = 19;
 export const STAT_FIELDS = 20;
 
 /**
- * The metric record (SPEC §4) of one block of sums. Ratios with an empty denominator are 0 (no attempts → service
- * level 0, no answered attempts → ASA 0, no resolved case → contacts per resolved case 0, no on-phone time →
- * occupancy 0): a report shows them next to their counts, and JSON has no NaN.
+ * The metric record (SPEC §4) of one block of sums. A ratio with an empty denominator is undefined and is NaN
+ * (no attempts → no service level, no answered attempts → no ASA or 90th-percentile wait, no resolved case → no
+ * contacts or cost per resolved case, no on-phone time → no occupancy): `summariseReplications` leaves such a
+ * replication out of that metric's mean, and a metric undefined in every replication is reported as null in JSON.
  *
  * @param sums the Float64Array of sums; `base` is the index of the block's first field
  * @param waitP90Seconds the 90th percentile of the answered waits of the block (from its histogram)
@@ -73,7 +74,7 @@ export function metricRecordFromSums(
   const unresolvedCases = at(S_UNRESOLVED);
   const waitingSeconds = at(S_WAIT_ALL);
   const within = at(S_ANSWERED_WITHIN);
-  const ratio = (numerator: number, denominator: number): number => (denominator > 0 ? numerator / denominator : 0);
+  const ratio = (numerator: number, denominator: number): number => (denominator > 0 ? numerator / denominator : Number.NaN);
 
   let serviceLevel: number;
   switch (model.serviceLevel.definition) {
@@ -116,7 +117,7 @@ export function metricRecordFromSums(
     probabilityOfWaiting: ratio(at(S_QUEUED), attempts),
     asaSeconds: ratio(at(S_WAIT_ANSWERED), answered),
     meanWaitSeconds: ratio(waitingSeconds, attempts),
-    waitP90Seconds,
+    waitP90Seconds: answered > 0 ? waitP90Seconds : Number.NaN,
     occupancy: ratio(at(S_BUSY_IN_PLAN), at(S_AGENT_SECONDS)),
     resolvedCases,
     resolvedShareOfCases: ratio(resolvedCases, cases),

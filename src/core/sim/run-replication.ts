@@ -178,7 +178,6 @@ class ReplicationEngine {
   private slotCase = new Float64Array(0);
   private slotAttempt = new Int32Array(0);
   private slotKind = new Uint8Array(0);
-  private slotCaseCounted = new Uint8Array(0);
   private slotGroup = new Int32Array(0);
   private slotStat = new Int32Array(0);
   private slotArrival = new Float64Array(0);
@@ -437,7 +436,6 @@ class ReplicationEngine {
     this.slotAttempt[slot] = 0;
     this.slotKind[slot] = KIND_FIRST;
     const k = this.currentK;
-    this.slotCaseCounted[slot] = k >= 0 ? 1 : 0;
     if (k >= 0) this.sums[k * STAT_FIELDS + S_CASES]!++;
     this.scheduleFirstContact(time);
     this.arrive(slot, time);
@@ -525,7 +523,8 @@ class ReplicationEngine {
 
   private decideAfterService(slot: number, time: number): void {
     const k = this.slotStat[slot] as number;
-    const counted = this.slotCaseCounted[slot] === 1;
+    // An outcome is booked with the attempt that decided it, when that attempt counts (arrived after warm-up).
+    const counted = k >= 0;
     const fcr = this.resolutionProbability;
     if (fcr >= 1 || (fcr > 0 && this.resolutionStream() < fcr)) {
       if (counted) this.sums[k * STAT_FIELDS + S_RESOLVED]!++;
@@ -566,7 +565,7 @@ class ReplicationEngine {
       p <= 0 ||
       (p < 1 && this.redialDecisionStream() >= p)
     ) {
-      if (this.slotCaseCounted[slot] === 1) this.sums[k * STAT_FIELDS + S_UNRESOLVED]!++;
+      if (k >= 0) this.sums[k * STAT_FIELDS + S_UNRESOLVED]!++;
       this.freeSlot(slot);
       return;
     }
@@ -579,7 +578,8 @@ class ReplicationEngine {
    */
   private scheduleRetrial(slot: number, time: number, kind: number): void {
     if (time >= this.lastClose) {
-      if (this.slotCaseCounted[slot] === 1) this.sums[(this.slotStat[slot] as number) * STAT_FIELDS + S_OPEN_AT_END]!++;
+      const k = this.slotStat[slot] as number;
+      if (k >= 0) this.sums[k * STAT_FIELDS + S_OPEN_AT_END]!++;
       this.freeSlot(slot);
       return;
     }
@@ -658,7 +658,6 @@ class ReplicationEngine {
     this.slotCase = grow(this.slotCase, (n) => new Float64Array(n));
     this.slotAttempt = grow(this.slotAttempt, (n) => new Int32Array(n));
     this.slotKind = grow(this.slotKind, (n) => new Uint8Array(n));
-    this.slotCaseCounted = grow(this.slotCaseCounted, (n) => new Uint8Array(n));
     this.slotGroup = grow(this.slotGroup, (n) => new Int32Array(n));
     this.slotStat = grow(this.slotStat, (n) => new Int32Array(n));
     this.slotArrival = grow(this.slotArrival, (n) => new Float64Array(n));
@@ -696,7 +695,7 @@ class ReplicationEngine {
           const base = k * STAT_FIELDS;
           this.sums[base + S_UNANSWERED_AT_END]!++;
           this.sums[base + S_WAIT_ALL]! += wait;
-          if (this.slotCaseCounted[slot] === 1) this.sums[base + S_OPEN_AT_END]!++;
+          this.sums[base + S_OPEN_AT_END]!++;
         }
         this.slotTicket[slot] = -1;
         if (this.onAttempt !== undefined) this.emit(slot, wait, 'unanswered-at-end', 0);

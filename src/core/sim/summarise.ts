@@ -31,13 +31,13 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
       throw new RangeError(`replication ${index} has ${result.intervals.length} intervals, expected ${intervalCount}`);
     }
   }
-  const halfWidthFactor = n > 1 ? studentTQuantile(0.975, n - 1) / Math.sqrt(n) : 0;
   const estimate = (records: readonly MetricRecord[]): Record<MetricName, MetricEstimate> => {
     const out = {} as Record<MetricName, MetricEstimate>;
     for (const name of METRIC_NAMES) {
-      const values = records.map((record) => record[name]);
-      const sd = n > 1 ? sampleStandardDeviation(values) : 0;
-      out[name] = { mean: mean(values), ci95: halfWidthFactor * sd };
+      // A metric undefined in a replication (NaN: an empty denominator, such as the service level of an interval
+      // without attempts) is left out of its mean; undefined in every replication, it stays NaN (null in JSON).
+      const values = records.map((record) => record[name]).filter((value) => !Number.isNaN(value));
+      out[name] = estimateOf(values);
     }
     return out;
   };
@@ -58,4 +58,12 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
     totals: estimate(results.map((result) => result.totals)),
     intervals,
   };
+}
+
+/** Mean and 95% Student-t half-width of replication values (half-width 0 for one value; NaN for none). */
+function estimateOf(values: readonly number[]): MetricEstimate {
+  const n = values.length;
+  if (n === 0) return { mean: Number.NaN, ci95: Number.NaN };
+  if (n === 1) return { mean: values[0] as number, ci95: 0 };
+  return { mean: mean([...values]), ci95: (studentTQuantile(0.975, n - 1) / Math.sqrt(n)) * sampleStandardDeviation([...values]) };
 }

@@ -92,7 +92,7 @@ describe('runReplication: queue and agents', () => {
     expect(result.totals.attempts).toBeGreaterThan(49_000);
     expect(result.totals.abandoned).toBe(result.totals.attempts);
     expect(result.totals.unresolvedCases).toBe(result.totals.cases);
-    expect(result.totals.occupancy).toBe(0);
+    expect(result.totals.occupancy).toBeNaN(); // no on-phone time at all
   });
 });
 
@@ -156,7 +156,11 @@ describe('runReplication: statistics', () => {
   it('leaves attempts arriving during the warm-up out of the statistics, and prorates paid hours and fixed cost', () => {
     const model = testModel({ closeSeconds: 12 * HOUR, warmupSeconds: 5400, casesPerInterval: 100, handleTime: { kind: 'exponential', meanSeconds: 100 } });
     const { result, records } = runWithRecords(testInput(model, 3));
-    for (const name of METRIC_NAMES) expect(result.intervals[0]![name]).toBe(0);
+    // The first interval lies wholly in the warm-up: no counts, no cost, and every ratio undefined.
+    for (const name of ['cases', 'attempts', 'answered', 'abandoned', 'resolvedCases', 'paidAgentHours', 'totalCost'] as const) {
+      expect(result.intervals[0]![name]).toBe(0);
+    }
+    for (const name of ['serviceLevel', 'asaSeconds', 'occupancy', 'attemptsPerCase'] as const) expect(result.intervals[0]![name]).toBeNaN();
     const warmupEnd = 8 * HOUR + 5400;
     expect(result.totals.attempts).toBe(records.filter((r) => r.arrivalSeconds >= warmupEnd).length);
     expect(result.totals.cases).toBe(records.filter((r) => r.kind === 'first' && r.arrivalSeconds >= warmupEnd).length);
@@ -212,14 +216,18 @@ describe('runReplication: statistics', () => {
     }
   });
 
-  it('reports 0 for a ratio with an empty denominator', () => {
+  it('leaves a ratio with an empty denominator undefined (NaN), never 0 or infinite', () => {
     const model = testModel({ casesPerInterval: 0 });
     const { intervals, totals } = runReplication(testInput(model, 0), 0);
     expect(intervals).toHaveLength(8);
-    for (const name of METRIC_NAMES) expect(Number.isFinite(totals[name])).toBe(true);
-    expect(totals.serviceLevel).toBe(0);
-    expect(totals.occupancy).toBe(0);
-    expect(totals.costPerResolvedCase).toBe(0);
+    expect(totals.cases).toBe(0);
+    expect(totals.attempts).toBe(0);
+    expect(totals.serviceLevel).toBeNaN();
+    expect(totals.asaSeconds).toBeNaN();
+    expect(totals.waitP90Seconds).toBeNaN();
+    expect(totals.attemptsPerCase).toBeNaN();
+    expect(totals.occupancy).toBeNaN(); // no agents on the phones either
+    expect(totals.costPerResolvedCase).toBeNaN();
   });
 
   it('multiplies each day’s demand by a gamma factor of mean 1 and cv overdispersionCv (exactly 1 for cv 0)', () => {

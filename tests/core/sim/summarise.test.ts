@@ -41,6 +41,20 @@ describe('summariseReplications', () => {
     expect(Object.keys(summary.totals)).toEqual([...METRIC_NAMES]);
   });
 
+  it('leaves a replication out of a metric it leaves undefined (NaN), and keeps NaN when no replication defines it', () => {
+    const withGap = (value: number, serviceLevel: number): ReplicationResult => {
+      const r = result(value);
+      return { ...r, totals: { ...r.totals, serviceLevel } };
+    };
+    // Replication 2 had no attempts: its service level is undefined and must not count as 0.
+    const summary = summariseReplications([withGap(1, 0.9), withGap(2, Number.NaN), withGap(3, 0.7)], model);
+    expect(summary.totals.serviceLevel.mean).toBeCloseTo(0.8, 15);
+    expect(summary.totals.cases.mean).toBe(2);
+    const none = summariseReplications([withGap(1, Number.NaN), withGap(2, Number.NaN)], model);
+    expect(none.totals.serviceLevel.mean).toBeNaN();
+    expect(none.totals.serviceLevel.ci95).toBeNaN();
+  });
+
   it('rejects no replications and results that do not match the calendar', () => {
     expect(() => summariseReplications([], model)).toThrow(RangeError);
     expect(() => summariseReplications([{ totals: record(1), intervals: [] }], model)).toThrow(/expected 4/);
