@@ -228,7 +228,8 @@ function planTotals(
   meanHandleSeconds: number,
 ): Partial<Record<MetricName, number>> {
   const sum = (pick: (row: IntervalPlanRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
-  const ratio = (numerator: number, denominator: number): number => (denominator > 0 ? numerator / denominator : 0);
+  // A ratio with an empty denominator is undefined (NaN; null in JSON), as in the simulation.
+  const ratio = (numerator: number, denominator: number): number => (denominator > 0 ? numerator / denominator : Number.NaN);
   const cases = sum((r) => r.cases);
   const attempts = sum((r) => r.attempts);
   const answered = sum((r) => r.answered);
