@@ -1,10 +1,12 @@
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
+import { registerCompareCommand } from './commands/compare.js';
 import { registerErlangCommand } from './commands/erlang.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
+import { registerSweepCommand } from './commands/sweep.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -66,6 +68,8 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
   cli = registerErlangCommand(cli, io);
   cli = registerPlanCommand(cli, io, setExitCode);
   cli = registerRunCommand(cli, io);
+  cli = registerCompareCommand(cli, io);
+  cli = registerSweepCommand(cli, io);
   cli = registerSchemaCommand(cli, io);
   return cli;
 }

@@ -1,9 +1,17 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 
 /** A file being written: nothing appears at its path until `commit()`; `abort()` leaves no trace. */
 export interface AtomicFile {
+  /** The path the file will have once committed. */
+  readonly path: string;
+  /**
+   * The open descriptor of the temporary file, for a writer in another thread of this process (worker threads share
+   * the process's descriptors). Write either through `write()` or through `fd`, never both, and make sure that writer
+   * has stopped before `commit()` or `abort()`.
+   */
+  readonly fd: number;
   /** Appends text (buffered; flushed in large blocks). */
   write(text: string): void;
   /** Flushes, syncs and renames the temporary file into place. */
@@ -14,46 +22,67 @@ export interface AtomicFile {
 
 const FLUSH_CHARACTERS = 1 << 16;
 
+/** Distinguishes two temporary files opened by this process in the same millisecond. */
+let openedCount = 0;
+
 /**
- * Opens `path` for an atomic write: the text goes to a temporary file beside it, renamed into place on commit,
- * so a failure or an interrupt never leaves a partial file. A folder that does not exist or cannot be written is
- * bad input (exit 2).
+ * Opens `path` for an atomic write: the text goes to a temporary file beside it (`.<name>.staffsim-tmp-…`), renamed
+ * into place on commit, so a failure or an interrupt never leaves a partial file. A folder that does not exist or
+ * cannot be written, or a path that is a folder, is bad input (exit 2) and is reported here, before any work is done.
  * @example const file = openAtomicFile('out.csv'); file.write('a,b\r\n'); file.commit();
  */
 export function openAtomicFile(path: string): AtomicFile {
-  const temporary = join(dirname(path), `.${basename(path)}.staffsim-tmp-${process.pid}-${Date.now().toString(36)}`);
+  if (path === '') throw cannotWrite(path, 'here', 'no file name given');
+  if (isFolder(path)) throw cannotWrite(path, 'here', 'it is a folder');
+  const temporary = join(dirname(path), `.${basename(path)}.staffsim-tmp-${process.pid}-${Date.now().toString(36)}-${(openedCount++).toString(36)}`);
   let fd: number;
   try {
-    fd = openSync(temporary, 'w');
+    // 'wx': never truncate a file that is not ours.
+    fd = openSync(temporary, 'wx');
   } catch (error) {
-    throw new InputError([{ path: '', code: 'cannot_write', message: `${path}: cannot write here (${describeFsError(error)})` }]);
+    throw cannotWrite(path, 'here', describeFsError(error));
   }
   let buffer = '';
-  let state: 'open' | 'committed' | 'aborted' = 'open';
+  // 'closed': closed for commit but not yet renamed (abort() must still remove it).
+  let state: 'open' | 'closed' | 'committed' | 'aborted' = 'open';
   const flush = (): void => {
-    if (buffer.length > 0) writeSync(fd, buffer);
+    if (buffer.length === 0) return;
+    const bytes = Buffer.from(buffer, 'utf8');
     buffer = '';
+    // writeSync may write less than asked (rare for a regular file, but allowed): loop until all is written.
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
   };
   const file: AtomicFile = {
+    path,
+    fd,
     write(text) {
-      if (state !== 'open') throw new Error(`write after ${state}`);
+      if (state !== 'open') throw new Error(`write after ${state === 'closed' ? 'commit' : state}`);
       buffer += text;
-      if (buffer.length >= FLUSH_CHARACTERS) flush();
+      if (buffer.length >= FLUSH_CHARACTERS) {
+        try {
+          flush();
+        } catch (error) {
+          file.abort();
+          throw cannotWrite(path, '', describeFsError(error));
+        }
+      }
     },
     commit() {
-      if (state !== 'open') throw new Error(`commit after ${state}`);
+      if (state !== 'open') throw new Error(`commit after ${state === 'closed' ? 'commit' : state}`);
       try {
         flush();
         fsyncSync(fd);
         closeSync(fd);
-        state = 'committed';
+        state = 'closed';
         renameSync(temporary, path);
+        state = 'committed';
       } catch (error) {
         file.abort();
-        throw new InputError([{ path: '', code: 'cannot_write', message: `${path}: cannot write (${describeFsError(error)})` }]);
+        throw cannotWrite(path, '', describeFsError(error));
       }
     },
     abort() {
+      if (state === 'committed' || state === 'aborted') return;
       if (state === 'open') {
         try {
           closeSync(fd);
@@ -61,18 +90,23 @@ export function openAtomicFile(path: string): AtomicFile {
           // already closed
         }
       }
-      if (state !== 'aborted') rmSync(temporary, { force: true });
-      state = state === 'committed' ? 'committed' : 'aborted';
+      state = 'aborted';
+      rmSync(temporary, { force: true });
     },
   };
   return file;
 }
 
 /** Writes a whole text file atomically. */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const file = openAtomicFile(path);
   try {
-    file.write(text);
+    if (typeof content === 'string') {
+      file.write(content);
+    } else {
+      // Bytes (a spreadsheet) go straight to the temporary file; writeSync may write less than asked, so loop.
+      for (let offset = 0; offset < content.length; ) offset += writeSync(file.fd, content, offset, content.length - offset);
+    }
     file.commit();
   } catch (error) {
     file.abort();
@@ -80,10 +114,25 @@ export function writeFileAtomic(path: string, text: string): void {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function cannotWrite(path: string, where: 'here' | '', reason: string): InputError {
+  const what = where === 'here' ? 'cannot write here' : 'cannot write';
+  return new InputError([{ path: '', code: 'cannot_write', message: `${path === '' ? '(no file name)' : path}: ${what} (${reason})` }]);
+}
+
 function describeFsError(error: unknown): string {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'the folder does not exist';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'the folder does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no space left on the device';
   return error instanceof Error ? error.message : String(error);
 }

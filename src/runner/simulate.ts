@@ -29,6 +29,14 @@ export interface SimulateOptions {
  * @throws RangeError for a bad replication or worker count; an Error named 'AbortError' when aborted
  */
 export async function simulate(input: SimulationInput, options: SimulateOptions): Promise<SimulationSummary> {
+  return summariseReplications(await simulateReplications(input, options), input.model);
+}
+
+/**
+ * Like `simulate`, but returns every replication's own result, in replication order — for comparisons that pair
+ * replication r of one variant with replication r of another (common random numbers).
+ */
+export async function simulateReplications(input: SimulationInput, options: SimulateOptions): Promise<ReplicationResult[]> {
   const { replications, workers, signal, onProgress } = options;
   if (!Number.isInteger(replications) || replications < 1) throw new RangeError(`replications must be an integer ≥ 1 (got ${replications})`);
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be an integer ≥ 1 (got ${workers})`);
@@ -48,7 +56,7 @@ export async function simulate(input: SimulationInput, options: SimulateOptions)
   } else {
     await runOnPool(input, results, threads, signal, onProgress);
   }
-  return summariseReplications(results, input.model);
+  return results;
 }
 
 /** The number of workers to use by default: the cores available to this process. */

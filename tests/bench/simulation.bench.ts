@@ -1,12 +1,16 @@
 /**
- * Simulation speed benchmark (SPEC §6): the engine against the hand-written loop of the shared bench folder, on the
- * reference workload (12 days × 24 h at 3600 cases/hour ≈ 1,036,800 calls, M/M/33+M, one replication).
+ * Simulation speed benchmark (SPEC §6): `staffsim run` against the hand-written loop of the shared bench folder, on
+ * the reference workload (/work/shared/bench/README.md: 12 days × 24 h at 3600 cases/hour ≈ 1,036,800 calls,
+ * M/M/33+M, one replication), written as the scenario tests/bench/fixtures/reference-workload.yaml.
  *
- *   npx tsc -p tsconfig.json && node --import tsx tests/bench/simulation.bench.ts [rounds]
+ *   npm run build && node --import tsx tests/bench/simulation.bench.ts [rounds]
  *
  * Both programs run as child processes, alternating, for several rounds; the medians of their wall times and their
- * ratio (target ≤ 2.0) are printed, with the engine's peak resident memory (target < 150 MB). Then the engine runs
- * 8 replications with 1 and with 2 workers (speed-up; target close to 2 on 2 cores). Nothing is asserted.
+ * ratio (target ≤ 2.0) are printed, with the engine's peak resident memory (target < 150 MB), and a sanity line: the
+ * simulated SL, abandonment and ASA beside the loop's and the exact Erlang A values. For context it also times the
+ * command line's start-up alone and the engine without the command line (tests/bench/fixtures/run-engine.mjs on the
+ * same model). Then `staffsim run` runs 8 replications with 1 and with 2 workers (speed-up; target close to 2 on 2
+ * cores). Nothing is asserted: the machine is shared and noisy.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
@@ -16,15 +20,21 @@ import { pathToFileURL } from 'node:url';
 import { referenceWorkloadInput } from './fixtures/reference-workload.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
+const SCENARIO = 'tests/bench/fixtures/reference-workload.yaml';
+/** The same workload as a SimulationInput, for the engine without the command line. */
 const INPUT_FILE = 'tests/bench/fixtures/reference-input.json';
 
 /** The yardstick: the hand-written M/M/c+M loop, 1,036,800 calls, seed 1. */
 const LOOP_COMMAND: readonly string[] = ['node', '/work/shared/bench/callcentre_loop.mjs', '1036800', '1'];
-/**
- * The engine on the same workload, from dist/, one replication, one worker, JSON output.
- * To be replaced by ['node', 'bin/staffsim.js', 'run', '<scenario>', '--json', '--workers', '1'].
- */
-const ENGINE_COMMAND: readonly string[] = ['node', 'tests/bench/fixtures/run-engine.mjs', INPUT_FILE, '--workers', '1'];
+/** The engine as a user runs it: the built command line, one replication, one worker, JSON output. */
+const ENGINE_COMMAND: readonly string[] = ['node', 'bin/staffsim.js', 'run', SCENARIO, '--json', '--workers', '1'];
+/** The command line's own start-up: a run of a few calls. */
+const STARTUP_COMMAND: readonly string[] = ['node', 'bin/staffsim.js', 'run', 'tests/fixtures/run/small.yaml', '--json', '--workers', '1', '--replications', '1'];
+/** The engine alone (no yargs, no scenario loading): dist/runner/simulate.js on the same model. */
+const BARE_ENGINE_COMMAND: readonly string[] = ['node', 'tests/bench/fixtures/run-engine.mjs', INPUT_FILE, '--workers', '1'];
+
+/** Exact steady-state values of the reference queue (Erlang A), from the shared bench README. */
+const ERLANG_A = { serviceLevel: 0.977205, abandonedShare: 0.017984, asaSeconds: 2.1105 } as const;
 
 const TIME = '/usr/bin/time';
 
@@ -54,10 +64,27 @@ function median(values: readonly number[]): number {
 }
 
 function warnIfStale(): void {
-  const built = join(repoRoot, 'dist', 'core', 'sim', 'run-replication.js');
-  const source = join(repoRoot, 'src', 'core', 'sim', 'run-replication.ts');
-  if (!existsSync(built)) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` first');
-  if (statSync(built).mtimeMs < statSync(source).mtimeMs) console.warn('warning: dist/ is older than src/ — rebuild with `npx tsc -p tsconfig.json`');
+  const built = join(repoRoot, 'dist', 'cli', 'commands', 'run.js');
+  if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` first');
+  for (const source of ['src/cli/commands/run.ts', 'src/core/sim/run-replication.ts', 'src/runner/simulate.ts']) {
+    if (statSync(built).mtimeMs < statSync(join(repoRoot, source)).mtimeMs) {
+      console.warn(`warning: dist/ is older than ${source} — rebuild with \`npm run build\``);
+      return;
+    }
+  }
+}
+
+interface Totals {
+  serviceLevel: { mean: number };
+  abandonedShare: { mean: number };
+  asaSeconds: { mean: number };
+  attempts: { mean: number };
+}
+
+/** The totals of the one variant of a `staffsim run --json` document. */
+function runTotals(stdout: string): Totals {
+  const json = JSON.parse(stdout) as { variants: { totals: Totals }[] };
+  return (json.variants[0] as { totals: Totals }).totals;
 }
 
 export async function main(rounds = 5): Promise<void> {
@@ -69,43 +96,55 @@ export async function main(rounds = 5): Promise<void> {
 
   const loopTimes: number[] = [];
   const engineTimes: number[] = [];
+  const startupTimes: number[] = [];
+  const bareTimes: number[] = [];
   const engineRss: number[] = [];
   const loopRss: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const loop = measure(LOOP_COMMAND);
     const engine = measure(ENGINE_COMMAND);
+    startupTimes.push(measure(STARTUP_COMMAND).seconds);
+    bareTimes.push(measure(BARE_ENGINE_COMMAND).seconds);
     loopTimes.push(loop.seconds);
     engineTimes.push(engine.seconds);
     if (engine.maxRssKb !== null) engineRss.push(engine.maxRssKb);
     if (loop.maxRssKb !== null) loopRss.push(loop.maxRssKb);
     if (round === 0) {
-      const totals = JSON.parse(engine.stdout).totals;
-      console.log(`  loop says:   ${loop.stdout.trim().split('\n').at(-1)}`);
+      const totals = runTotals(engine.stdout);
+      const loopSays = /SL=([\d.]+) abandon=([\d.]+) ASA=([\d.]+)/.exec(loop.stdout);
+      const cell = (value: number | string, digits: number): string => (typeof value === 'number' ? value.toFixed(digits) : value).padStart(9);
+      console.log(`  sanity        ${'SL(20 s)'.padStart(9)} ${'abandon'.padStart(9)} ${'ASA (s)'.padStart(9)}`);
+      console.log(`    Erlang A    ${cell(ERLANG_A.serviceLevel, 6)} ${cell(ERLANG_A.abandonedShare, 6)} ${cell(ERLANG_A.asaSeconds, 4)}   exact, steady state`);
+      if (loopSays !== null) console.log(`    loop        ${cell(loopSays[1] as string, 6)} ${cell(loopSays[2] as string, 6)} ${cell(loopSays[3] as string, 4)}   1,036,800 calls`);
       console.log(
-        `  engine says: SL=${totals.serviceLevel.mean.toFixed(6)} abandon=${totals.abandonedShare.mean.toFixed(6)} ASA=${totals.asaSeconds.mean.toFixed(4)} attempts=${totals.attempts.mean}`,
+        `    staffsim    ${cell(totals.serviceLevel.mean, 6)} ${cell(totals.abandonedShare.mean, 6)} ${cell(totals.asaSeconds.mean, 4)}   ${totals.attempts.mean.toLocaleString('en-US')} calls (sd of one run ≈ 0.0007 SL, 0.0004 abandon)`,
       );
     }
-    console.log(`  round ${round + 1}: loop ${loop.seconds.toFixed(3)} s, engine ${engine.seconds.toFixed(3)} s`);
+    console.log(`  round ${round + 1}: loop ${loop.seconds.toFixed(3)} s, staffsim run ${engine.seconds.toFixed(3)} s`);
   }
   const loopMedian = median(loopTimes);
   const engineMedian = median(engineTimes);
-  console.log(`median wall time: loop ${loopMedian.toFixed(3)} s, engine ${engineMedian.toFixed(3)} s`);
-  console.log(`ratio engine / loop: ${(engineMedian / loopMedian).toFixed(2)} (target ≤ 2.0)`);
+  console.log(`median wall time: loop ${loopMedian.toFixed(3)} s, staffsim run ${engineMedian.toFixed(3)} s`);
+  console.log(`ratio staffsim run / loop: ${(engineMedian / loopMedian).toFixed(2)} (target ≤ 2.0)`);
   if (engineRss.length > 0) {
-    console.log(`peak RSS: engine ${(Math.max(...engineRss) / 1024).toFixed(1)} MB (target < 150 MB), loop ${(Math.max(...loopRss) / 1024).toFixed(1)} MB`);
+    console.log(`peak RSS: staffsim run ${(Math.max(...engineRss) / 1024).toFixed(1)} MB (target < 150 MB), loop ${(Math.max(...loopRss) / 1024).toFixed(1)} MB`);
   }
+  const bareMedian = median(bareTimes);
+  console.log(
+    `context: command-line start-up (a run of a few calls) ${median(startupTimes).toFixed(3)} s; the engine without the command line ${bareMedian.toFixed(3)} s (ratio ${(bareMedian / loopMedian).toFixed(2)})`,
+  );
 
-  // Parallel replications: 8 replications of the reference workload on 1 and on 2 workers.
+  // Parallel replications: 8 replications of the reference workload on 1 and on 2 workers, through the command line.
   const parallelTimes: Record<1 | 2, number[]> = { 1: [], 2: [] };
   for (let round = 0; round < 2; round++) {
     for (const workers of [1, 2] as const) {
-      const command = ['node', 'tests/bench/fixtures/run-engine.mjs', INPUT_FILE, '--replications', '8', '--workers', String(workers)];
+      const command = ['node', 'bin/staffsim.js', 'run', SCENARIO, '--json', '--replications', '8', '--workers', String(workers)];
       parallelTimes[workers].push(measure(command).seconds);
     }
   }
   const one = median(parallelTimes[1]);
   const two = median(parallelTimes[2]);
-  console.log(`8 replications: 1 worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s, speed-up ${(one / two).toFixed(2)}×`);
+  console.log(`8 replications (staffsim run --replications 8): 1 worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s, speed-up ${(one / two).toFixed(2)}×`);
   console.log(`load average now ${loadavg()[0]!.toFixed(2)} (other processes on the machine slow both sides and cap the speed-up)`);
 }
 

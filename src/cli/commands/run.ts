@@ -1,14 +1,16 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Argv } from 'yargs';
-import { InterruptedError } from '../../core/errors.js';
+import { InputError, InterruptedError } from '../../core/errors.js';
 import type { MetricName } from '../../core/metrics.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { simulationInputFor } from '../../core/plan/simulation-plan.js';
-import { runReplication } from '../../core/sim/run-replication.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import type { SimulationInput } from '../../core/sim/simulation-input.js';
 import type { SimulationSummary } from '../../core/sim/summarise.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
-import { CALLS_CSV_HEADER, callsCsvRow } from '../../export/calls-csv.js';
+import type { CallsWorkerData, CallsWorkerMessage } from '../../export/calls-csv.js';
 import { toJson } from '../../export/json.js';
 import { openAtomicFile } from '../../export/write-file.js';
 import type { AtomicFile } from '../../export/write-file.js';
@@ -16,8 +18,9 @@ import { formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } 
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
-import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { progressBar } from '../progress.js';
+import type { Progress } from '../progress.js';
+import { UsageError } from '../usage-error.js';
 import { selectVariants } from './plan.js';
 
 /** One simulated variant as `run --json` prints it. */
@@ -37,40 +40,52 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       y
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })
         .option('variant', { type: 'string', describe: 'Only this variant' })
-        .option('replications', { type: 'number', describe: 'Replications (default: simulation.replications of the scenario)' })
-        .option('seed', { type: 'number', describe: 'Base seed (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
-        .option('workers', { type: 'number', describe: 'Worker threads (default: the number of cores)' })
-        .option('calls', { type: 'string', describe: 'Also write one CSV row per attempt to this file (runs in this thread)' })
+        // Numbers are read as text and checked here, so that a message can quote what was typed (yargs turns
+        // `--workers abc` into NaN and a repeated flag into an array).
+        .option('replications', { type: 'string', describe: 'Replications, an integer ≥ 1 (default: simulation.replications of the scenario)' })
+        .option('seed', { type: 'string', describe: 'Base seed, an integer ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
+        .option('workers', { type: 'string', describe: 'Worker threads, an integer ≥ 1 (default: the number of cores)' })
+        .option('calls', {
+          type: 'string',
+          describe: 'Also write one CSV row per attempt to this file (replications then run one after another in one background thread)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 run scenarios/municipal-contact-centre.yaml', 'Simulate every variant')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 40 --seed 7 --json', 'More replications, another seed, as JSON')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 1 --calls calls.csv', 'Every attempt as a CSV row'),
     async (args) => {
-      const scenario = readScenarioFile(String(args.scenario));
-      const variants = selectVariants(scenario, args.variant);
-      const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
+      // Flags first: a bad flag is reported before any file is read.
+      const replications = integerFlag('--replications', singleValue('replications', args.replications), 1);
+      const workers = integerFlag('--workers', singleValue('workers', args.workers), 1) ?? defaultWorkerCount();
       const envSeed = io.env['STAFFSIM_SEED'];
       const seed =
-        optionalNumberFlag('seed', args.seed, { min: 0, integer: true }) ??
-        (envSeed === undefined || envSeed === '' ? null : numberFlag('seed (STAFFSIM_SEED)', Number(envSeed), { min: 0, integer: true }));
-      const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
-      const callsPath = args.calls === undefined ? null : String(args.calls);
+        integerFlag('--seed', singleValue('seed', args.seed), 0, Number.MAX_SAFE_INTEGER) ??
+        (envSeed === undefined || envSeed.trim() === '' ? null : integerFlag('STAFFSIM_SEED', envSeed.trim(), 0, Number.MAX_SAFE_INTEGER));
+      const callsPath = singleValue('calls', args.calls);
+      if (callsPath === '-') throw new UsageError('--calls: expected a file name (the CSV cannot share stdout with the report)');
+      const variantName = singleValue('variant', args.variant) ?? undefined;
 
+      const scenario = readScenarioFile(String(args.scenario));
+      const variants = selectVariants(scenario, variantName);
       const models = variants.map((variant) => withSimulationSettings(variant.model, replications, seed));
       const inputs = models.map(simulationInputFor);
+      const showProgress = args.json !== true;
       const simulated = await withInterrupt(async (signal) => {
-        if (callsPath !== null) return simulateWithCalls(inputs, callsPath, signal);
+        if (callsPath !== null) return simulateWithCalls(inputs, callsPath, signal, io, showProgress);
         const results: SimulatedVariant[] = [];
         for (const input of inputs) {
-          const progress = progressBar(io.stderr, `simulating ${input.model.variantName}`, args.json !== true);
-          const summary = await simulate(input, {
-            replications: input.model.simulation.replications,
-            workers,
-            signal,
-            onProgress: (done, total) => progress.update(done, total),
-          });
-          progress.done();
-          results.push(variantJson(input.model.variantName, summary));
+          const progress = progressBar(io.stderr, `simulating ${input.model.variantName}`, showProgress);
+          try {
+            const summary = await simulate(input, {
+              replications: input.model.simulation.replications,
+              workers,
+              signal,
+              onProgress: (done, total) => progress.update(done, total),
+            });
+            results.push(variantJson(input.model.variantName, summary));
+          } finally {
+            progress.done();
+          }
         }
         return results;
       });
@@ -82,6 +97,33 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       if (callsPath !== null) io.stderr.write(`staffsim: wrote ${callsPath}\n`);
     },
   );
+}
+
+/**
+ * The one value of a text flag, or null when absent. yargs gives an array for a repeated flag and '' for a flag
+ * without a value: both are usage errors that name the flag.
+ */
+function singleValue(name: string, value: unknown): string | null {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) throw new UsageError(`--${name}: given ${value.length} times (${value.join(', ')}); give it once`);
+  const text = String(value).trim();
+  if (text === '') throw new UsageError(`--${name}: expected a value`);
+  return text;
+}
+
+/**
+ * A whole number typed on the command line (or in the environment), checked against its bounds; `1e3` and `10.0` are
+ * accepted, `abc`, `0x10` and `1.5` are not.
+ * @throws UsageError naming the flag and quoting what was given
+ */
+function integerFlag(label: string, text: string | null, min: number, max = Number.MAX_SAFE_INTEGER): number | null {
+  if (text === null) return null;
+  const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const bounds = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `between ${min} and ${max}`;
+    throw new UsageError(`${label}: expected an integer ${bounds} (got ${text})`);
+  }
+  return value;
 }
 
 /** A variant's model with the command line's replications and seed applied. */
@@ -102,6 +144,8 @@ export function variantJson(name: string, summary: SimulationSummary): Simulated
 
 /**
  * Runs `work` with an AbortSignal that Ctrl-C (SIGINT) fires; an aborted run becomes an InterruptedError (exit 130).
+ * The handler is registered once: a second Ctrl-C gets Node's default (the process dies at once, skipping clean-up,
+ * as TOOLCHAIN §4 asks).
  */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
@@ -117,31 +161,132 @@ export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>
   }
 }
 
-/** Replications in this thread, streaming every attempt to a CSV that appears only when the run completes. */
-async function simulateWithCalls(inputs: readonly SimulationInput[], path: string, signal: AbortSignal): Promise<SimulatedVariant[]> {
-  const file: AtomicFile = openAtomicFile(path);
-  try {
-    file.write(`variant,${CALLS_CSV_HEADER}`);
-    const results: SimulatedVariant[] = [];
-    for (const input of inputs) {
-      const prefix = `${csvText(input.model.variantName)},`;
-      const replications: ReplicationResult[] = [];
-      for (let r = 0; r < input.model.simulation.replications; r++) {
-        replications.push(runReplication(input, r, { onAttempt: (record) => file.write(prefix + callsCsvRow(record)) }));
-        await new Promise((resolve) => setImmediate(resolve));
-        if (signal.aborted) throw new InterruptedError();
-      }
-      results.push(variantJson(input.model.variantName, summariseReplications(replications, input.model)));
+/**
+ * `--calls`: every replication of every variant, one after another, streaming each attempt as a CSV row into a file
+ * that appears only when the run completes (a temporary file beside it is renamed into place; on any failure or
+ * interrupt it is removed).
+ *
+ * Why a worker thread: the engine is synchronous, and Node runs a SIGINT listener only between macrotasks, so a long
+ * replication run in this thread would hold Ctrl-C back until it ends (seconds, for a big scenario). Here the
+ * replications and the CSV writing run in one background thread that writes straight into the temporary file's
+ * descriptor (no rows cross threads, nothing is held in memory) and posts back each replication's metrics. This
+ * thread stays idle and responsive: Ctrl-C terminates the worker at once — V8 stops it even in the middle of a
+ * replication — and only after it has stopped is the temporary file closed and removed. The output is the same as
+ * without `--calls` (the same replications, summarised in replication order), so it does not depend on threads.
+ */
+async function simulateWithCalls(
+  inputs: readonly SimulationInput[],
+  path: string,
+  signal: AbortSignal,
+  io: CliIo,
+  showProgress: boolean,
+): Promise<SimulatedVariant[]> {
+  const file = openCallsFile(path);
+  let progress: Progress | null = null;
+  let progressVariant = -1;
+  const progressFor = (variant: number): Progress => {
+    if (progress === null || progressVariant !== variant) {
+      progress?.done();
+      progress = progressBar(io.stderr, `simulating ${(inputs[variant] as SimulationInput).model.variantName}`, showProgress);
+      progressVariant = variant;
     }
+    return progress;
+  };
+  try {
+    const results = inputs.map((input) => new Array<ReplicationResult>(input.model.simulation.replications));
+    await runCallsWorker({ inputs, fd: file.fd }, signal, (message) => {
+      if (message.kind === 'done') return;
+      const total = (inputs[message.variant] as SimulationInput).model.simulation.replications;
+      if (message.kind === 'replication') {
+        (results[message.variant] as ReplicationResult[])[message.replication] = message.result;
+        progressFor(message.variant).update(message.replication + 1, total);
+      } else {
+        progressFor(message.variant).update(message.done, total);
+      }
+    });
     file.commit();
-    return results;
+    return inputs.map((input, v) =>
+      variantJson(input.model.variantName, summariseReplications(results[v] as ReplicationResult[], input.model)),
+    );
   } finally {
-    file.abort();
+    (progress as Progress | null)?.done();
+    file.abort(); // nothing once committed
   }
 }
 
-function csvText(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** The `--calls` file, opened before any work: a folder that does not exist is a usage error that names the flag. */
+function openCallsFile(path: string): AtomicFile {
+  try {
+    return openAtomicFile(path);
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(`--calls: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Runs the `--calls` worker to its end. Settles only once the worker thread has stopped (so the caller may close the
+ * file it wrote to): resolves after it posted `done` and exited; rejects with its error, with an AbortError when
+ * `signal` fires (the worker is terminated), or when it exits early.
+ */
+function runCallsWorker(data: CallsWorkerData, signal: AbortSignal, onMessage: (message: CallsWorkerMessage) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError());
+      return;
+    }
+    const worker = startCallsWorker(data);
+    let finished = false;
+    let failure: { error: unknown } | null = null;
+    const stop = (error: unknown): void => {
+      failure ??= { error };
+      void worker.terminate();
+    };
+    const onAbort = (): void => stop(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: CallsWorkerMessage) => {
+      if (failure !== null) return;
+      if (message.kind === 'done') finished = true;
+      try {
+        onMessage(message);
+      } catch (error) {
+        stop(error);
+      }
+    });
+    worker.on('error', (error) => {
+      failure ??= { error };
+    });
+    worker.on('exit', (code) => {
+      signal.removeEventListener('abort', onAbort);
+      if (failure !== null) reject(failure.error);
+      else if (!finished) reject(new Error(`the --calls worker thread stopped before the end (exit code ${code})`));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * Starts the `--calls` worker, a small script evaluated in a new thread. Built code imports
+ * `dist/export/calls-csv.js`. When this module runs from its TypeScript source (vitest, `node --import tsx`), the
+ * worker registers tsx's CommonJS hook itself and `require()`s the `.ts` file: on Node 20 neither the ESM hooks nor
+ * (in an evaluated worker) the CommonJS hook of `--import tsx` reach a worker thread.
+ */
+function startCallsWorker(data: CallsWorkerData): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(here).resolve('tsx/cjs/api');
+    const entry = fileURLToPath(new URL('../../export/calls-csv.ts', here));
+    const code = `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)}).callsWorkerMain();`;
+    return new Worker(code, { eval: true, workerData: data });
+  }
+  const entry = new URL('../../export/calls-csv.js', here).href;
+  return new Worker(`import(${JSON.stringify(entry)}).then((module) => module.callsWorkerMain());`, { eval: true, workerData: data });
+}
+
+function abortError(): Error {
+  const error = new Error('simulation aborted');
+  error.name = 'AbortError';
+  return error;
 }
 
 const SUMMARY_LINES: readonly { metric: MetricName; label: string; format: (v: number, currency: string) => string }[] = [
@@ -178,6 +323,7 @@ function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
     [
       { header: 'day' },
       { header: 'start' },
+      { header: 'cases' },
       { header: 'attempts' },
       { header: 'SL' },
       { header: 'ASA' },
@@ -185,16 +331,22 @@ function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
       { header: 'occ.' },
       { header: 'paid h' },
     ],
-    variant.intervals.map((row) => [
-      String(row.day),
-      row.start,
-      formatNumber(row.attempts.mean, 1),
-      formatPercent(row.serviceLevel.mean),
-      formatSeconds(row.asaSeconds.mean),
-      formatPercent(row.abandonedShare.mean),
-      formatPercent(row.occupancy.mean),
-      formatNumber(row.paidAgentHours.mean, 1),
-    ]),
+    variant.intervals.map((row) => {
+      // No attempts (a warm-up interval, or no demand): shares and waits are undefined, not 0.
+      const none = row.attempts.mean === 0;
+      return [
+        String(row.day),
+        row.start,
+        formatNumber(row.cases.mean, 1),
+        formatNumber(row.attempts.mean, 1),
+        none ? '–' : formatPercent(row.serviceLevel.mean),
+        none ? '–' : formatSeconds(row.asaSeconds.mean),
+        none ? '–' : formatPercent(row.abandonedShare.mean),
+        row.paidAgentHours.mean === 0 ? '–' : formatPercent(row.occupancy.mean),
+        formatNumber(row.paidAgentHours.mean, 1),
+      ];
+    }),
   );
-  return `${title}\n${summary}\n\nBy interval (means):\n${intervals}`;
+  const warmup = model.simulation.warmupSeconds > 0 ? ` — the first ${formatNumber(model.simulation.warmupSeconds / 3600, 1)} h are warm-up, not measured` : '';
+  return `${title}\n${summary}\n\nBy interval (means${warmup}):\n${intervals}`;
 }

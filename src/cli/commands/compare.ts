@@ -1,0 +1,180 @@
+import type { Argv } from 'yargs';
+import type { MetricName } from '../../core/metrics.js';
+import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
+import { planVariant } from '../../core/plan/interval-plan.js';
+import { simulationInputFor } from '../../core/plan/simulation-plan.js';
+import type { ReplicationResult } from '../../core/sim/run-replication.js';
+import { summariseReplications } from '../../core/sim/summarise.js';
+import { toJson } from '../../export/json.js';
+import { assumptionsOf, differencesAgainstFirst, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
+import { formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
+import type { Difference, Report, VariantResult } from '../../report/report.js';
+import { readScenarioFile } from '../../scenario/load.js';
+import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
+import type { CliIo } from '../io.js';
+import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { exportReport, withExportOptions } from '../output.js';
+import { progressBar } from '../progress.js';
+import { staffsimVersion } from '../version.js';
+import { withInterrupt, withSimulationSettings } from './run.js';
+
+/** The rows of the comparison table, in order, with how to show a value and a difference. */
+export const COMPARED_METRICS: readonly { metric: MetricName; label: string; kind: 'share' | 'seconds' | 'count' | 'ratio' | 'money' }[] = [
+  { metric: 'serviceLevel', label: 'service level', kind: 'share' },
+  { metric: 'asaSeconds', label: 'ASA (answered)', kind: 'seconds' },
+  { metric: 'abandonedShare', label: 'abandoned', kind: 'share' },
+  { metric: 'attemptsPerCase', label: 'attempts per case', kind: 'ratio' },
+  { metric: 'contactsPerResolvedCase', label: 'contacts per resolved case', kind: 'ratio' },
+  { metric: 'resolvedShareOfCases', label: 'cases resolved', kind: 'share' },
+  { metric: 'paidAgentHours', label: 'paid agent hours', kind: 'count' },
+  { metric: 'staffCost', label: 'staff cost', kind: 'money' },
+  { metric: 'overtimeCost', label: 'overtime cost', kind: 'money' },
+  { metric: 'telephonyCost', label: 'telephony cost', kind: 'money' },
+  { metric: 'customerTimeCost', label: 'customer waiting cost', kind: 'money' },
+  { metric: 'repeatContactCost', label: 'repeat contact cost', kind: 'money' },
+  { metric: 'unresolvedCaseCost', label: 'unresolved case cost', kind: 'money' },
+  { metric: 'fixedCost', label: 'fixed cost', kind: 'money' },
+  { metric: 'totalCost', label: 'total cost', kind: 'money' },
+  { metric: 'costPerResolvedCase', label: 'cost per resolved case', kind: 'money' },
+];
+
+export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
+  return cli.command(
+    'compare <scenarios..>',
+    'Every variant of one or more scenarios side by side, with costs and differences against the first variant',
+    (y) =>
+      withExportOptions(
+        y
+          .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
+          .option('analytic', { type: 'boolean', default: false, describe: 'Use the analytic plan (instant) instead of simulating' })
+          .option('replications', { type: 'number', describe: 'Replications (default: the first scenario’s)' })
+          .option('seed', { type: 'number', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
+          .option('workers', { type: 'number', describe: 'Worker threads (default: the number of cores)' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
+      )
+        .example('$0 compare scenarios/municipal-contact-centre.yaml', 'The three variants side by side, simulated')
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget'),
+    async (args) => {
+      const scenarios = (args.scenarios as string[]).map((path) => readScenarioFile(path));
+      const models = scenarios.flatMap((scenario) => scenario.variants.map((variant) => variant.model));
+      const first = models[0] as ContactCentreModel;
+      const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true }) ?? first.simulation.replications;
+      const envSeed = io.env['STAFFSIM_SEED'];
+      const seed =
+        optionalNumberFlag('seed', args.seed, { min: 0, integer: true }) ??
+        (envSeed === undefined || envSeed === '' ? first.simulation.seed : numberFlag('seed (STAFFSIM_SEED)', Number(envSeed), { min: 0, integer: true }));
+      const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
+      // One seed and one replication count for all: replication r of every variant sees the same arrivals.
+      const common = models.map((model) => withSimulationSettings(model, replications, seed));
+
+      let variants: VariantResult[];
+      let runs: (readonly ReplicationResult[] | null)[];
+      if (args.analytic === true) {
+        variants = common.map((model) => variantFromPlan(planVariant(model)));
+        runs = common.map(() => null);
+      } else {
+        const inputs = common.map(simulationInputFor);
+        runs = await withInterrupt(async (signal) => {
+          const all: ReplicationResult[][] = [];
+          for (const input of inputs) {
+            const progress = progressBar(io.stderr, `simulating ${input.model.variantName}`, args.json !== true);
+            all.push(await simulateReplications(input, { replications, workers, signal, onProgress: (d, t) => progress.update(d, t) }));
+            progress.done();
+          }
+          return all;
+        });
+        variants = common.map((model, i) => variantFromSimulation(model, summariseReplications(runs[i] ?? [], model)));
+      }
+      const differences = differencesAgainstFirst(variants, runs);
+      const report: Report = {
+        kind: 'compare',
+        title: `Comparison: ${[...new Set(scenarios.map((s) => s.name))].join(' vs ')}`,
+        currency: first.currency,
+        staffsimVersion: staffsimVersion(),
+        variants,
+        differences,
+        sweep: null,
+        assumptions: assumptionsOf(
+          scenarios.map((s) => ({ scenario: s.name, document: s.document })),
+          args.analytic === true ? { source: 'analytic', staffsimVersion: staffsimVersion() } : { seed, replications, staffsimVersion: staffsimVersion() },
+        ),
+      };
+      const json = compareJson(report);
+      if (await exportReport(io, report, json, args)) return;
+      if (args.json === true) {
+        io.stdout.write(toJson(json));
+        return;
+      }
+      io.stdout.write(`${compareText(report)}\n`);
+      if (new Set(models.map((m) => m.currency)).size > 1) {
+        io.stderr.write('staffsim: warning: the scenarios use different currencies; money is shown in each variant’s own currency.\n');
+      }
+    },
+  );
+}
+
+/** The `compare --json` document: the shape of `run --json` plus the differences. */
+export function compareJson(report: Report): Record<string, unknown> {
+  return {
+    scenario: [...new Set(report.variants.map((v) => v.scenario))].join(', '),
+    variants: report.variants.map((v) => ({
+      scenario: v.scenario,
+      name: variantLabel(v, report.variants),
+      source: v.source,
+      replications: v.replications,
+      seed: v.seed,
+      totals: v.totals,
+      intervals: v.intervals,
+    })),
+    differences: report.differences,
+  };
+}
+
+function formatValue(kind: (typeof COMPARED_METRICS)[number]['kind'], value: number, currency: string): string {
+  switch (kind) {
+    case 'share':
+      return formatPercent(value);
+    case 'seconds':
+      return formatSeconds(value);
+    case 'count':
+      return formatNumber(value, 1);
+    case 'ratio':
+      return formatNumber(value, 2);
+    case 'money':
+      return formatMoney(value, currency);
+  }
+}
+
+function formatDifference(kind: (typeof COMPARED_METRICS)[number]['kind'], difference: Difference, currency: string): string {
+  const sign = difference.absolute > 0 ? '+' : difference.absolute < 0 ? '−' : '±';
+  const magnitude = Math.abs(difference.absolute);
+  const absolute =
+    kind === 'share' ? `${sign}${(magnitude * 100).toFixed(1)} pp` : `${sign}${formatValue(kind, magnitude, currency)}`;
+  const relative = difference.relative === null ? '' : `, ${difference.relative >= 0 ? '+' : '−'}${Math.abs(difference.relative * 100).toFixed(0)}%`;
+  const mark = difference.significant === true ? ' *' : '';
+  return `(${absolute}${relative})${mark}`;
+}
+
+function compareText(report: Report): string {
+  const variants = report.variants;
+  const simulated = variants.some((v) => v.source === 'simulation');
+  const header = simulated
+    ? `${report.title} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${variants[0]?.variant ?? ''}"; * = significant at 5% (paired by replication)`
+    : `${report.title} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${variants[0]?.variant ?? ''}"`;
+  const rows = COMPARED_METRICS.map(({ metric, label, kind }) => [
+    label,
+    ...variants.map((variant, i) => {
+      const estimate = variant.totals[metric];
+      const value = formatValue(kind, estimate.mean, variant.currency);
+      if (i === 0) return value;
+      const difference = report.differences.find((d) => d.metric === metric && d.variant === variantLabel(variant, variants));
+      return difference === undefined ? value : `${value} ${formatDifference(kind, difference, variant.currency)}`;
+    }),
+  ]);
+  const table = renderTable(
+    [{ header: 'metric', align: 'left' }, ...variants.map((v) => ({ header: variantLabel(v, variants), align: 'right' as const }))],
+    rows,
+  );
+  return `${header}\n${table}`;
+}

@@ -1,0 +1,216 @@
+import type { Argv } from 'yargs';
+import { InfeasibleError, InputError } from '../../core/errors.js';
+import { METRIC_NAMES } from '../../core/metrics.js';
+import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
+import { planVariant } from '../../core/plan/interval-plan.js';
+import { simulationInputFor } from '../../core/plan/simulation-plan.js';
+import { toJson } from '../../export/json.js';
+import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
+import { formatMoney, formatNumber, formatPercent, renderTable } from '../../report/format.js';
+import type { MetricEstimates, Report, SweepResult, VariantResult } from '../../report/report.js';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { applyOverride, loadScenarioDocument, readScenarioFile } from '../../scenario/load.js';
+import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
+import type { CliIo } from '../io.js';
+import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { exportReport, withExportOptions } from '../output.js';
+import { progressBar } from '../progress.js';
+import { UsageError } from '../usage-error.js';
+import { staffsimVersion } from '../version.js';
+import { selectVariants } from './plan.js';
+import { withInterrupt, withSimulationSettings } from './run.js';
+
+/** The most points one sweep may have. */
+export const MAX_SWEEP_POINTS = 1000;
+
+/** A parsed `--set path=from:to:step`. */
+export interface SweepRange {
+  readonly path: string;
+  readonly values: readonly number[];
+}
+
+/**
+ * Parses `path=from:to:step` into the values from `from` to `to` (inclusive, within rounding) in steps of `step`.
+ * @example parseSweepRange('handling.firstContactResolution=0.5:0.7:0.1').values // [0.5, 0.6, 0.7]
+ */
+export function parseSweepRange(text: string): SweepRange {
+  const match = /^([^=]+)=([^:]+):([^:]+):([^:]+)$/.exec(text.trim());
+  if (match === null) throw new UsageError(`--set: expected path=from:to:step, e.g. staffing.target.serviceLevel=0.4:0.95:0.05 (got "${text}")`);
+  const [, path, fromText, toText, stepText] = match as unknown as [string, string, string, string, string];
+  const number = (name: string, raw: string): number => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--set ${path}: ${name} must be a number (got "${raw}")`);
+    return value;
+  };
+  const from = number('from', fromText);
+  const to = number('to', toText);
+  const step = number('step', stepText);
+  if (step <= 0) throw new UsageError(`--set ${path}: step must be > 0 (got ${step})`);
+  if (to < from) throw new UsageError(`--set ${path}: from (${from}) must not be above to (${to})`);
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > MAX_SWEEP_POINTS) throw new UsageError(`--set ${path}: ${count} points is more than ${MAX_SWEEP_POINTS}; use a larger step`);
+  const decimals = Math.max(decimalsOf(fromText), decimalsOf(stepText));
+  const values = Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(Math.min(12, decimals + 2))));
+  return { path: path.trim(), values };
+}
+
+function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** The model of one variant with the swept path set to `value` (inside the variant's block, so it wins). */
+export function modelAt(scenario: LoadedScenario, variantName: string, path: string, value: number): ContactCentreModel {
+  const hasVariants = typeof scenario.document === 'object' && scenario.document !== null && 'variants' in scenario.document;
+  const fullPath = hasVariants ? `variants[${JSON.stringify(variantName)}].${path}` : path;
+  let loaded: LoadedScenario;
+  try {
+    loaded = loadScenarioDocument(applyOverride(scenario.document, fullPath, value), scenario.file === null ? {} : { file: scenario.file });
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new InputError(error.issues.map((issue) => ({ ...issue, message: `--set ${path}=${value}: ${issue.message}` })));
+    }
+    throw error;
+  }
+  const variant = loaded.variants.find((v) => v.name === variantName);
+  if (variant === undefined) throw new UsageError(`--set ${path}: variant "${variantName}" disappeared`);
+  return variant.model;
+}
+
+export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
+  return cli.command(
+    'sweep <scenario>',
+    'The total-cost curve over one parameter, each cost line, and the cheapest point',
+    (y) =>
+      withExportOptions(
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file' })
+          .option('set', { type: 'string', demandOption: true, describe: 'path=from:to:step, a scenario path and its range' })
+          .option('variant', { type: 'string', describe: 'The variant to sweep (default: the first)' })
+          .option('simulate', { type: 'boolean', default: false, describe: 'Simulate every point instead of the analytic plan' })
+          .option('replications', { type: 'number', describe: 'Replications per point with --simulate' })
+          .option('seed', { type: 'number', describe: 'Base seed with --simulate (the same for every point)' })
+          .option('workers', { type: 'number', describe: 'Worker threads with --simulate' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
+      )
+        .example('$0 sweep scenarios/municipal-contact-centre.yaml --variant world-class --set staffing.target.serviceLevel=0.4:0.95:0.05', 'What is a better service level worth?')
+        .example('$0 sweep scenarios/municipal-contact-centre.yaml --set handling.firstContactResolution=0.5:0.95:0.05', 'What is resolving more at once worth?'),
+    async (args) => {
+      const range = parseSweepRange(String(args.set));
+      const scenario = readScenarioFile(String(args.scenario));
+      const variantName = (selectVariants(scenario, args.variant)[0] as LoadedScenario['variants'][number]).name;
+      const simulateEach = args.simulate === true;
+      const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
+      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
+
+      // Every point is validated before any is computed, so a bad path or value fails at once.
+      const models = range.values.map((value) => withSimulationSettings(modelAt(scenario, variantName, range.path, value), replications, seed));
+      const results: (VariantResult | null)[] = await withInterrupt(async (signal) => {
+        const out: (VariantResult | null)[] = [];
+        const progress = progressBar(io.stderr, `sweeping ${range.path}`, simulateEach && args.json !== true);
+        for (const [i, model] of models.entries()) {
+          try {
+            out.push(
+              simulateEach
+                ? variantFromSimulation(model, await simulate(simulationInputFor(model), { replications: model.simulation.replications, workers, signal }))
+                : variantFromPlan(planVariant(model)),
+            );
+          } catch (error) {
+            if (!(error instanceof InfeasibleError)) throw error;
+            out.push(null); // no staffing meets the target at this value
+          }
+          progress.update(i + 1, models.length);
+        }
+        progress.done();
+        return out;
+      });
+
+      const sweep = sweepResult(range, variantName, results);
+      const cheapestVariant = results[range.values.indexOf(sweep.cheapest.value)] ?? null;
+      const first = models[0] as ContactCentreModel;
+      const report: Report = {
+        kind: 'sweep',
+        title: `${scenario.name} — ${variantName}: total cost against ${range.path}`,
+        currency: first.currency,
+        staffsimVersion: staffsimVersion(),
+        variants: cheapestVariant === null ? [] : [cheapestVariant],
+        differences: [],
+        sweep,
+        assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], {
+          sweep: `${range.path}=${range.values[0]}..${range.values[range.values.length - 1]}`,
+          variant: variantName,
+          source: simulateEach ? 'simulation' : 'analytic',
+          ...(simulateEach ? { seed: first.simulation.seed, replications: first.simulation.replications } : {}),
+          staffsimVersion: staffsimVersion(),
+        }),
+      };
+      const json = sweepJson(sweep, results);
+      if (await exportReport(io, report, json, args)) return;
+      io.stdout.write(args.json === true ? toJson(json) : `${sweepText(report, sweep, results)}\n`);
+    },
+  );
+}
+
+/** The points of a sweep and its cheapest feasible point. @throws InfeasibleError when no point is feasible */
+export function sweepResult(range: SweepRange, variant: string, results: readonly (VariantResult | null)[]): SweepResult {
+  const points = range.values.map((value, i) => ({ value, totals: results[i]?.totals ?? undefinedTotals() }));
+  let cheapest: { value: number; totalCost: number } | null = null;
+  for (const point of points) {
+    const cost = point.totals.totalCost.mean;
+    if (Number.isFinite(cost) && (cheapest === null || cost < cheapest.totalCost)) cheapest = { value: point.value, totalCost: cost };
+  }
+  if (cheapest === null) throw new InfeasibleError(`no value of ${range.path} in the range can be staffed to its target`);
+  return { parameter: range.path, variant, points, cheapest };
+}
+
+function undefinedTotals(): MetricEstimates {
+  const out = {} as MetricEstimates;
+  for (const name of METRIC_NAMES) out[name] = { mean: Number.NaN, ci95: Number.NaN };
+  return out;
+}
+
+/** The `sweep --json` document. */
+export function sweepJson(sweep: SweepResult, results: readonly (VariantResult | null)[]): Record<string, unknown> {
+  return {
+    parameter: sweep.parameter,
+    variant: sweep.variant,
+    source: results.find((r) => r !== null)?.source ?? null,
+    points: sweep.points.map((point, i) => ({ value: point.value, ...(results[i] === null ? { infeasible: true } : {}), totals: point.totals })),
+    cheapest: sweep.cheapest,
+  };
+}
+
+function sweepText(report: Report, sweep: SweepResult, results: readonly (VariantResult | null)[]): string {
+  const currency = report.currency;
+  const rows = sweep.points.map((point, i) => {
+    const t = point.totals;
+    if (results[i] === null) return [String(point.value), 'no staffing meets the target', '', '', '', '', '', '', ''];
+    return [
+      String(point.value),
+      formatPercent(t.serviceLevel.mean),
+      formatPercent(t.abandonedShare.mean),
+      formatNumber(t.attemptsPerCase.mean, 2),
+      formatNumber(t.paidAgentHours.mean, 1),
+      formatMoney(t.staffCost.mean + t.overtimeCost.mean, currency),
+      formatMoney(t.telephonyCost.mean + t.customerTimeCost.mean, currency),
+      formatMoney(t.repeatContactCost.mean + t.unresolvedCaseCost.mean + t.fixedCost.mean, currency),
+      `${formatMoney(t.totalCost.mean, currency)}${point.value === sweep.cheapest.value ? ' ◀ cheapest' : ''}`,
+    ];
+  });
+  const table = renderTable(
+    [
+      { header: sweep.parameter.split('.').pop() ?? 'value' },
+      { header: 'SL' },
+      { header: 'aband.' },
+      { header: 'att./case' },
+      { header: 'paid h' },
+      { header: 'staff+OT' },
+      { header: 'phone+wait' },
+      { header: 'repeat+unres.+fixed' },
+      { header: 'total cost', align: 'left' },
+    ],
+    rows,
+  );
+  return `${report.title} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${sweep.parameter} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
+}

@@ -1,0 +1,269 @@
+/**
+ * Baselines: the simulated metrics of a scenario stored as JSON, and the comparison of a new run with them.
+ *
+ * File format (one file per scenario file, `format: "staffsim-baseline/1"`):
+ *
+ * ```json
+ * {
+ *   "format": "staffsim-baseline/1",
+ *   "scenario": "Municipal contact centre",
+ *   "file": "municipal-contact-centre.yaml",
+ *   "staffsimVersion": "0.1.0",
+ *   "variants": {
+ *     "world-class": {
+ *       "replications": 20,
+ *       "seed": 20261127,
+ *       "totals": { "serviceLevel": { "mean": 0.9281, "ci95": 0.0065 }, "…": {} }
+ *     }
+ *   }
+ * }
+ * ```
+ *
+ * Seed and replications are kept per variant because a variant may change its `simulation` section. `totals` holds
+ * every metric of SPEC §4 for the whole run; a metric without a value (no denominator) is `{ "mean": null, "ci95": null }`.
+ *
+ * The comparison rule, per variant and metric: a change fails when it is
+ * 1. **statistically significant**: Welch's two-sample t-test on the two means, with each mean's standard error
+ *    recovered from its 95% half-width (se = ci95 / t(0.975, n − 1)) and Welch–Satterthwaite degrees of freedom; the
+ *    5% level is shared among the metrics compared for the variant (Bonferroni: p < 0.05 / m, m ≈ 29), so that the
+ *    noise of a different seed does not trip one metric of many by chance. With one replication on either side there is
+ *    no noise estimate, and every difference counts as significant; **and**
+ * 2. **larger than the tolerance**: |new − old| > tolerance · |old| (relative; any change from an old value of 0).
+ * A metric that becomes undefined, or defined, is a change. Metrics missing from the baseline (an older staffsim) are
+ * listed, not compared.
+ */
+import { METRIC_NAMES, isMetricName, type MetricEstimate, type MetricName } from '../metrics.js';
+import { studentTQuantile, studentTUpperTail } from '../sim/student-t.js';
+
+export const BASELINE_FORMAT = 'staffsim-baseline/1';
+
+/** The family-wise significance level of the comparison of one variant with its baseline. */
+export const BASELINE_SIGNIFICANCE = 0.05;
+
+/** The relative change a metric may make without failing, by default (2%). */
+export const DEFAULT_TOLERANCE = 0.02;
+
+/** One variant's run as a baseline stores it. */
+export interface BaselineVariant {
+  readonly replications: number;
+  readonly seed: number;
+  /** NaN for a metric without a value (null in the file). */
+  readonly totals: Partial<Record<MetricName, MetricEstimate>>;
+}
+
+export interface Baseline {
+  readonly format: typeof BASELINE_FORMAT;
+  /** The scenario's `name`. */
+  readonly scenario: string;
+  /** The scenario file, relative to the folder or file it was found under. */
+  readonly file: string;
+  readonly staffsimVersion: string;
+  /** In the scenario's variant order. */
+  readonly variants: Readonly<Record<string, BaselineVariant>>;
+}
+
+/** One simulated variant, as the check has it. */
+export interface SimulatedTotals {
+  readonly name: string;
+  readonly replications: number;
+  readonly seed: number;
+  readonly totals: Readonly<Record<MetricName, MetricEstimate>>;
+}
+
+/**
+ * A baseline of simulated variants (every metric of SPEC §4, in that order).
+ * @example buildBaseline({ scenario: 'A', file: 'a.yaml', staffsimVersion: '0.1.0', variants: [run] }).variants.base.replications // 20
+ */
+export function buildBaseline(options: {
+  readonly scenario: string;
+  readonly file: string;
+  readonly staffsimVersion: string;
+  readonly variants: readonly SimulatedTotals[];
+}): Baseline {
+  const variants: Record<string, BaselineVariant> = {};
+  for (const variant of options.variants) {
+    const totals: Partial<Record<MetricName, MetricEstimate>> = {};
+    for (const metric of METRIC_NAMES) {
+      const { mean, ci95 } = variant.totals[metric];
+      totals[metric] = { mean, ci95 };
+    }
+    variants[variant.name] = { replications: variant.replications, seed: variant.seed, totals };
+  }
+  return { format: BASELINE_FORMAT, scenario: options.scenario, file: options.file, staffsimVersion: options.staffsimVersion, variants };
+}
+
+export interface BaselineIssue {
+  /** Dotted path into the baseline document; empty for the whole document. */
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value) ?? typeof value;
+}
+
+/**
+ * Validates a parsed baseline document. Metric names this staffsim does not know are ignored (a baseline of another
+ * version); everything else must have the shape written by `buildBaseline`.
+ * @returns the baseline, or every problem with its path
+ */
+export function parseBaseline(document: unknown): { ok: true; baseline: Baseline } | { ok: false; issues: BaselineIssue[] } {
+  const issues: BaselineIssue[] = [];
+  if (!isRecord(document)) return { ok: false, issues: [{ path: '', code: 'invalid_type', message: `expected a staffsim baseline (a JSON object; got ${describe(document)})` }] };
+  if (document['format'] !== BASELINE_FORMAT) {
+    issues.push({
+      path: 'format',
+      code: 'unknown_format',
+      message: `expected "${BASELINE_FORMAT}" (got ${describe(document['format'])}); rewrite the baseline with --update-baseline`,
+    });
+  }
+  const text = (key: string): string => {
+    const value = document[key];
+    if (typeof value === 'string') return value;
+    issues.push({ path: key, code: 'invalid_type', message: `expected a text (got ${describe(value)})` });
+    return '';
+  };
+  const scenario = text('scenario');
+  const file = text('file');
+  const staffsimVersion = text('staffsimVersion');
+  const variants: Record<string, BaselineVariant> = {};
+  const rawVariants = document['variants'];
+  if (!isRecord(rawVariants)) {
+    issues.push({ path: 'variants', code: 'invalid_type', message: `expected a mapping from variant name to its metrics (got ${describe(rawVariants)})` });
+  } else {
+    for (const [name, raw] of Object.entries(rawVariants)) {
+      const at = `variants.${name}`;
+      if (!isRecord(raw)) {
+        issues.push({ path: at, code: 'invalid_type', message: `expected { replications, seed, totals } (got ${describe(raw)})` });
+        continue;
+      }
+      const replications = raw['replications'];
+      if (typeof replications !== 'number' || !Number.isInteger(replications) || replications < 1) {
+        issues.push({ path: `${at}.replications`, code: 'invalid_type', message: `expected an integer ≥ 1 (got ${describe(replications)})` });
+      }
+      const seed = raw['seed'];
+      if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0) {
+        issues.push({ path: `${at}.seed`, code: 'invalid_type', message: `expected an integer ≥ 0 (got ${describe(seed)})` });
+      }
+      const rawTotals = raw['totals'];
+      const totals: Partial<Record<MetricName, MetricEstimate>> = {};
+      if (!isRecord(rawTotals)) {
+        issues.push({ path: `${at}.totals`, code: 'invalid_type', message: `expected a mapping from metric name to { mean, ci95 } (got ${describe(rawTotals)})` });
+      } else {
+        for (const [metric, estimate] of Object.entries(rawTotals)) {
+          if (!isMetricName(metric)) continue;
+          const mean = isRecord(estimate) ? estimate['mean'] : undefined;
+          const ci95 = isRecord(estimate) ? estimate['ci95'] : undefined;
+          const meanOk = mean === null || (typeof mean === 'number' && Number.isFinite(mean));
+          const ciOk = ci95 === null || (typeof ci95 === 'number' && Number.isFinite(ci95) && ci95 >= 0);
+          if (!meanOk || !ciOk) {
+            issues.push({
+              path: `${at}.totals.${metric}`,
+              code: 'invalid_type',
+              message: `expected { "mean": number or null, "ci95": number ≥ 0 or null } (got ${JSON.stringify(estimate)})`,
+            });
+            continue;
+          }
+          totals[metric] = { mean: mean ?? Number.NaN, ci95: ci95 ?? Number.NaN };
+        }
+      }
+      variants[name] = { replications: typeof replications === 'number' ? replications : 1, seed: typeof seed === 'number' ? seed : 0, totals };
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, baseline: { format: BASELINE_FORMAT, scenario, file, staffsimVersion, variants } };
+}
+
+/** A metric of the new run against its baseline. */
+export interface MetricComparison {
+  readonly metric: MetricName;
+  readonly baseline: MetricEstimate & { readonly replications: number };
+  readonly current: MetricEstimate & { readonly replications: number };
+  /** new − old (NaN when either is undefined). */
+  readonly difference: number;
+  /** (new − old) / |old|; ±Infinity from an old value of 0, 0 when both are 0, NaN when either is undefined. */
+  readonly relativeChange: number;
+  /** Two-sided p-value of Welch's test; null without a noise estimate (one replication) or when a value is undefined. */
+  readonly pValue: number | null;
+  /** The significance level this metric was tested at (the family-wise level over the metrics compared). */
+  readonly alpha: number;
+  readonly significant: boolean;
+  readonly beyondTolerance: boolean;
+  /** Significant and beyond the tolerance: the check fails. */
+  readonly changed: boolean;
+}
+
+export interface VariantComparison {
+  readonly variant: string;
+  readonly tolerance: number;
+  /** Every metric present on both sides, in the order of SPEC §4. */
+  readonly metrics: readonly MetricComparison[];
+  /** The metrics that changed (significant and beyond the tolerance). */
+  readonly changed: readonly MetricComparison[];
+  /** Metrics of this staffsim that the baseline does not have. */
+  readonly missingMetrics: readonly MetricName[];
+  readonly passed: boolean;
+}
+
+interface Side {
+  readonly mean: number;
+  readonly ci95: number;
+  readonly replications: number;
+}
+
+/**
+ * Welch's two-sided p-value for the difference of two means given as mean ± 95% half-width over n replications; null
+ * when either side has a single replication (no noise estimate).
+ * @example welchPValue({ mean: 1, ci95: 0.1, replications: 20 }, { mean: 1, ci95: 0.1, replications: 20 }) // 1
+ */
+export function welchPValue(a: Side, b: Side): number | null {
+  if (a.replications < 2 || b.replications < 2) return null;
+  const seA = a.ci95 / studentTQuantile(0.975, a.replications - 1);
+  const seB = b.ci95 / studentTQuantile(0.975, b.replications - 1);
+  const varA = seA * seA;
+  const varB = seB * seB;
+  const variance = varA + varB;
+  const difference = Math.abs(b.mean - a.mean);
+  if (!(variance > 0)) return difference === 0 ? 1 : 0;
+  const degreesOfFreedom = (variance * variance) / ((varA * varA) / (a.replications - 1) + (varB * varB) / (b.replications - 1));
+  return Math.min(1, 2 * studentTUpperTail(difference / Math.sqrt(variance), degreesOfFreedom));
+}
+
+/**
+ * Compares one variant's new run with its baseline (the rule is in this module's comment).
+ * @param options.tolerance relative change allowed, ≥ 0 (default 0.02)
+ */
+export function compareWithBaseline(current: SimulatedTotals, baseline: BaselineVariant, options: { readonly tolerance?: number } = {}): VariantComparison {
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const present = METRIC_NAMES.filter((metric) => baseline.totals[metric] !== undefined);
+  const missingMetrics = METRIC_NAMES.filter((metric) => baseline.totals[metric] === undefined);
+  const tested = present.filter((metric) => Number.isFinite(current.totals[metric].mean) && Number.isFinite((baseline.totals[metric] as MetricEstimate).mean));
+  const alpha = BASELINE_SIGNIFICANCE / Math.max(1, tested.length);
+  const metrics = present.map((metric): MetricComparison => {
+    const old: Side = { ...(baseline.totals[metric] as MetricEstimate), replications: baseline.replications };
+    const now: Side = { ...current.totals[metric], replications: current.replications };
+    const base = { metric, alpha, baseline: old, current: now };
+    const oldDefined = !Number.isNaN(old.mean);
+    const newDefined = !Number.isNaN(now.mean);
+    if (!oldDefined || !newDefined) {
+      const changed = oldDefined !== newDefined;
+      return { ...base, difference: Number.NaN, relativeChange: Number.NaN, pValue: null, significant: changed, beyondTolerance: changed, changed };
+    }
+    const difference = now.mean - old.mean;
+    const relativeChange = difference === 0 ? 0 : old.mean === 0 ? Math.sign(difference) * Infinity : difference / Math.abs(old.mean);
+    const pValue = welchPValue(old, now);
+    const significant = pValue === null ? difference !== 0 : pValue < alpha;
+    const beyondTolerance = Math.abs(difference) > tolerance * Math.abs(old.mean);
+    return { ...base, difference, relativeChange, pValue, significant, beyondTolerance, changed: significant && beyondTolerance };
+  });
+  const changed = metrics.filter((comparison) => comparison.changed);
+  return { variant: current.name, tolerance, metrics, changed, missingMetrics, passed: changed.length === 0 };
+}

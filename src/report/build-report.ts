@@ -1,0 +1,194 @@
+import { METRIC_NAMES } from '../core/metrics.js';
+import type { MetricName, MetricRecord } from '../core/metrics.js';
+import { formatClock } from '../core/model/clock.js';
+import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
+import type { IntervalPlanRow, VariantPlan } from '../core/plan/interval-plan.js';
+import type { ReplicationResult } from '../core/sim/run-replication.js';
+import type { SimulationSummary } from '../core/sim/summarise.js';
+import { studentTQuantile } from '../core/sim/student-t.js';
+import type { Assumption, Difference, IntervalEstimates, MetricEstimates, VariantResult } from './report.js';
+
+/** A simulated variant as a report row. */
+export function variantFromSimulation(model: ContactCentreModel, summary: SimulationSummary): VariantResult {
+  return {
+    scenario: model.scenarioName,
+    variant: model.variantName,
+    currency: model.currency,
+    source: 'simulation',
+    replications: summary.replications,
+    seed: summary.seed,
+    totals: summary.totals,
+    intervals: summary.intervals,
+  };
+}
+
+/**
+ * An analytic plan as a report row: every metric with a half-width of 0; metrics the formulas do not give
+ * (the 90th-percentile wait) are NaN.
+ */
+export function variantFromPlan(plan: VariantPlan): VariantResult {
+  const exact = (values: Partial<Record<MetricName, number>>): MetricEstimates => {
+    const out = {} as MetricEstimates;
+    for (const name of METRIC_NAMES) out[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
+    return out;
+  };
+  return {
+    scenario: plan.model.scenarioName,
+    variant: plan.model.variantName,
+    currency: plan.model.currency,
+    source: plan.source,
+    replications: null,
+    seed: null,
+    totals: exact(plan.totals),
+    intervals: plan.rows.map(
+      (row): IntervalEstimates => ({ day: row.day + 1, start: formatClock(row.startSeconds), ...exact(intervalMetrics(row)) }),
+    ),
+  };
+}
+
+function intervalMetrics(row: IntervalPlanRow): Partial<Record<MetricName, number>> {
+  const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
+  return {
+    cases: row.cases,
+    attempts: row.attempts,
+    attemptsPerCase: ratio(row.attempts, row.cases),
+    answered: row.answered,
+    abandoned: row.abandoned,
+    answeredShare: ratio(row.answered, row.attempts),
+    abandonedShare: row.abandonedShare,
+    serviceLevel: row.serviceLevel,
+    probabilityOfWaiting: row.probabilityOfWaiting,
+    asaSeconds: row.asaSeconds,
+    meanWaitSeconds: row.meanWaitSeconds,
+    occupancy: row.occupancy,
+    resolvedCases: row.resolvedCases,
+    resolvedShareOfCases: ratio(row.resolvedCases, row.cases),
+    contactsPerResolvedCase: ratio(row.answered, row.resolvedCases),
+    unresolvedCases: row.unresolvedCases,
+    openCasesAtEnd: 0,
+    paidAgentHours: row.paidAgentHours,
+    overtimeHours: 0,
+    ...row.costs,
+  };
+}
+
+/**
+ * Every metric of every variant against the first variant. With replications for both (paired by replication
+ * index: the variants of a comparison share their seeds, so replication r of each saw the same arrivals — common
+ * random numbers), a difference is significant when the paired Student-t test rejects "no difference" at 5%;
+ * with unequal replication counts, Welch's unpaired test is used; analytic figures give `significant: null`.
+ *
+ * @param replications per variant, the replication results (same order as `variants`); null for analytic ones
+ */
+export function differencesAgainstFirst(
+  variants: readonly VariantResult[],
+  replications: readonly (readonly ReplicationResult[] | null)[],
+): Difference[] {
+  const first = variants[0];
+  const firstRuns = replications[0] ?? null;
+  if (first === undefined) return [];
+  const differences: Difference[] = [];
+  for (let v = 1; v < variants.length; v++) {
+    const variant = variants[v] as VariantResult;
+    const runs = replications[v] ?? null;
+    for (const metric of METRIC_NAMES) {
+      const base = first.totals[metric].mean;
+      const value = variant.totals[metric].mean;
+      const absolute = value - base;
+      differences.push({
+        variant: variantLabel(variant, variants),
+        metric,
+        absolute,
+        relative: base !== 0 && Number.isFinite(base) ? absolute / Math.abs(base) : null,
+        significant: firstRuns === null || runs === null ? null : significantDifference(firstRuns, runs, metric),
+      });
+    }
+  }
+  return differences;
+}
+
+/** A variant's name, prefixed with its scenario where two compared scenarios use the same variant name. */
+export function variantLabel(variant: VariantResult, all: readonly VariantResult[]): string {
+  const clash = all.some((other) => other !== variant && other.variant === variant.variant && other.scenario !== variant.scenario);
+  return clash ? `${variant.scenario} / ${variant.variant}` : variant.variant;
+}
+
+/**
+ * Whether two sets of replications differ in `metric` at the 5% level (two-sided). Replications with the metric
+ * undefined (NaN) are left out. A difference without any spread (e.g. paid hours of two fixed plans) is
+ * significant exactly when it is not zero. Null when there are too few replications to tell.
+ */
+export function significantDifference(
+  a: readonly ReplicationResult[],
+  b: readonly ReplicationResult[],
+  metric: MetricName,
+): boolean | null {
+  const value = (run: ReplicationResult): number => (run.totals as MetricRecord)[metric];
+  if (a.length === b.length) {
+    const deltas = a.map((run, r) => value(b[r] as ReplicationResult) - value(run)).filter((d) => !Number.isNaN(d));
+    return tTestAgainstZero(deltas);
+  }
+  const xs = a.map(value).filter((x) => !Number.isNaN(x));
+  const ys = b.map(value).filter((y) => !Number.isNaN(y));
+  if (xs.length < 2 || ys.length < 2) return null;
+  const [mx, vx] = meanAndVariance(xs);
+  const [my, vy] = meanAndVariance(ys);
+  const sx = vx / xs.length;
+  const sy = vy / ys.length;
+  if (sx + sy === 0) return mx !== my;
+  const df = (sx + sy) ** 2 / ((sx * sx) / (xs.length - 1) + (sy * sy) / (ys.length - 1));
+  return Math.abs(my - mx) / Math.sqrt(sx + sy) > studentTQuantile(0.975, df);
+}
+
+function tTestAgainstZero(deltas: readonly number[]): boolean | null {
+  const n = deltas.length;
+  if (n < 2) return null;
+  const [mean, variance] = meanAndVariance(deltas);
+  // Differences within rounding of each other are no difference.
+  const scale = Math.max(...deltas.map(Math.abs));
+  if (variance <= (1e-12 * scale) ** 2) return Math.abs(mean) > 1e-12 * scale;
+  return Math.abs(mean) / Math.sqrt(variance / n) > studentTQuantile(0.975, n - 1);
+}
+
+function meanAndVariance(values: readonly number[]): [number, number] {
+  let mean = 0;
+  let m2 = 0;
+  values.forEach((x, i) => {
+    const delta = x - mean;
+    mean += delta / (i + 1);
+    m2 += delta * (x - mean);
+  });
+  return [mean, values.length > 1 ? m2 / (values.length - 1) : 0];
+}
+
+/**
+ * Every input of a scenario document as dotted paths with their values (lists joined), for the Assumptions sheet.
+ * @example flattenDocument({ calendar: { open: '08:00' }, demand: { intradayProfile: [1, 2] } })
+ *   // [{ name: 'calendar.open', value: '08:00' }, { name: 'demand.intradayProfile', value: '1, 2' }]
+ */
+export function flattenDocument(document: unknown, prefix = ''): { name: string; value: string | number | boolean }[] {
+  if (document === null || document === undefined) return prefix === '' ? [] : [{ name: prefix, value: '' }];
+  if (Array.isArray(document)) {
+    if (document.every((item) => typeof item !== 'object' || item === null)) {
+      return [{ name: prefix, value: document.map(String).join(', ') }];
+    }
+    return document.flatMap((item, i) => flattenDocument(item, `${prefix}[${i}]`));
+  }
+  if (typeof document === 'object') {
+    return Object.entries(document as Record<string, unknown>).flatMap(([key, value]) =>
+      flattenDocument(value, prefix === '' ? key : `${prefix}.${key}`),
+    );
+  }
+  return [{ name: prefix, value: document as string | number | boolean }];
+}
+
+/** The assumptions of a report: every input of every scenario document, then the run settings. */
+export function assumptionsOf(
+  documents: readonly { scenario: string; document: unknown }[],
+  settings: Readonly<Record<string, string | number | boolean>>,
+): Assumption[] {
+  const inputs = documents.flatMap(({ scenario, document }) =>
+    flattenDocument(document).map((entry) => ({ ...entry, variant: documents.length > 1 ? scenario : '' })),
+  );
+  return [...inputs, ...Object.entries(settings).map(([name, value]) => ({ name, value, variant: '' }))];
+}
