@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { METRIC_NAMES, type MetricRecord } from '../../src/core/metrics.js';
+import { planVariant } from '../../src/core/plan/interval-plan.js';
+import type { ReplicationResult } from '../../src/core/sim/run-replication.js';
+import { differencesAgainstFirst, flattenDocument, significantDifference, variantFromPlan } from '../../src/report/build-report.js';
+import { makeModel } from '../helpers/model.js';
+
+function replication(values: Partial<MetricRecord>): ReplicationResult {
+  const totals = {} as MetricRecord;
+  for (const name of METRIC_NAMES) totals[name] = values[name] ?? 0;
+  return { totals, intervals: [] };
+}
+
+describe('significantDifference', () => {
+  it('pairs replications: a consistent shift is significant even when each variant varies a lot', () => {
+    const a = [10, 50, 30, 70, 20].map((serviceLevel) => replication({ serviceLevel }));
+    const b = [11, 51, 31, 71, 21].map((serviceLevel) => replication({ serviceLevel }));
+    expect(significantDifference(a, b, 'serviceLevel')).toBe(true);
+  });
+
+  it('does not call noise significant', () => {
+    const a = [10, 12, 11, 13].map((cases) => replication({ cases }));
+    const b = [12, 10, 13, 11].map((cases) => replication({ cases }));
+    expect(significantDifference(a, b, 'cases')).toBe(false);
+  });
+
+  it('treats a difference without spread as significant exactly when it is not zero', () => {
+    const a = [1, 1, 1].map((paidAgentHours) => replication({ paidAgentHours: paidAgentHours * 100 }));
+    expect(significantDifference(a, [200, 200, 200].map((h) => replication({ paidAgentHours: h })), 'paidAgentHours')).toBe(true);
+    expect(significantDifference(a, a, 'paidAgentHours')).toBe(false);
+  });
+
+  it('cannot tell with one replication, and leaves undefined values out', () => {
+    expect(significantDifference([replication({})], [replication({ cases: 1 })], 'cases')).toBeNull();
+    const a = [0.5, Number.NaN, 0.5, 0.5].map((serviceLevel) => replication({ serviceLevel }));
+    const b = [0.6, 0.9, 0.6, 0.6].map((serviceLevel) => replication({ serviceLevel }));
+    expect(significantDifference(a, b, 'serviceLevel')).toBe(true);
+  });
+
+  it('uses an unpaired test when the replication counts differ', () => {
+    const a = [10, 11, 12, 10, 11].map((cases) => replication({ cases }));
+    const b = [20, 21, 22].map((cases) => replication({ cases }));
+    expect(significantDifference(a, b, 'cases')).toBe(true);
+  });
+});
+
+describe('report rows', () => {
+  it('turns an analytic plan into exact estimates (half-width 0), with the metrics formulas lack left undefined', () => {
+    const result = variantFromPlan(planVariant(makeModel()));
+    expect(result.source).toBe('erlang-c');
+    expect(result.replications).toBeNull();
+    expect(result.totals.serviceLevel.ci95).toBe(0);
+    expect(result.totals.waitP90Seconds.mean).toBeNaN();
+    expect(result.intervals).toHaveLength(48);
+    expect(result.intervals[1]).toMatchObject({ day: 1, start: '00:30' });
+  });
+
+  it('lists differences against the first variant, absolute and relative', () => {
+    const base = variantFromPlan(planVariant(makeModel({ staffing: { kind: 'agents', agents: 12, shrinkage: 0 } })));
+    const more = { ...variantFromPlan(planVariant(makeModel({ staffing: { kind: 'agents', agents: 15, shrinkage: 0 } }))), variant: 'more' };
+    const differences = differencesAgainstFirst([base, more], [null, null]);
+    expect(differences).toHaveLength(METRIC_NAMES.length);
+    const hours = differences.find((d) => d.metric === 'paidAgentHours');
+    expect(hours).toMatchObject({ variant: 'more', absolute: 72, significant: null });
+    expect(hours?.relative).toBeCloseTo(0.25, 12);
+  });
+
+  it('flattens a scenario document into dotted inputs', () => {
+    expect(flattenDocument({ calendar: { open: '08:00' }, demand: { intradayProfile: [1, 2] }, staffing: { shifts: [{ name: 'a' }] } })).toEqual([
+      { name: 'calendar.open', value: '08:00' },
+      { name: 'demand.intradayProfile', value: '1, 2' },
+      { name: 'staffing.shifts[0].name', value: 'a' },
+    ]);
+  });
+});
