@@ -1,15 +1,16 @@
 import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
-import { METRIC_NAMES } from '../../core/metrics.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
 import { simulationInputFor } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
 import { formatMoney, formatNumber, formatPercent, renderTable } from '../../report/format.js';
-import type { MetricEstimates, Report, SweepResult, VariantResult } from '../../report/report.js';
+import type { Report, SweepResult, VariantResult } from '../../report/report.js';
+import { sweepResult } from '../../report/sweep.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { applyOverride, loadScenarioDocument, readScenarioFile } from '../../scenario/load.js';
+import { readScenarioFile } from '../../scenario/load.js';
+import { variantModelWith } from '../../scenario/variant-override.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
@@ -59,24 +60,6 @@ function decimalsOf(text: string): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** The model of one variant with the swept path set to `value` (inside the variant's block, so it wins). */
-export function modelAt(scenario: LoadedScenario, variantName: string, path: string, value: number): ContactCentreModel {
-  const hasVariants = typeof scenario.document === 'object' && scenario.document !== null && 'variants' in scenario.document;
-  const fullPath = hasVariants ? `variants[${JSON.stringify(variantName)}].${path}` : path;
-  let loaded: LoadedScenario;
-  try {
-    loaded = loadScenarioDocument(applyOverride(scenario.document, fullPath, value), scenario.file === null ? {} : { file: scenario.file });
-  } catch (error) {
-    if (error instanceof InputError) {
-      throw new InputError(error.issues.map((issue) => ({ ...issue, message: `--set ${path}=${value}: ${issue.message}` })));
-    }
-    throw error;
-  }
-  const variant = loaded.variants.find((v) => v.name === variantName);
-  if (variant === undefined) throw new UsageError(`--set ${path}: variant "${variantName}" disappeared`);
-  return variant.model;
-}
-
 export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
     'sweep <scenario>',
@@ -105,7 +88,14 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
 
       // Every point is validated before any is computed, so a bad path or value fails at once.
-      const models = range.values.map((value) => withSimulationSettings(modelAt(scenario, variantName, range.path, value), replications, seed));
+      const models = range.values.map((value) => {
+        try {
+          return withSimulationSettings(variantModelWith(scenario, variantName, range.path, value), replications, seed);
+        } catch (error) {
+          if (error instanceof InputError) throw new InputError(error.issues.map((issue) => ({ ...issue, message: `--set ${issue.message}` })));
+          throw error;
+        }
+      });
       const results: (VariantResult | null)[] = await withInterrupt(async (signal) => {
         const out: (VariantResult | null)[] = [];
         const progress = progressBar(io.stderr, `sweeping ${range.path}`, simulateEach && args.json !== true);
@@ -126,7 +116,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
         return out;
       });
 
-      const sweep = sweepResult(range, variantName, results);
+      const sweep = sweepResult(range.path, variantName, range.values, results);
       const cheapestVariant = results[range.values.indexOf(sweep.cheapest.value)] ?? null;
       const first = models[0] as ContactCentreModel;
       const report: Report = {
@@ -150,24 +140,6 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
       io.stdout.write(args.json === true ? toJson(json) : `${sweepText(report, sweep, results)}\n`);
     },
   );
-}
-
-/** The points of a sweep and its cheapest feasible point. @throws InfeasibleError when no point is feasible */
-export function sweepResult(range: SweepRange, variant: string, results: readonly (VariantResult | null)[]): SweepResult {
-  const points = range.values.map((value, i) => ({ value, totals: results[i]?.totals ?? undefinedTotals() }));
-  let cheapest: { value: number; totalCost: number } | null = null;
-  for (const point of points) {
-    const cost = point.totals.totalCost.mean;
-    if (Number.isFinite(cost) && (cheapest === null || cost < cheapest.totalCost)) cheapest = { value: point.value, totalCost: cost };
-  }
-  if (cheapest === null) throw new InfeasibleError(`no value of ${range.path} in the range can be staffed to its target`);
-  return { parameter: range.path, variant, points, cheapest };
-}
-
-function undefinedTotals(): MetricEstimates {
-  const out = {} as MetricEstimates;
-  for (const name of METRIC_NAMES) out[name] = { mean: Number.NaN, ci95: Number.NaN };
-  return out;
 }
 
 /** The `sweep --json` document. */

@@ -1,0 +1,31 @@
+import { InfeasibleError } from '../core/errors.js';
+import { METRIC_NAMES } from '../core/metrics.js';
+import type { MetricEstimates, SweepResult, VariantResult } from './report.js';
+
+/**
+ * The points of a sweep and its cheapest feasible point (lowest mean total cost). A null result is a value
+ * that no staffing could meet; its totals are undefined (NaN).
+ *
+ * @throws InfeasibleError when no point is feasible
+ */
+export function sweepResult(
+  parameter: string,
+  variant: string,
+  values: readonly number[],
+  results: readonly (VariantResult | null)[],
+): SweepResult {
+  const points = values.map((value, i) => ({ value, totals: results[i]?.totals ?? undefinedTotals() }));
+  let cheapest: { value: number; totalCost: number } | null = null;
+  for (const point of points) {
+    const cost = point.totals.totalCost.mean;
+    if (Number.isFinite(cost) && (cheapest === null || cost < cheapest.totalCost)) cheapest = { value: point.value, totalCost: cost };
+  }
+  if (cheapest === null) throw new InfeasibleError(`no value of ${parameter} in the range can be staffed to its target`);
+  return { parameter, variant, points, cheapest };
+}
+
+function undefinedTotals(): MetricEstimates {
+  const out = {} as MetricEstimates;
+  for (const name of METRIC_NAMES) out[name] = { mean: Number.NaN, ci95: Number.NaN };
+  return out;
+}
