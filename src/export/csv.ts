@@ -49,7 +49,7 @@ function csvText(text: string): string {
 }
 
 /**
- * A number as plain decimal text: the shortest round-trip digits, never an exponent or thousands separator;
+ * A number as plain decimal text with twelve significant digits, never an exponent or thousands separator;
  * empty for NaN and ±Infinity; -0 is "0".
  * @example plainNumber(1.5e-7) // '0.00000015'
  * @example plainNumber(2e21) // '2000000000000000000000'
@@ -57,8 +57,10 @@ function csvText(text: string): string {
  */
 export function plainNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
-  if (Object.is(value, -0)) return '0';
-  const text = String(value);
+  // Twelve significant digits: far beyond any estimate's precision, and free of binary noise (1500.0000000000016).
+  const rounded = Number(value.toPrecision(12));
+  if (Object.is(rounded, -0) || rounded === 0) return '0';
+  const text = String(rounded);
   const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (match === null) return text;
   const [, sign = '', whole = '', fraction = '', exponentText = '0'] = match;

@@ -225,9 +225,11 @@ describe('plainNumber', () => {
     expect(plainNumber(value)).toBe(text);
   });
 
-  it('round-trips through Number', () => {
+  it('keeps twelve significant digits, so binary noise disappears and values round-trip to that precision', () => {
     for (const value of [1 / 3, 1e-12, 123456789.123, 9.87e-5, 5e-324, 1.7976931348623157e308]) {
-      expect(Number(plainNumber(value))).toBe(value);
+      expect(Number(plainNumber(value))).toBe(Number(value.toPrecision(12)));
     }
+    expect(plainNumber(1500.0000000000016)).toBe('1500');
+    expect(plainNumber(0.7978364733186153)).toBe('0.797836473319');
   });
 });
