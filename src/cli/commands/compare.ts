@@ -7,7 +7,8 @@ import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, differencesAgainstFirst, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
-import { formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
+import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
+import { renderTable } from '../../report/format.js';
 import type { Difference, Report, VariantResult } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
@@ -18,24 +19,24 @@ import { progressBar } from '../progress.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
 
-/** The rows of the comparison table, in order, with how to show a value and a difference. */
-export const COMPARED_METRICS: readonly { metric: MetricName; label: string; kind: 'share' | 'seconds' | 'count' | 'ratio' | 'money' }[] = [
-  { metric: 'serviceLevel', label: 'service level', kind: 'share' },
-  { metric: 'asaSeconds', label: 'ASA (answered)', kind: 'seconds' },
-  { metric: 'abandonedShare', label: 'abandoned', kind: 'share' },
-  { metric: 'attemptsPerCase', label: 'attempts per case', kind: 'ratio' },
-  { metric: 'contactsPerResolvedCase', label: 'contacts per resolved case', kind: 'ratio' },
-  { metric: 'resolvedShareOfCases', label: 'cases resolved', kind: 'share' },
-  { metric: 'paidAgentHours', label: 'paid agent hours', kind: 'count' },
-  { metric: 'staffCost', label: 'staff cost', kind: 'money' },
-  { metric: 'overtimeCost', label: 'overtime cost', kind: 'money' },
-  { metric: 'telephonyCost', label: 'telephony cost', kind: 'money' },
-  { metric: 'customerTimeCost', label: 'customer waiting cost', kind: 'money' },
-  { metric: 'repeatContactCost', label: 'repeat contact cost', kind: 'money' },
-  { metric: 'unresolvedCaseCost', label: 'unresolved case cost', kind: 'money' },
-  { metric: 'fixedCost', label: 'fixed cost', kind: 'money' },
-  { metric: 'totalCost', label: 'total cost', kind: 'money' },
-  { metric: 'costPerResolvedCase', label: 'cost per resolved case', kind: 'money' },
+/** The rows of the comparison table, in order. */
+export const COMPARED_METRICS: readonly { metric: MetricName; label: string }[] = [
+  { metric: 'serviceLevel', label: 'service level' },
+  { metric: 'asaSeconds', label: 'ASA (answered)' },
+  { metric: 'abandonedShare', label: 'abandoned' },
+  { metric: 'attemptsPerCase', label: 'attempts per case' },
+  { metric: 'contactsPerResolvedCase', label: 'contacts per resolved case' },
+  { metric: 'resolvedShareOfCases', label: 'cases resolved' },
+  { metric: 'paidAgentHours', label: 'paid agent hours' },
+  { metric: 'staffCost', label: 'staff cost' },
+  { metric: 'overtimeCost', label: 'overtime cost' },
+  { metric: 'telephonyCost', label: 'telephony cost' },
+  { metric: 'customerTimeCost', label: 'customer waiting cost' },
+  { metric: 'repeatContactCost', label: 'repeat contact cost' },
+  { metric: 'unresolvedCaseCost', label: 'unresolved case cost' },
+  { metric: 'fixedCost', label: 'fixed cost' },
+  { metric: 'totalCost', label: 'total cost' },
+  { metric: 'costPerResolvedCase', label: 'cost per resolved case' },
 ];
 
 export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
@@ -131,29 +132,10 @@ export function compareJson(report: Report): Record<string, unknown> {
   };
 }
 
-function formatValue(kind: (typeof COMPARED_METRICS)[number]['kind'], value: number, currency: string): string {
-  switch (kind) {
-    case 'share':
-      return formatPercent(value);
-    case 'seconds':
-      return formatSeconds(value);
-    case 'count':
-      return formatNumber(value, 1);
-    case 'ratio':
-      return formatNumber(value, 2);
-    case 'money':
-      return formatMoney(value, currency);
-  }
-}
-
-function formatDifference(kind: (typeof COMPARED_METRICS)[number]['kind'], difference: Difference, currency: string): string {
-  const sign = difference.absolute > 0 ? '+' : difference.absolute < 0 ? '−' : '±';
-  const magnitude = Math.abs(difference.absolute);
-  const absolute =
-    kind === 'share' ? `${sign}${(magnitude * 100).toFixed(1)} pp` : `${sign}${formatValue(kind, magnitude, currency)}`;
-  const relative = difference.relative === null ? '' : `, ${difference.relative >= 0 ? '+' : '−'}${Math.abs(difference.relative * 100).toFixed(0)}%`;
-  const mark = difference.significant === true ? ' *' : '';
-  return `(${absolute}${relative})${mark}`;
+function formatDifference(metric: MetricName, difference: Difference, currency: string): string {
+  const absolute = formatSignedDifference(metricKind(metric), difference.absolute, currency);
+  const relative = difference.relative === null ? '' : `, ${formatRelative(difference.relative)}`;
+  return `(${absolute}${relative})${difference.significant === true ? ' *' : ''}`;
 }
 
 function compareText(report: Report): string {
@@ -162,14 +144,13 @@ function compareText(report: Report): string {
   const header = simulated
     ? `${report.title} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${variants[0]?.variant ?? ''}"; * = significant at 5% (paired by replication)`
     : `${report.title} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${variants[0]?.variant ?? ''}"`;
-  const rows = COMPARED_METRICS.map(({ metric, label, kind }) => [
+  const rows = COMPARED_METRICS.map(({ metric, label }) => [
     label,
     ...variants.map((variant, i) => {
-      const estimate = variant.totals[metric];
-      const value = formatValue(kind, estimate.mean, variant.currency);
+      const value = formatMetricValue(metricKind(metric), variant.totals[metric].mean, variant.currency);
       if (i === 0) return value;
       const difference = report.differences.find((d) => d.metric === metric && d.variant === variantLabel(variant, variants));
-      return difference === undefined ? value : `${value} ${formatDifference(kind, difference, variant.currency)}`;
+      return difference === undefined ? value : `${value} ${formatDifference(metric, difference, variant.currency)}`;
     }),
   ]);
   const table = renderTable(
