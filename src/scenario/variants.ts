@@ -10,7 +10,7 @@
  * - `null` removes the base's value (as in JSON Merge Patch, RFC 7386), e.g. `customers: { patience: null }`.
  */
 import { getAt, isPlainObject, type Path, type PathSegment } from './issues.js';
-import { DEMAND_FORMS, DISTRIBUTION_PATHS, STAFFING_FORMS, VARIANT_SECTIONS } from './schema.js';
+import { DISTRIBUTION_PATHS, STAFFING_FORMS, VARIANT_SECTIONS } from './schema.js';
 
 /** Groups of keys that are alternatives: setting the first key of a group drops the keys of the others. */
 const EXCLUSIVE_GROUPS: readonly { readonly at: string; readonly groups: readonly (readonly string[])[] }[] = [
