@@ -6,6 +6,7 @@ import type { SimulationInput } from '../core/sim/simulation-input.js';
 /**
  * Header of the per-attempt CSV (`staffsim run --calls`), units in the names: 9 fields. The replication is 0-based
  * (the substream index); the case id is 1-based within its replication and the same for every attempt of a case.
+ * Within a replication, rows come in the order the outcomes became known (answered or abandoned), not by arrival.
  */
 export const CALLS_CSV_HEADER = 'variant,replication,case id,attempt,kind,arrival (s),wait (s),outcome,handle time (s)\r\n';
 

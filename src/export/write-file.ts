@@ -12,8 +12,8 @@ export interface AtomicFile {
    * has stopped before `commit()` or `abort()`.
    */
   readonly fd: number;
-  /** Appends text (buffered; flushed in large blocks). */
-  write(text: string): void;
+  /** Appends text (buffered; flushed in large blocks) or bytes (written at once, after any buffered text). */
+  write(content: string | Uint8Array): void;
   /** Flushes, syncs and renames the temporary file into place. */
   commit(): void;
   /** Removes the temporary file. Safe to call more than once and after commit (then it does nothing). */
@@ -49,22 +49,21 @@ export function openAtomicFile(path: string): AtomicFile {
     if (buffer.length === 0) return;
     const bytes = Buffer.from(buffer, 'utf8');
     buffer = '';
-    // writeSync may write less than asked (rare for a regular file, but allowed): loop until all is written.
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    writeAll(fd, bytes);
   };
   const file: AtomicFile = {
     path,
     fd,
-    write(text) {
+    write(content) {
       if (state !== 'open') throw new Error(`write after ${state === 'closed' ? 'commit' : state}`);
-      buffer += text;
-      if (buffer.length >= FLUSH_CHARACTERS) {
-        try {
-          flush();
-        } catch (error) {
-          file.abort();
-          throw cannotWrite(path, '', describeFsError(error));
-        }
+      if (typeof content === 'string') buffer += content;
+      if (typeof content === 'string' && buffer.length < FLUSH_CHARACTERS) return;
+      try {
+        flush();
+        if (typeof content !== 'string') writeAll(fd, content);
+      } catch (error) {
+        file.abort();
+        throw cannotWrite(path, '', describeFsError(error));
       }
     },
     commit() {
@@ -97,21 +96,21 @@ export function openAtomicFile(path: string): AtomicFile {
   return file;
 }
 
-/** Writes a whole text file atomically. */
+/** Writes a whole file (text, or bytes such as a spreadsheet) atomically. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const file = openAtomicFile(path);
   try {
-    if (typeof content === 'string') {
-      file.write(content);
-    } else {
-      // Bytes (a spreadsheet) go straight to the temporary file; writeSync may write less than asked, so loop.
-      for (let offset = 0; offset < content.length; ) offset += writeSync(file.fd, content, offset, content.length - offset);
-    }
+    file.write(content);
     file.commit();
   } catch (error) {
     file.abort();
     throw error;
   }
+}
+
+/** writeSync may write less than asked (rare for a regular file, but allowed): loops until all is written. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
 function isFolder(path: string): boolean {

@@ -101,11 +101,31 @@ describe('openAtomicFile', () => {
 });
 
 describe('writeFileAtomic', () => {
-  it('writes a whole file', () => {
+  it('writes a whole text file', () => {
     const folder = freshFolder();
     const path = join(folder, 'a.json');
     writeFileAtomic(path, '{}\n');
     expect(readFileSync(path, 'utf8')).toBe('{}\n');
     expect(readdirSync(folder)).toEqual(['a.json']);
+  });
+
+  it('writes bytes as they are (a spreadsheet)', () => {
+    const folder = freshFolder();
+    const path = join(folder, 'a.xlsx');
+    const bytes = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7) % 256);
+    writeFileAtomic(path, bytes);
+    expect(new Uint8Array(readFileSync(path))).toEqual(bytes);
+    expect(readdirSync(folder)).toEqual(['a.xlsx']);
+  });
+
+  it('keeps text and bytes in the order written', () => {
+    const folder = freshFolder();
+    const path = join(folder, 'mixed');
+    const file = openAtomicFile(path);
+    file.write('ab');
+    file.write(Uint8Array.from([0x63, 0x64]));
+    file.write('é');
+    file.commit();
+    expect(readFileSync(path, 'utf8')).toBe('abcdé');
   });
 });

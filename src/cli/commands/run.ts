@@ -40,11 +40,11 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       y
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })
         .option('variant', { type: 'string', describe: 'Only this variant' })
-        // Numbers are read as text and checked here, so that a message can quote what was typed (yargs turns
-        // `--workers abc` into NaN and a repeated flag into an array).
-        .option('replications', { type: 'string', describe: 'Replications, an integer ≥ 1 (default: simulation.replications of the scenario)' })
-        .option('seed', { type: 'string', describe: 'Base seed, an integer ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
-        .option('workers', { type: 'string', describe: 'Worker threads, an integer ≥ 1 (default: the number of cores)' })
+        // No `type: 'number'`: yargs would turn `--workers abc` into NaN, losing what was typed. Untyped, a number
+        // stays a number and anything else stays text; integerFlag checks both and quotes them.
+        .option('replications', { describe: 'Replications, an integer ≥ 1 (default: simulation.replications of the scenario)' })
+        .option('seed', { describe: 'Base seed, an integer ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
+        .option('workers', { describe: 'Worker threads, an integer ≥ 1 (default: the number of cores)' })
         .option('calls', {
           type: 'string',
           describe: 'Also write one CSV row per attempt to this file (replications then run one after another in one background thread)',
@@ -59,8 +59,8 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       const workers = integerFlag('--workers', singleValue('workers', args.workers), 1) ?? defaultWorkerCount();
       const envSeed = io.env['STAFFSIM_SEED'];
       const seed =
-        integerFlag('--seed', singleValue('seed', args.seed), 0, Number.MAX_SAFE_INTEGER) ??
-        (envSeed === undefined || envSeed.trim() === '' ? null : integerFlag('STAFFSIM_SEED', envSeed.trim(), 0, Number.MAX_SAFE_INTEGER));
+        integerFlag('--seed', singleValue('seed', args.seed), 0) ??
+        (envSeed === undefined || envSeed.trim() === '' ? null : integerFlag('STAFFSIM_SEED', envSeed.trim(), 0));
       const callsPath = singleValue('calls', args.calls);
       if (callsPath === '-') throw new UsageError('--calls: expected a file name (the CSV cannot share stdout with the report)');
       const variantName = singleValue('variant', args.variant) ?? undefined;
@@ -100,29 +100,27 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
 }
 
 /**
- * The one value of a text flag, or null when absent. yargs gives an array for a repeated flag and '' for a flag
- * without a value: both are usage errors that name the flag.
+ * The one value of a flag as text, or null when absent. yargs gives an array for a repeated flag, and '' (a string
+ * flag) or `true` (an untyped one) for a flag without a value: usage errors that name the flag.
  */
 function singleValue(name: string, value: unknown): string | null {
   if (value === undefined) return null;
   if (Array.isArray(value)) throw new UsageError(`--${name}: given ${value.length} times (${value.join(', ')}); give it once`);
-  const text = String(value).trim();
+  const text = typeof value === 'boolean' ? '' : String(value).trim();
   if (text === '') throw new UsageError(`--${name}: expected a value`);
   return text;
 }
 
 /**
- * A whole number typed on the command line (or in the environment), checked against its bounds; `1e3` and `10.0` are
- * accepted, `abc`, `0x10` and `1.5` are not.
+ * A whole number ≥ `min` given as a flag or an environment variable, as text: decimal notation (`12`, `1e3`, `10.0`),
+ * at most 2⁵³ − 1 so that it is exact. `abc`, `1.5` and `-1` (for min 0) are rejected.
  * @throws UsageError naming the flag and quoting what was given
  */
-function integerFlag(label: string, text: string | null, min: number, max = Number.MAX_SAFE_INTEGER): number | null {
+function integerFlag(label: string, text: string | null, min: number): number | null {
   if (text === null) return null;
   const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    const bounds = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `between ${min} and ${max}`;
-    throw new UsageError(`${label}: expected an integer ${bounds} (got ${text})`);
-  }
+  if (value > Number.MAX_SAFE_INTEGER) throw new UsageError(`${label}: expected an integer ≤ ${Number.MAX_SAFE_INTEGER} (got ${text})`);
+  if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`${label}: expected an integer ≥ ${min} (got ${text})`);
   return value;
 }
 
@@ -208,11 +206,21 @@ async function simulateWithCalls(
     return inputs.map((input, v) =>
       variantJson(input.model.variantName, summariseReplications(results[v] as ReplicationResult[], input.model)),
     );
+  } catch (error) {
+    // The worker could not write (a full disk, a quota): not a bug in staffsim, and nothing is left behind.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && WRITE_FAILURES.has(code)) {
+      throw new InputError([{ path: '', code: 'cannot_write', message: `--calls: ${path}: cannot write (${(error as Error).message})` }]);
+    }
+    throw error;
   } finally {
     (progress as Progress | null)?.done();
     file.abort(); // nothing once committed
   }
 }
+
+/** Error codes of a write that failed for reasons outside staffsim. */
+const WRITE_FAILURES: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'EROFS', 'EPERM', 'EACCES']);
 
 /** The `--calls` file, opened before any work: a folder that does not exist is a usage error that names the flag. */
 function openCallsFile(path: string): AtomicFile {
@@ -270,17 +278,21 @@ function runCallsWorker(data: CallsWorkerData, signal: AbortSignal, onMessage: (
  * `dist/export/calls-csv.js`. When this module runs from its TypeScript source (vitest, `node --import tsx`), the
  * worker registers tsx's CommonJS hook itself and `require()`s the `.ts` file: on Node 20 neither the ESM hooks nor
  * (in an evaluated worker) the CommonJS hook of `--import tsx` reach a worker thread.
+ *
+ * The worker makes one short-lived string per row; a young generation of 8 MB (instead of V8's default, which grows
+ * to 32 MB and more) keeps the peak memory of a million-call `--calls` run near 120 MB instead of 165 MB, at no
+ * measurable cost in time.
  */
 function startCallsWorker(data: CallsWorkerData): Worker {
+  const options = { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const tsx = createRequire(here).resolve('tsx/cjs/api');
     const entry = fileURLToPath(new URL('../../export/calls-csv.ts', here));
-    const code = `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)}).callsWorkerMain();`;
-    return new Worker(code, { eval: true, workerData: data });
+    return new Worker(`require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)}).callsWorkerMain();`, options);
   }
   const entry = new URL('../../export/calls-csv.js', here).href;
-  return new Worker(`import(${JSON.stringify(entry)}).then((module) => module.callsWorkerMain());`, { eval: true, workerData: data });
+  return new Worker(`import(${JSON.stringify(entry)}).then((module) => module.callsWorkerMain());`, options);
 }
 
 function abortError(): Error {
