@@ -1,8 +1,11 @@
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
+import { registerCheckCommand } from './commands/check.js';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerErlangCommand } from './commands/erlang.js';
+import { registerImportCommand } from './commands/import.js';
+import { canExplore, DEFAULT_SCENARIO, registerExploreCommand } from './commands/explore.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
@@ -29,8 +32,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
-  // No command: the explorer on a terminal (once it exists), else the help text.
-  const args = argv.length === 0 ? ['--help'] : [...argv];
+  // No command: the explorer on a terminal, else the help text.
+  const args = argv.length === 0 ? (canExplore(io) ? ['explore', DEFAULT_SCENARIO] : ['--help']) : [...argv];
   try {
     let helpOrVersion = '';
     const cli = buildCli(args, io, setExitCode);
@@ -71,6 +74,9 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
   cli = registerCompareCommand(cli, io);
   cli = registerSweepCommand(cli, io);
   cli = registerSchemaCommand(cli, io);
+  cli = registerImportCommand(cli, io);
+  cli = registerCheckCommand(cli, io, setExitCode);
+  cli = registerExploreCommand(cli, io);
   return cli;
 }
 

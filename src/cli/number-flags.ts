@@ -11,25 +11,47 @@ export interface NumberRule {
   readonly integer?: boolean;
 }
 
-/**
- * Checks a numeric flag as yargs parsed it (yargs turns `--agents abc` into NaN silently) and returns it,
- * or throws a UsageError that names the flag and says what was expected.
- * @example numberFlag('shrinkage', 0.3, { min: 0, max: 1, exclusiveMax: true }) // 0.3
- */
-export function numberFlag(name: string, value: unknown, rule: NumberRule): number {
-  const expected = describeRule(rule);
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new UsageError(`--${name}: expected ${expected} (got ${JSON.stringify(value) ?? 'nothing'})`);
-  }
-  const tooSmall = rule.min !== undefined && (rule.exclusiveMin === true ? value <= rule.min : value < rule.min);
-  const tooLarge = rule.max !== undefined && (rule.exclusiveMax === true ? value >= rule.max : value > rule.max);
-  if (!Number.isFinite(value) || tooSmall || tooLarge || (rule.integer === true && !Number.isInteger(value))) {
-    throw new UsageError(`--${name}: expected ${expected} (got ${value})`);
-  }
-  return value;
+/** How a flag or variable is named in messages: `--agents`, or an environment variable as it is (`STAFFSIM_SEED`). */
+function labelOf(name: string): string {
+  return /^[A-Z0-9_]+$/.test(name) ? name : `--${name}`;
 }
 
-/** Like numberFlag, for a flag that may be absent. */
+/**
+ * The text of a flag given at most once, or null when absent. A flag given twice, or without a value, is a
+ * usage error that names it.
+ * @example flagText('variant', 'world-class') // 'world-class'
+ */
+export function flagText(name: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) throw new UsageError(`${labelOf(name)}: given ${value.length} times (${value.join(', ')}); give it once`);
+  const text = typeof value === 'boolean' ? '' : String(value).trim();
+  if (text === '') throw new UsageError(`${labelOf(name)}: expected a value`);
+  return text;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Checks a numeric flag (or environment variable) — given as text, or as a number yargs parsed — and returns it,
+ * or throws a UsageError that names the flag, says what was expected and quotes what was given.
+ * @example numberFlag('shrinkage', '0.3', { min: 0, max: 1, exclusiveMax: true }) // 0.3
+ * @example numberFlag('agents', 'abc', { min: 0, integer: true }) // throws "--agents: expected an integer ≥ 0 (got abc)"
+ */
+export function numberFlag(name: string, value: unknown, rule: NumberRule): number {
+  const text = flagText(name, value);
+  const expected = `expected ${describeRule(rule)}`;
+  if (text === null) throw new UsageError(`${labelOf(name)}: ${expected}`);
+  const number = typeof value === 'number' ? value : DECIMAL.test(text) ? Number(text) : Number.NaN;
+  const tooSmall = rule.min !== undefined && (rule.exclusiveMin === true ? number <= rule.min : number < rule.min);
+  const tooLarge = rule.max !== undefined && (rule.exclusiveMax === true ? number >= rule.max : number > rule.max);
+  const notInteger = rule.integer === true && !Number.isSafeInteger(number);
+  if (!Number.isFinite(number) || tooSmall || tooLarge || notInteger) {
+    throw new UsageError(`${labelOf(name)}: ${expected} (got ${text})`);
+  }
+  return number;
+}
+
+/** Like numberFlag, for a flag that may be absent (null then). */
 export function optionalNumberFlag(name: string, value: unknown, rule: NumberRule): number | null {
   return value === undefined ? null : numberFlag(name, value, rule);
 }

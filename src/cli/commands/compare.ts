@@ -48,9 +48,9 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         y
           .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
           .option('analytic', { type: 'boolean', default: false, describe: 'Use the analytic plan (instant) instead of simulating' })
-          .option('replications', { type: 'number', describe: 'Replications (default: the first scenario’s)' })
-          .option('seed', { type: 'number', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
-          .option('workers', { type: 'number', describe: 'Worker threads (default: the number of cores)' })
+          .option('replications', { describe: 'Replications (default: the first scenario’s)' })
+          .option('seed', { describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
+          .option('workers', { describe: 'Worker threads (default: the number of cores)' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 compare scenarios/municipal-contact-centre.yaml', 'The three variants side by side, simulated')

@@ -14,13 +14,18 @@ import type { CallsWorkerData, CallsWorkerMessage } from '../../export/calls-csv
 import { toJson } from '../../export/json.js';
 import { openAtomicFile } from '../../export/write-file.js';
 import type { AtomicFile } from '../../export/write-file.js';
+import { assumptionsOf } from '../../report/build-report.js';
 import { formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
+import type { Report } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
+import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import type { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
+import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
 
 /** One simulated variant as `run --json` prints it. */
@@ -37,11 +42,11 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
     'run <scenario>',
     'Simulate every variant (discrete-event, replications in parallel) and report each metric with its 95% interval',
     (y) =>
-      y
+      withExportOptions(y)
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })
         .option('variant', { type: 'string', describe: 'Only this variant' })
         // No `type: 'number'`: yargs would turn `--workers abc` into NaN, losing what was typed. Untyped, a number
-        // stays a number and anything else stays text; integerFlag checks both and quotes them.
+        // stays a number and anything else stays text; numberFlag checks both and quotes them.
         .option('replications', { describe: 'Replications, an integer ≥ 1 (default: simulation.replications of the scenario)' })
         .option('seed', { describe: 'Base seed, an integer ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
         .option('workers', { describe: 'Worker threads, an integer ≥ 1 (default: the number of cores)' })
@@ -55,15 +60,15 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 1 --calls calls.csv', 'Every attempt as a CSV row'),
     async (args) => {
       // Flags first: a bad flag is reported before any file is read.
-      const replications = integerFlag('--replications', singleValue('replications', args.replications), 1);
-      const workers = integerFlag('--workers', singleValue('workers', args.workers), 1) ?? defaultWorkerCount();
+      const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
+      const workers = optionalNumberFlag('workers', args.workers, { min: 1, integer: true }) ?? defaultWorkerCount();
       const envSeed = io.env['STAFFSIM_SEED'];
       const seed =
-        integerFlag('--seed', singleValue('seed', args.seed), 0) ??
-        (envSeed === undefined || envSeed.trim() === '' ? null : integerFlag('STAFFSIM_SEED', envSeed.trim(), 0));
-      const callsPath = singleValue('calls', args.calls);
+        optionalNumberFlag('seed', args.seed, { min: 0, integer: true }) ??
+        (envSeed === undefined || envSeed.trim() === '' ? null : numberFlag('STAFFSIM_SEED', envSeed.trim(), { min: 0, integer: true }));
+      const callsPath = flagText('calls', args.calls);
       if (callsPath === '-') throw new UsageError('--calls: expected a file name (the CSV cannot share stdout with the report)');
-      const variantName = singleValue('variant', args.variant) ?? undefined;
+      const variantName = flagText('variant', args.variant) ?? undefined;
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, variantName);
@@ -89,39 +94,40 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         }
         return results;
       });
-      if (args.json === true) {
-        io.stdout.write(toJson({ scenario: scenario.name, variants: simulated }));
+      const json = { scenario: scenario.name, variants: simulated };
+      const report: Report = {
+        kind: 'run',
+        title: `Simulation: ${scenario.name}`,
+        currency: scenario.currency,
+        staffsimVersion: staffsimVersion(),
+        variants: simulated.map((variant, i) => ({
+          scenario: scenario.name,
+          variant: variant.name,
+          currency: (models[i] as ContactCentreModel).currency,
+          source: 'simulation',
+          replications: variant.replications,
+          seed: variant.seed,
+          totals: variant.totals,
+          intervals: variant.intervals,
+        })),
+        differences: [],
+        sweep: null,
+        assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], {
+          seed: simulated[0]?.seed ?? '',
+          replications: simulated[0]?.replications ?? '',
+          staffsimVersion: staffsimVersion(),
+        }),
+      };
+      if (await exportReport(io, report, json, args)) {
+        // written
+      } else if (args.json === true) {
+        io.stdout.write(toJson(json));
       } else {
         io.stdout.write(`${simulated.map((variant, i) => runText(variant, models[i] as ContactCentreModel)).join('\n\n')}\n`);
       }
       if (callsPath !== null) io.stderr.write(`staffsim: wrote ${callsPath}\n`);
     },
   );
-}
-
-/**
- * The one value of a flag as text, or null when absent. yargs gives an array for a repeated flag, and '' (a string
- * flag) or `true` (an untyped one) for a flag without a value: usage errors that name the flag.
- */
-function singleValue(name: string, value: unknown): string | null {
-  if (value === undefined) return null;
-  if (Array.isArray(value)) throw new UsageError(`--${name}: given ${value.length} times (${value.join(', ')}); give it once`);
-  const text = typeof value === 'boolean' ? '' : String(value).trim();
-  if (text === '') throw new UsageError(`--${name}: expected a value`);
-  return text;
-}
-
-/**
- * A whole number ≥ `min` given as a flag or an environment variable, as text: decimal notation (`12`, `1e3`, `10.0`),
- * at most 2⁵³ − 1 so that it is exact. `abc`, `1.5` and `-1` (for min 0) are rejected.
- * @throws UsageError naming the flag and quoting what was given
- */
-function integerFlag(label: string, text: string | null, min: number): number | null {
-  if (text === null) return null;
-  const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-  if (value > Number.MAX_SAFE_INTEGER) throw new UsageError(`${label}: expected an integer ≤ ${Number.MAX_SAFE_INTEGER} (got ${text})`);
-  if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`${label}: expected an integer ≥ ${min} (got ${text})`);
-  return value;
 }
 
 /** A variant's model with the command line's replications and seed applied. */

@@ -71,9 +71,9 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           .option('set', { type: 'string', demandOption: true, describe: 'path=from:to:step, a scenario path and its range' })
           .option('variant', { type: 'string', describe: 'The variant to sweep (default: the first)' })
           .option('simulate', { type: 'boolean', default: false, describe: 'Simulate every point instead of the analytic plan' })
-          .option('replications', { type: 'number', describe: 'Replications per point with --simulate' })
-          .option('seed', { type: 'number', describe: 'Base seed with --simulate (the same for every point)' })
-          .option('workers', { type: 'number', describe: 'Worker threads with --simulate' })
+          .option('replications', { describe: 'Replications per point with --simulate' })
+          .option('seed', { describe: 'Base seed with --simulate (the same for every point)' })
+          .option('workers', { describe: 'Worker threads with --simulate' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --variant world-class --set staffing.target.serviceLevel=0.4:0.95:0.05', 'What is a better service level worth?')

@@ -390,3 +390,19 @@ describe('staffsim run: shipped scenarios', () => {
     expect(json.variants[0]?.totals['attemptsPerCase']?.mean).toBe(1);
   });
 });
+
+describe('staffsim run exports', () => {
+  it.each(['csv', 'md', 'html', 'xlsx', 'json'])('writes the simulated variants as %s with --out', async (format) => {
+    const folder = mkdtempSync(join(tmpdir(), 'staffsim-run-export-'));
+    try {
+      const out = join(folder, `run.${format}`);
+      const run = await runCli(['run', 'scenarios/textbook-erlang-c.yaml', '--replications', '2', '--workers', '1', '--out', out]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe('');
+      expect(readdirSync(folder)).toEqual([`run.${format}`]);
+      if (format === 'csv') expect(readFileSync(out, 'utf8')).toMatch(/^Scenario,Variant,Source,Replications \(count\),Seed,/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

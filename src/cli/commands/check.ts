@@ -1,0 +1,840 @@
+/**
+ * `staffsim check <files or folders…>`: regression checks for CI. Every scenario found is simulated (variants in
+ * parallel on the runner's worker threads) and judged by its `expect:` assertions and, with `--baseline`, by a stored
+ * baseline; the result is a table (or `--json`), optionally JUnit XML, and GitHub Actions annotations.
+ *
+ * Exit codes: 0 everything holds; 1 an assertion or a baseline comparison failed; 2 bad input (a flag, a broken
+ * scenario file or baseline; the other files are still checked); 3 a staffing target is infeasible; 130 interrupted.
+ */
+import { setMaxListeners } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Argv } from 'yargs';
+import { evaluateAssertion, expandExpectations } from '../../core/check/assertions.js';
+import { buildBaseline, compareWithBaseline, DEFAULT_TOLERANCE, parseBaseline, type BaselineVariantOutcome, type SimulatedTotals } from '../../core/check/baseline.js';
+import type { CheckError, CheckRun, ScenarioBaseline, ScenarioCheck, VariantRun } from '../../core/check/check-report.js';
+import { checkCases, checkExitCode, countRun, describeChange } from '../../core/check/check-report.js';
+import { formatValue } from '../../core/check/format-value.js';
+import type { ReplicationTask } from '../../core/check/replication-task.js';
+import { formatInputIssue, InfeasibleError, InputError, type InputIssue } from '../../core/errors.js';
+import { simulationInputFor } from '../../core/plan/simulation-plan.js';
+import type { ReplicationResult } from '../../core/sim/run-replication.js';
+import { checkSimulationInput, type SimulationInput } from '../../core/sim/simulation-input.js';
+import { summariseReplications, type SimulationSummary } from '../../core/sim/summarise.js';
+import { toJson } from '../../export/json.js';
+import { toJunitXml } from '../../export/junit.js';
+import { openAtomicFile, writeFileAtomic, type AtomicFile } from '../../export/write-file.js';
+import { renderTable } from '../../report/format.js';
+import { parseScenarioText, readScenarioFile, type LoadedScenario } from '../../scenario/load.js';
+import { parseSource } from '../../scenario/source.js';
+import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
+import type { CliIo } from '../io.js';
+import { progressBar } from '../progress.js';
+import { UsageError } from '../usage-error.js';
+import { staffsimVersion } from '../version.js';
+import { withInterrupt, withSimulationSettings } from './run.js';
+
+/** `--quick`: at most this many replications per variant. */
+export const QUICK_REPLICATIONS = 5;
+
+const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** Folders never searched for scenarios (baselines live in `baselines/` by convention). */
+const SKIPPED_FOLDERS = new Set(['baselines', 'node_modules']);
+
+/** Top-level keys that only a scenario has. */
+const SCENARIO_SECTIONS = ['calendar', 'demand', 'handling', 'customers', 'staffing', 'serviceLevel', 'costs', 'simulation', 'expect'];
+
+export function registerCheckCommand(cli: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
+  return cli.command(
+    'check <paths..>',
+    'Regression checks for CI: simulate scenario files, check their expect: assertions and baselines; exit 1 on a failure',
+    (y) =>
+      y
+        .positional('paths', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          describe: 'Scenario files, or folders searched recursively for .yaml/.yml/.json scenarios (skipping baselines/ folders and files that are not scenarios)',
+        })
+        .option('baseline', { type: 'string', describe: 'Compare every metric with the baselines in this folder (one <file stem>.json per scenario file)' })
+        .option('update-baseline', { type: 'boolean', default: false, describe: 'Write the baselines of this run into the --baseline folder instead of comparing' })
+        .option('require-baseline', { type: 'boolean', default: false, describe: 'Fail a variant that has no baseline (default: report it as skipped)' })
+        .option('tolerance', {
+          type: 'string',
+          describe: `Relative change a metric may make before a significant change fails, e.g. 0.05 or 5% (default ${DEFAULT_TOLERANCE})`,
+        })
+        .option('quick', { type: 'boolean', default: false, describe: `At most ${QUICK_REPLICATIONS} replications per variant (a smoke test; intervals get wider)` })
+        .option('workers', {
+          type: 'string',
+          describe: 'Worker threads, an integer ≥ 1 (default: the number of cores for a large check, 1 for a small one; results are the same either way)',
+        })
+        .option('seed', { type: 'string', describe: "Base seed for every scenario (default: each scenario's simulation.seed; STAFFSIM_SEED is ignored)" })
+        // nargs: 1 lets `--junit -` take the `-` (yargs otherwise drops a lone dash).
+        .option('junit', { type: 'string', nargs: 1, describe: 'Also write a JUnit XML report to this file (- for stdout instead of the table)' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of the table' })
+        .example('$0 check scenarios/', 'Every scenario under scenarios/ (its expect: sections)')
+        .example('$0 check scenarios/ --baseline scenarios/baselines --junit reports/staffsim.xml', 'In CI: assertions, baselines and a JUnit report')
+        .example('$0 check scenarios/ --baseline scenarios/baselines --update-baseline', 'Accept the current results as the new baselines')
+        .example('$0 check scenarios/ --quick', 'A fast smoke test')
+        .epilogue(
+          'Exit codes: 0 all checks hold · 1 an assertion or baseline failed · 2 bad input (the other files are still checked) · 3 infeasible target · 130 interrupted.\n' +
+            'With GITHUB_ACTIONS=true, failures are also written as ::error annotations (on stderr) pointing at the scenario file and line.',
+        ),
+    async (args) => {
+      const options = readOptions(args);
+      const code = await runCheck(options, io);
+      if (code !== 0) setExitCode(code);
+    },
+  );
+}
+
+/** The command line, checked. */
+export interface CheckOptions {
+  readonly paths: readonly string[];
+  readonly baselineDir: string | null;
+  readonly updateBaseline: boolean;
+  readonly requireBaseline: boolean;
+  readonly tolerance: number;
+  readonly quick: boolean;
+  /** `--workers`; null for automatic (see `autoThreads`). */
+  readonly workers: number | null;
+  readonly seed: number | null;
+  /** A file, `-` for stdout, or null. */
+  readonly junit: string | null;
+  readonly json: boolean;
+}
+
+function readOptions(args: Record<string, unknown>): CheckOptions {
+  const paths = (Array.isArray(args['paths']) ? args['paths'] : [args['paths']]).map((path) => String(path)).filter((path) => path !== '');
+  if (paths.includes('-')) throw new UsageError('check: scenarios are read from files or folders, not from stdin (-)');
+  if (paths.length === 0) throw new UsageError('check: give at least one scenario file or folder');
+  const workers = integerFlag('--workers', singleValue('workers', args['workers']), 1);
+  const seed = integerFlag('--seed', singleValue('seed', args['seed']), 0);
+  const tolerance = toleranceFlag(singleValue('tolerance', args['tolerance']));
+  const baselineDir = singleValue('baseline', args['baseline']);
+  const junit = singleValue('junit', args['junit']);
+  const updateBaseline = args['updateBaseline'] === true;
+  const requireBaseline = args['requireBaseline'] === true;
+  const json = args['json'] === true;
+  if (updateBaseline && baselineDir === null) throw new UsageError('--update-baseline: give the folder to write to with --baseline DIR');
+  if (requireBaseline && baselineDir === null) throw new UsageError('--require-baseline: give the baseline folder with --baseline DIR');
+  if (updateBaseline && requireBaseline) throw new UsageError('--require-baseline compares with baselines and --update-baseline rewrites them; give one of them');
+  if (tolerance !== null && baselineDir === null) throw new UsageError('--tolerance applies to baseline comparisons; give --baseline DIR');
+  if (json && junit === '-') throw new UsageError('--json and --junit - both write to stdout; write the JUnit report to a file');
+  if (baselineDir !== null && !updateBaseline && !isFolder(baselineDir)) {
+    throw new UsageError(`--baseline: no folder ${baselineDir} (create the baselines with --update-baseline)`);
+  }
+  return { paths, baselineDir, updateBaseline, requireBaseline, tolerance: tolerance ?? DEFAULT_TOLERANCE, quick: args['quick'] === true, workers, seed, junit, json };
+}
+
+/**
+ * The one value of a text flag, or null when absent. yargs gives an array for a repeated flag and '' for a flag
+ * without a value: both are usage errors that name the flag.
+ */
+function singleValue(name: string, value: unknown): string | null {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) throw new UsageError(`--${name}: given ${value.length} times (${value.join(', ')}); give it once`);
+  const text = String(value).trim();
+  if (text === '') throw new UsageError(`--${name}: expected a value`);
+  return text;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A whole number ≥ `min` typed on the command line; `1e3` and `10.0` are accepted, `abc` and `1.5` are not. */
+function integerFlag(label: string, text: string | null, min: number): number | null {
+  if (text === null) return null;
+  const value = NUMBER.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`${label}: expected an integer ≥ ${min} (got ${text})`);
+  return value;
+}
+
+/** `--tolerance 0.05` or `--tolerance 5%`: a fraction ≥ 0. */
+function toleranceFlag(text: string | null): number | null {
+  if (text === null) return null;
+  const percent = text.endsWith('%');
+  const number = percent ? text.slice(0, -1).trim() : text;
+  const value = NUMBER.test(number) ? Number(number) / (percent ? 100 : 1) : Number.NaN;
+  if (!Number.isFinite(value) || value < 0) throw new UsageError(`--tolerance: expected a relative change ≥ 0 such as 0.02 or 2% (got ${text})`);
+  return value;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Finding scenario files
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** A file to check. */
+interface Candidate {
+  /** The path to read and to show (the folder given, joined with the path inside it). */
+  readonly file: string;
+  /** The scenario's path relative to the folder it was found in (its base name when given as a file), with `/`. */
+  readonly relativeFile: string;
+  /** Given on the command line (always a scenario) rather than found in a folder (checked to be one first). */
+  readonly explicit: boolean;
+  /** The folder argument it was found under, or null. */
+  readonly folder: string | null;
+}
+
+/**
+ * True when a parsed document found in a folder is a scenario: a mapping with a scenario section at its top level
+ * (calendar, demand, handling, customers, staffing, serviceLevel, costs, simulation, expect), or with `variants`
+ * that set such sections. Baselines, `run --json` output, CI configuration and other YAML or JSON files are not.
+ * @example isScenarioDocument({ name: 'x', calender: {}, demand: {} }) // true: a misspelt scenario is still reported
+ */
+export function isScenarioDocument(document: unknown): boolean {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return false;
+  const record = document as Record<string, unknown>;
+  if (SCENARIO_SECTIONS.some((key) => key in record)) return true;
+  const variants = record['variants'];
+  if (typeof variants !== 'object' || variants === null || Array.isArray(variants)) return false;
+  return Object.values(variants).some(
+    (block) => typeof block === 'object' && block !== null && !Array.isArray(block) && SCENARIO_SECTIONS.some((key) => key in block),
+  );
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/**
+ * The files under the given paths, in order (each folder sorted by name, recursively). Folders named `baselines` or
+ * `node_modules`, hidden folders and `skip` (the baseline folder) are not searched. A path that does not exist is a
+ * problem; the same file reached twice is checked once.
+ */
+function findCandidates(paths: readonly string[], skip: string | null): { candidates: Candidate[]; problems: InputIssue[] } {
+  const candidates: Candidate[] = [];
+  const problems: InputIssue[] = [];
+  const seen = new Set<string>();
+  const skipped = skip === null ? null : resolve(skip);
+  const add = (candidate: Candidate): void => {
+    const key = resolve(candidate.file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    candidates.push(candidate);
+  };
+  const walk = (root: string, folder: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ file: folder, path: '', code: 'unreadable', message: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      return;
+    }
+    for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || resolve(path) === skipped) continue;
+        walk(root, path);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && SCENARIO_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !entry.name.startsWith('.')) {
+        add({ file: path, relativeFile: toPosix(relative(root, path)), explicit: false, folder: root });
+      }
+    }
+  };
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      problems.push({ file: path, path: '', code: 'file_not_found', message: 'no such file or folder' });
+      continue;
+    }
+    if (stats.isDirectory()) walk(path, path);
+    else add({ file: path, relativeFile: toPosix(relative(dirname(path), path)), explicit: true, folder: null });
+  }
+  return { candidates, problems };
+}
+
+/** A candidate read: a scenario, not a scenario (skipped), or broken (its issues). */
+function loadCandidate(candidate: Candidate): { kind: 'scenario'; scenario: LoadedScenario } | { kind: 'skip' } | { kind: 'broken'; issues: readonly InputIssue[] } {
+  try {
+    if (candidate.explicit) return { kind: 'scenario', scenario: readScenarioFile(candidate.file) };
+    const format = extname(candidate.file).toLowerCase() === '.json' ? 'json' : 'yaml';
+    const text = readFileSync(candidate.file, 'utf8');
+    const parsed = parseSource(text, format);
+    // A file that does not even parse is reported: in a scenario folder it is most likely a broken scenario.
+    if (!parsed.ok) return { kind: 'broken', issues: parsed.issues.map((issue) => ({ file: candidate.file, ...issue })) };
+    if (!isScenarioDocument(parsed.source.document)) return { kind: 'skip' };
+    return { kind: 'scenario', scenario: parseScenarioText(text, { file: candidate.file, format }) };
+  } catch (error) {
+    if (error instanceof InputError) return { kind: 'broken', issues: error.issues };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') return { kind: 'broken', issues: [{ file: candidate.file, path: '', code: 'unreadable', message: `cannot read this file (${code})` }] };
+    throw error;
+  }
+}
+
+/** Where the baseline of a scenario is: `<dir>/<path relative to the folder searched, without extension>.json`. */
+function baselinePathOf(dir: string, relativeFile: string): string {
+  const extension = extname(relativeFile);
+  return join(dir, `${extension === '' ? relativeFile : relativeFile.slice(0, -extension.length)}.json`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Running
+// ---------------------------------------------------------------------------------------------------------------------
+
+interface Job {
+  readonly scenario: number;
+  readonly variant: string;
+  readonly input: SimulationInput;
+  readonly replications: number;
+}
+
+interface JobResult {
+  readonly summary: SimulationSummary;
+  /** Time spent simulating this variant, summed over the threads that ran its replications. */
+  readonly seconds: number;
+}
+
+interface Prepared {
+  readonly candidate: Candidate;
+  readonly scenario: LoadedScenario | null;
+  readonly loadSeconds: number;
+  readonly errors: CheckError[];
+}
+
+/**
+ * Runs a check and reports it: table or JSON on stdout, JUnit to a file, annotations and problems on stderr.
+ * @returns the exit code (0, 1, 2 or 3)
+ */
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const startedMs = performance.now();
+  const timestamp = `${new Date().toISOString().slice(0, 19)}Z`;
+  const version = staffsimVersion();
+  // Opened first, so that a path that cannot be written is reported before minutes of simulation.
+  const junitFile = options.junit !== null && options.junit !== '-' ? openReport(options.junit) : null;
+  try {
+    const { candidates, problems } = findCandidates(options.paths, options.baselineDir);
+    const prepared: Prepared[] = [];
+    const unattached: ScenarioCheck[] = problems.map((issue) => errorOnly(issue.file ?? '', [issue]));
+    for (const candidate of candidates) {
+      const loadStart = performance.now();
+      const loaded = loadCandidate(candidate);
+      if (loaded.kind === 'skip') continue;
+      const errors: CheckError[] = loaded.kind === 'broken' ? loaded.issues.map((issue) => ({ kind: 'input', variant: null, issue })) : [];
+      prepared.push({ candidate, scenario: loaded.kind === 'scenario' ? loaded.scenario : null, loadSeconds: (performance.now() - loadStart) / 1000, errors });
+    }
+    for (const path of options.paths) {
+      if (isFolder(path) && !prepared.some((entry) => entry.candidate.folder === path)) {
+        unattached.push(
+          errorOnly(path, [{ file: path, path: '', code: 'no_scenarios', message: 'no scenario files here (.yaml, .yml or .json with calendar, demand, staffing … sections)' }]),
+        );
+      }
+    }
+    if (options.baselineDir !== null) checkBaselineNames(prepared, options.baselineDir);
+    for (const entry of [...unattached, ...prepared]) {
+      for (const error of entry.errors) io.stderr.write(`staffsim: ${formatInputIssue(error.issue)}\n`);
+    }
+
+    // Every variant of every scenario, planned (a target staffing is solved here) and queued for simulation.
+    const jobs: Job[] = [];
+    prepared.forEach((entry, index) => {
+      if (entry.scenario === null) return;
+      for (const variant of entry.scenario.variants) {
+        const replications = options.quick ? Math.min(QUICK_REPLICATIONS, variant.model.simulation.replications) : null;
+        try {
+          const model = withSimulationSettings(variant.model, replications, options.seed);
+          jobs.push({ scenario: index, variant: variant.name, input: simulationInputFor(model), replications: model.simulation.replications });
+        } catch (error) {
+          const kind = error instanceof InfeasibleError ? 'infeasible' : error instanceof InputError ? 'input' : null;
+          if (kind === null) throw error;
+          const issues: readonly InputIssue[] =
+            error instanceof InputError ? error.issues : [{ file: entry.candidate.file, path: `variants.${variant.name}`, code: 'infeasible', message: (error as Error).message }];
+          for (const issue of issues) {
+            const located = { ...issue, file: issue.file ?? entry.candidate.file };
+            entry.errors.push({ kind, variant: variant.name, issue: located });
+            io.stderr.write(`staffsim: ${kind === 'infeasible' ? 'infeasible: ' : ''}${formatInputIssue(located)}\n`);
+          }
+        }
+      }
+    });
+
+    const results = await simulateAll(jobs, options, io);
+
+    const scenarios: ScenarioCheck[] = [...unattached];
+    prepared.forEach((entry, index) => {
+      const own = jobs.map((job, j) => ({ job, result: results[j] as JobResult })).filter(({ job }) => job.scenario === index);
+      scenarios.push(judgeScenario(entry, own, options, version, io));
+    });
+    const run: CheckRun = {
+      staffsimVersion: version,
+      timestamp,
+      seconds: (performance.now() - startedMs) / 1000,
+      quick: options.quick,
+      quickReplications: QUICK_REPLICATIONS,
+      seed: options.seed,
+      tolerance: options.tolerance,
+      baselineDir: options.baselineDir,
+      requireBaseline: options.requireBaseline,
+      scenarios,
+    };
+    const code = checkExitCode(run);
+
+    if (options.json) io.stdout.write(toJson(checkJson(run, code)));
+    else if (options.junit === '-') io.stdout.write(toJunitXml(run));
+    else io.stdout.write(checkText(run));
+    if (junitFile !== null) {
+      junitFile.write(toJunitXml(run));
+      junitFile.commit();
+      io.stderr.write(`staffsim: wrote ${junitFile.path}\n`);
+    }
+    if (io.env['GITHUB_ACTIONS'] === 'true') {
+      for (const line of githubAnnotations(run, io.cwd, io.env['GITHUB_WORKSPACE'])) io.stderr.write(`${line}\n`);
+    }
+    return code;
+  } finally {
+    junitFile?.abort(); // nothing once committed
+  }
+}
+
+function openReport(path: string): AtomicFile {
+  try {
+    return openAtomicFile(path);
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(`--junit: ${error.issues.map((issue) => issue.message).join('; ')}`);
+    throw error;
+  }
+}
+
+function errorOnly(file: string, issues: readonly InputIssue[]): ScenarioCheck & { errors: CheckError[] } {
+  return { file, name: null, seconds: 0, variants: [], assertions: [], baseline: null, errors: issues.map((issue) => ({ kind: 'input', variant: null, issue })) };
+}
+
+/** Two scenario files that would share one baseline file are bad input when baselines are used. */
+function checkBaselineNames(prepared: readonly Prepared[], dir: string): void {
+  const owners = new Map<string, string>();
+  const issues: InputIssue[] = [];
+  for (const { candidate } of prepared) {
+    const path = baselinePathOf(dir, candidate.relativeFile);
+    const other = owners.get(path);
+    if (other === undefined) owners.set(path, candidate.file);
+    else {
+      issues.push({
+        file: candidate.file,
+        path: '',
+        code: 'baseline_clash',
+        message: `shares the baseline ${path} with ${other}; check them in separate runs, or give their common folder instead of the files`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
+/**
+ * Simulates every job with one progress bar over all replications. With one worker the runner's `simulate` runs them
+ * in this thread, one variant after another; with more, one pool of `--workers` threads (at most one per replication)
+ * runs the replications of all variants, kept busy across variants and scenarios.
+ */
+async function simulateAll(jobs: readonly Job[], options: CheckOptions, io: CliIo): Promise<JobResult[]> {
+  if (jobs.length === 0) return [];
+  const total = jobs.reduce((sum, job) => sum + job.replications, 0);
+  const scenarioCount = new Set(jobs.map((job) => job.scenario)).size;
+  const progress = progressBar(
+    io.stderr,
+    `checking ${jobs.length} variant${jobs.length === 1 ? '' : 's'} of ${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'}`,
+    !options.json && options.junit !== '-',
+  );
+  let finished = 0;
+  const threads = Math.min(options.workers ?? autoThreads(jobs), total);
+  try {
+    return await withInterrupt(async (signal) => {
+      if (threads > 1) {
+        return simulateOnPool(jobs, threads, signal, () => {
+          finished++;
+          progress.update(finished, total);
+        });
+      }
+      const results: JobResult[] = [];
+      for (const job of jobs) {
+        const startMs = performance.now();
+        const summary = await simulate(job.input, {
+          replications: job.replications,
+          workers: 1,
+          signal,
+          onProgress: (done) => progress.update(finished + done, total),
+        });
+        finished += job.replications;
+        results.push({ summary, seconds: (performance.now() - startMs) / 1000 });
+      }
+      return results;
+    });
+  } finally {
+    progress.done();
+  }
+}
+
+/** A first contact costs a few microseconds of simulation (1–10 µs measured on the shipped scenarios, once warm). */
+const ESTIMATED_SECONDS_PER_CASE = 3e-6;
+
+/**
+ * Below this much estimated single-thread work, worker threads cost more than they save: each needs ≈ 0.3 s to start
+ * and warm up the engine (measured: the shipped scenarios, ≈ 1 s of work, check in 1.9 s on one thread and 3.3–4.7 s
+ * on two).
+ */
+const POOL_THRESHOLD_SECONDS = 2;
+
+/**
+ * Threads for a check without `--workers`: one (this thread) for a small check, else one per core. The results do
+ * not depend on it.
+ */
+function autoThreads(jobs: readonly Job[]): number {
+  const cases = jobs.reduce((sum, job) => sum + job.replications * job.input.model.demand.casesPerInterval.flat().reduce((a, b) => a + b, 0), 0);
+  return cases * ESTIMATED_SECONDS_PER_CASE < POOL_THRESHOLD_SECONDS ? 1 : defaultWorkerCount();
+}
+
+/**
+ * Runs the replications of every job on one pool of `threads` worker threads, at most `threads` at a time (so that a
+ * replication starts when it is sent, and its time can be measured here), and summarises each job in replication
+ * order — the same summary as `simulate` gives. The first failure, or `signal`, cancels the rest.
+ */
+async function simulateOnPool(jobs: readonly Job[], threads: number, signal: AbortSignal, onReplication: () => void): Promise<JobResult[]> {
+  for (const job of jobs) {
+    const problems = checkSimulationInput(job.input);
+    if (problems.length > 0) throw new RangeError(`invalid simulation input:\n${problems.join('\n')}`);
+  }
+  const { Piscina } = await import('piscina');
+  const entry = replicationTaskEntry();
+  const pool = new Piscina<ReplicationTask, ReplicationResult>({
+    filename: entry.filename,
+    ...(entry.execArgv === undefined ? {} : { execArgv: entry.execArgv }),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+  });
+  const tasks = jobs.flatMap((job, index) => Array.from({ length: job.replications }, (_, replication) => ({ index, replication })));
+  const results = jobs.map((job) => new Array<ReplicationResult>(job.replications));
+  const busyMs = new Array<number>(jobs.length).fill(0);
+  const controller = new AbortController();
+  setMaxListeners(tasks.length + 10, controller.signal); // piscina listens once per task
+  const onAbort = (): void => controller.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let running = 0;
+      let failed = false;
+      const launch = (): void => {
+        while (!failed && running < threads && next < tasks.length) {
+          const { index, replication } = tasks[next++] as { index: number; replication: number };
+          const job = jobs[index] as Job;
+          const startMs = performance.now();
+          running++;
+          pool.run({ input: job.input, replication }, { signal: controller.signal }).then(
+            (result) => {
+              running--;
+              (results[index] as ReplicationResult[])[replication] = result;
+              busyMs[index] = (busyMs[index] as number) + performance.now() - startMs;
+              onReplication();
+              if (next >= tasks.length && running === 0) resolve();
+              else launch();
+            },
+            (error: unknown) => {
+              running--;
+              if (failed) return;
+              failed = true;
+              controller.abort();
+              reject(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+        }
+      };
+      if (signal.aborted) reject(new Error('aborted'));
+      else launch();
+    });
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+  return jobs.map((job, index) => ({ summary: summariseReplications(results[index] as ReplicationResult[], job.input.model), seconds: (busyMs[index] as number) / 1000 }));
+}
+
+/**
+ * The worker module. Built code runs `dist/core/check/replication-task.js`; from the TypeScript sources (vitest,
+ * `node --import tsx`) the thread needs the tsx loader to run the `.ts` file (TOOLCHAIN.md §2), as in the runner.
+ */
+function replicationTaskEntry(): { filename: string; execArgv: string[] | undefined } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { filename: new URL('../../core/check/replication-task.ts', here).href, execArgv: ['--import', 'tsx'] };
+  return { filename: new URL('../../core/check/replication-task.js', here).href, execArgv: undefined };
+}
+
+/** Assertions and baselines of one scenario file, from its simulated variants. */
+function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobResult }[], options: CheckOptions, version: string, io: CliIo): ScenarioCheck {
+  const { candidate, scenario } = entry;
+  const errors = [...entry.errors];
+  const simulatedSeconds = own.reduce((sum, { result }) => sum + result.seconds, 0);
+  const base = { file: candidate.file, name: scenario?.name ?? null, seconds: entry.loadSeconds + simulatedSeconds };
+  if (scenario === null) return { ...base, variants: [], assertions: [], baseline: null, errors };
+
+  const variants: VariantRun[] = own.map(({ job, result }) => ({
+    name: job.variant,
+    replications: result.summary.replications,
+    seed: result.summary.seed,
+    seconds: result.seconds,
+  }));
+  const totalsOf = new Map(own.map(({ job, result }) => [job.variant, result.summary.totals]));
+  const assertions = expandExpectations(
+    scenario.expect,
+    variants.map((variant) => variant.name),
+  ).map((assertion) => evaluateAssertion(assertion, (totalsOf.get(assertion.variant) as SimulationSummary['totals'])[assertion.metric]));
+
+  let baseline: ScenarioBaseline | null = null;
+  if (options.baselineDir !== null) {
+    const path = baselinePathOf(options.baselineDir, candidate.relativeFile);
+    const simulated = own.map(({ job, result }) => ({ name: job.variant, replications: result.summary.replications, seed: result.summary.seed, totals: result.summary.totals }));
+    if (options.updateBaseline) {
+      if (errors.length === 0) {
+        const text = toJson(buildBaseline({ scenario: scenario.name, file: candidate.relativeFile, staffsimVersion: version, variants: simulated }));
+        const written = readTextOrNull(path) !== text;
+        try {
+          if (written) {
+            mkdirSync(dirname(path), { recursive: true });
+            writeFileAtomic(path, text);
+            io.stderr.write(`staffsim: wrote ${path}\n`);
+          }
+          baseline = { mode: 'update', file: path, written };
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          for (const issue of error.issues) {
+            const located = { ...issue, file: issue.file ?? path };
+            errors.push({ kind: 'input', variant: null, issue: located });
+            io.stderr.write(`staffsim: ${formatInputIssue(located)}\n`);
+          }
+        }
+      }
+    } else {
+      const compared = compareScenarioBaseline(path, simulated, options.tolerance);
+      baseline = compared.baseline;
+      for (const issue of compared.issues) {
+        errors.push({ kind: 'input', variant: null, issue });
+        io.stderr.write(`staffsim: ${formatInputIssue(issue)}\n`);
+      }
+    }
+  }
+  return { ...base, variants, assertions, baseline, errors };
+}
+
+function readTextOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Compares simulated variants with the baseline file at `path` (missing file or variant: reported, not failed). */
+function compareScenarioBaseline(
+  path: string,
+  simulated: readonly SimulatedTotals[],
+  tolerance: number,
+): { baseline: ScenarioBaseline; issues: InputIssue[] } {
+  const missing = (reason: string): BaselineVariantOutcome[] => simulated.map((variant) => ({ variant: variant.name, status: 'missing', reason }));
+  if (!existsSync(path)) return { baseline: { mode: 'compare', file: path, variants: missing(`no baseline file ${path}`), unmatchedVariants: [] }, issues: [] };
+  const text = readTextOrNull(path);
+  let document: unknown;
+  try {
+    if (text === null) throw new Error('cannot read it');
+    document = JSON.parse(text);
+  } catch (error) {
+    const issue: InputIssue = { file: path, path: '', code: 'bad_baseline', message: `not a staffsim baseline: ${(error as Error).message}; rewrite it with --update-baseline` };
+    return { baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] }, issues: [issue] };
+  }
+  const parsed = parseBaseline(document);
+  if (!parsed.ok) {
+    return {
+      baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] },
+      issues: parsed.issues.map((issue) => ({ file: path, path: issue.path, code: issue.code, message: issue.message })),
+    };
+  }
+  const compared = compareWithBaseline(simulated, parsed.baseline, { tolerance });
+  const variants = compared.variants.map((outcome) =>
+    outcome.status === 'missing' ? { ...outcome, reason: `no variant "${outcome.variant}" in ${path}` } : outcome,
+  );
+  return { baseline: { mode: 'compare', file: path, variants, unmatchedVariants: compared.unmatchedVariants }, issues: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Reporting
+// ---------------------------------------------------------------------------------------------------------------------
+
+const RESULT_WORD = { passed: 'pass', failed: 'FAIL', skipped: 'skip', error: 'ERROR' } as const;
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The run's settings in one line (the table's header). */
+function settingsLine(run: CheckRun): string {
+  const parts = [
+    run.quick
+      ? `quick: at most ${run.quickReplications} replications per variant (fewer than the scenarios ask for: wider intervals, a smoke test)`
+      : 'replications as each scenario sets them',
+    run.seed === null ? "each scenario's seed" : `seed ${run.seed}`,
+  ];
+  if (run.baselineDir !== null) {
+    const updating = run.scenarios.some((scenario) => scenario.baseline?.mode === 'update');
+    parts.push(updating ? `writing baselines to ${run.baselineDir}` : `baselines in ${run.baselineDir} (tolerance ${formatValue(run.tolerance * 100)}%)`);
+  }
+  return `staffsim check — ${parts.join(' · ')}`;
+}
+
+/** The human report: settings, one row per check, the changes behind failed baselines, and a summary line. */
+export function checkText(run: CheckRun): string {
+  const rows: string[][] = [];
+  const changes: string[] = [];
+  for (const scenario of run.scenarios) {
+    const cases = checkCases(scenario, run);
+    for (const entry of cases) rows.push([scenario.file, entry.variant ?? '–', entry.check, entry.value, entry.bound, RESULT_WORD[entry.status]]);
+    if (scenario.baseline?.mode === 'update') {
+      rows.push([scenario.file, '–', 'baseline', scenario.baseline.written ? 'written' : 'unchanged', scenario.baseline.file, 'updated']);
+    } else if (cases.length === 0) {
+      rows.push([scenario.file, '–', 'nothing to check (no expect: section, no --baseline)', '', '', '–']);
+    }
+    if (scenario.baseline?.mode === 'compare') {
+      for (const outcome of scenario.baseline.variants) {
+        if (outcome.status !== 'compared') continue;
+        for (const change of outcome.comparison.changed) changes.push(`  ${scenario.file}  ${outcome.variant}: ${describeChange(change)}`);
+      }
+    }
+  }
+  const table = renderTable(
+    [
+      { header: 'scenario', align: 'left' },
+      { header: 'variant', align: 'left' },
+      { header: 'check', align: 'left' },
+      { header: 'value ±95%', align: 'right' },
+      { header: 'bound', align: 'left' },
+      { header: 'result', align: 'left' },
+    ],
+    rows,
+  );
+  const counts = countRun(run);
+  const summary =
+    `${plural(counts.tests, 'check')}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${plural(counts.errors, 'error')}` +
+    ` · ${plural(counts.scenarios, 'scenario')}, ${plural(counts.variants, 'variant')} · ${run.seconds.toFixed(1)} s`;
+  const changed = changes.length === 0 ? '' : `\n\nChanged from the baseline (significant and beyond the tolerance):\n${changes.join('\n')}`;
+  return `${settingsLine(run)}\n\n${table}${changed}\n\n${summary}\n`;
+}
+
+/** The `--json` document. */
+export function checkJson(run: CheckRun, exitCode: number): unknown {
+  const counts = countRun(run);
+  return {
+    staffsimVersion: run.staffsimVersion,
+    timestamp: run.timestamp,
+    seconds: run.seconds,
+    ok: exitCode === 0,
+    exitCode,
+    quick: run.quick,
+    maxReplications: run.quick ? run.quickReplications : null,
+    seed: run.seed,
+    baselineDir: run.baselineDir,
+    tolerance: run.tolerance,
+    requireBaseline: run.requireBaseline,
+    counts,
+    scenarios: run.scenarios.map((scenario) => {
+      const cases = checkCases(scenario, run);
+      const status = cases.some((c) => c.status === 'error') || scenario.errors.length > 0 ? 'error' : cases.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+      return {
+        file: scenario.file,
+        name: scenario.name,
+        status,
+        seconds: scenario.seconds,
+        variants: scenario.variants,
+        assertions: scenario.assertions.map(({ assertion, value, passed, message }) => ({
+          variant: assertion.variant,
+          metric: assertion.metric,
+          min: assertion.min ?? null,
+          max: assertion.max ?? null,
+          confidence: assertion.confidence,
+          fromWildcard: assertion.fromWildcard,
+          line: assertion.line ?? null,
+          column: assertion.column ?? null,
+          mean: value.mean,
+          ci95: value.ci95,
+          passed,
+          message,
+        })),
+        baseline: baselineJson(scenario.baseline, run.requireBaseline),
+        errors: scenario.errors.map(({ kind, variant, issue }) => ({
+          kind,
+          variant,
+          file: issue.file ?? scenario.file,
+          line: issue.line ?? null,
+          column: issue.column ?? null,
+          path: issue.path,
+          code: issue.code,
+          message: issue.message,
+        })),
+      };
+    }),
+  };
+}
+
+function baselineJson(baseline: ScenarioBaseline | null, requireBaseline: boolean): unknown {
+  if (baseline === null) return null;
+  if (baseline.mode === 'update') return baseline;
+  return {
+    mode: baseline.mode,
+    file: baseline.file,
+    unmatchedVariants: baseline.unmatchedVariants,
+    variants: baseline.variants.map((outcome) =>
+      outcome.status === 'missing'
+        ? { variant: outcome.variant, status: requireBaseline ? 'failed' : 'missing', reason: outcome.reason }
+        : {
+            variant: outcome.variant,
+            status: outcome.comparison.passed ? 'passed' : 'failed',
+            tolerance: outcome.comparison.tolerance,
+            changed: outcome.comparison.changed.map((change) => change.metric),
+            missingMetrics: outcome.comparison.missingMetrics,
+            metrics: outcome.comparison.metrics,
+          },
+    ),
+  };
+}
+
+/** GitHub's escaping of a workflow command's message. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub's escaping of a workflow command's property value. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands, one per failed or erroneous check (`::error`) and per missing baseline
+ * (`::warning`, or `::error` with --require-baseline): `::error file=scenarios/a.yaml,line=12,col=5,title=…::message`.
+ * Assertions point at their line in the scenario file; baseline failures at the scenario file. Paths are made relative
+ * to `workspace` (GITHUB_WORKSPACE, else the current folder) so that GitHub can place them on the diff.
+ */
+export function githubAnnotations(run: CheckRun, cwd: string, workspace?: string): string[] {
+  const root = workspace === undefined || workspace === '' ? cwd : workspace;
+  const shown = (file: string): string => {
+    const path = relative(root, resolve(cwd, file));
+    return toPosix(path.startsWith('..') || isAbsolute(path) ? resolve(cwd, file) : path);
+  };
+  const lines: string[] = [];
+  for (const scenario of run.scenarios) {
+    for (const entry of checkCases(scenario, run)) {
+      if (entry.status === 'passed') continue;
+      const level = entry.status === 'skipped' ? 'warning' : 'error';
+      const properties = [`file=${escapeProperty(shown(entry.file ?? scenario.file))}`];
+      if (entry.line !== undefined) properties.push(`line=${entry.line}`);
+      if (entry.line !== undefined && entry.column !== undefined) properties.push(`col=${entry.column}`);
+      properties.push(`title=${escapeProperty(`staffsim check: ${entry.name}`)}`);
+      lines.push(`::${level} ${properties.join(',')}::${escapeData(entry.message)}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,84 @@
+import { isAbsolute, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Argv } from 'yargs';
+import { InputError, InterruptedError } from '../../core/errors.js';
+import { readScenarioFile } from '../../scenario/load.js';
+import type { CliIo } from '../io.js';
+import { staffsimVersion } from '../version.js';
+
+/** The scenario `staffsim` and `staffsim explore` open by default: the shipped municipal one (from the package, not the cwd). */
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/municipal-contact-centre.yaml', import.meta.url));
+
+/** True when a variable such as CI is set the way `is-in-ci` reads it (set, and not "0" or "false"). */
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value !== '0' && value !== 'false';
+}
+
+/**
+ * Whether `staffsim` with no command should open the explorer: stdin and stdout are terminals and this is not CI.
+ * Otherwise it prints the help.
+ */
+export function canExplore(io: CliIo): boolean {
+  return io.stdinIsTTY && io.stdout.isTTY === true && !isSet(io.env['CI']) && !isSet(io.env['CONTINUOUS_INTEGRATION']);
+}
+
+/** A path as short as it can be said from the current folder. */
+function shown(path: string, cwd: string): string {
+  if (!isAbsolute(path)) return path;
+  const fromHere = relative(cwd, path);
+  return fromHere !== '' && !fromHere.startsWith('..') && !isAbsolute(fromHere) ? fromHere : path;
+}
+
+export function registerExploreCommand(cli: Argv, io: CliIo): Argv {
+  return cli.command(
+    'explore [scenario]',
+    'Interactive terminal UI: turn the knobs of each variant and see service and cost change at once, variant beside variant',
+    (y) =>
+      y
+        .positional('scenario', { type: 'string', describe: 'Scenario file (default: the shipped municipal contact centre)' })
+        .example('$0 explore scenarios/municipal-contact-centre.yaml', 'Explore the three ways of running a municipal contact centre')
+        .example('$0', 'The same, on a terminal')
+        .epilogue(
+          'Keys: ↑↓ select a parameter · ←→ change it (shift: larger steps) · Enter type a value · Tab switch variant · ' +
+            'r simulate · s sweep · e export · w save · o open · ? help · q quit.\n' +
+            'Needs an interactive terminal; elsewhere use `staffsim compare` or `staffsim run`.',
+        ),
+    async (args) => {
+      const path = shown(typeof args.scenario === 'string' && args.scenario !== '' ? args.scenario : DEFAULT_SCENARIO, io.cwd);
+      if (!io.stdinIsTTY || io.stdout.isTTY !== true) {
+        const which = !io.stdinIsTTY ? 'stdin' : 'stdout';
+        throw new InputError([
+          {
+            path: '',
+            code: 'not_a_terminal',
+            message: `explore needs an interactive terminal (${which} is not one); use 'staffsim compare ${path}' or 'staffsim run ${path}' instead`,
+          },
+        ]);
+      }
+      // A bad scenario is reported like any command's, before the terminal is taken over.
+      const scenario = readScenarioFile(path);
+      // Ink shows only its last frame when it believes it runs in CI (it reads CI once, when loaded). This is a
+      // terminal the user asked to explore on, so Ink is loaded without that belief.
+      delete process.env['CI'];
+      delete process.env['CONTINUOUS_INTEGRATION'];
+      const [{ runExplorer }, { nodeServices }] = await Promise.all([import('../../ui/run-explorer.js'), import('../../ui/node-services.js')]);
+      const outcome = await runExplorer({
+        path,
+        scenario,
+        services: nodeServices(),
+        staffsimVersion: staffsimVersion(),
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+      if (outcome.code === 130) throw new InterruptedError();
+      if (outcome.code === 70) {
+        // Whatever it was, a crash of the explorer is an internal error (exit 70), not bad input.
+        const error = outcome.error;
+        const crash = new Error(error instanceof Error ? error.message : String(error), { cause: error });
+        if (error instanceof Error && error.stack !== undefined) crash.stack = error.stack;
+        throw crash;
+      }
+    },
+  );
+}
