@@ -29,6 +29,7 @@ import { parseScenarioText, readScenarioFile, type LoadedScenario } from '../../
 import { parseSource } from '../../scenario/source.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
+import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -57,7 +58,7 @@ export function registerCheckCommand(cli: Argv, io: CliIo, setExitCode: (code: n
           demandOption: true,
           describe: 'Scenario files, or folders searched recursively for .yaml/.yml/.json scenarios (skipping baselines/ folders and files that are not scenarios)',
         })
-        .option('baseline', { type: 'string', describe: 'Compare every metric with the baselines in this folder (one <file stem>.json per scenario file)' })
+        .option('baseline', { type: 'string', describe: 'Compare every metric with the baselines in this folder (one JSON per scenario file, named after it: a.yaml → DIR/a.json)' })
         .option('update-baseline', { type: 'boolean', default: false, describe: 'Write the baselines of this run into the --baseline folder instead of comparing' })
         .option('require-baseline', { type: 'boolean', default: false, describe: 'Fail a variant that has no baseline (default: report it as skipped)' })
         .option('tolerance', {
@@ -71,7 +72,7 @@ export function registerCheckCommand(cli: Argv, io: CliIo, setExitCode: (code: n
         })
         .option('seed', { type: 'string', describe: "Base seed for every scenario (default: each scenario's simulation.seed; STAFFSIM_SEED is ignored)" })
         // nargs: 1 lets `--junit -` take the `-` (yargs otherwise drops a lone dash).
-        .option('junit', { type: 'string', nargs: 1, describe: 'Also write a JUnit XML report to this file (- for stdout instead of the table)' })
+        .option('junit', { type: 'string', nargs: 1, describe: 'Also write a JUnit XML report to this file, creating its folder (- for stdout instead of the table)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of the table' })
         .example('$0 check scenarios/', 'Every scenario under scenarios/ (its expect: sections)')
         .example('$0 check scenarios/ --baseline scenarios/baselines --junit reports/staffsim.xml', 'In CI: assertions, baselines and a JUnit report')
@@ -109,11 +110,11 @@ function readOptions(args: Record<string, unknown>): CheckOptions {
   const paths = (Array.isArray(args['paths']) ? args['paths'] : [args['paths']]).map((path) => String(path)).filter((path) => path !== '');
   if (paths.includes('-')) throw new UsageError('check: scenarios are read from files or folders, not from stdin (-)');
   if (paths.length === 0) throw new UsageError('check: give at least one scenario file or folder');
-  const workers = integerFlag('--workers', singleValue('workers', args['workers']), 1);
-  const seed = integerFlag('--seed', singleValue('seed', args['seed']), 0);
-  const tolerance = toleranceFlag(singleValue('tolerance', args['tolerance']));
-  const baselineDir = singleValue('baseline', args['baseline']);
-  const junit = singleValue('junit', args['junit']);
+  const workers = optionalNumberFlag('workers', args['workers'], { min: 1, integer: true });
+  const seed = optionalNumberFlag('seed', args['seed'], { min: 0, integer: true });
+  const tolerance = toleranceFlag(args['tolerance']);
+  const baselineDir = flagText('baseline', args['baseline']);
+  const junit = flagText('junit', args['junit']);
   const updateBaseline = args['updateBaseline'] === true;
   const requireBaseline = args['requireBaseline'] === true;
   const json = args['json'] === true;
@@ -128,36 +129,12 @@ function readOptions(args: Record<string, unknown>): CheckOptions {
   return { paths, baselineDir, updateBaseline, requireBaseline, tolerance: tolerance ?? DEFAULT_TOLERANCE, quick: args['quick'] === true, workers, seed, junit, json };
 }
 
-/**
- * The one value of a text flag, or null when absent. yargs gives an array for a repeated flag and '' for a flag
- * without a value: both are usage errors that name the flag.
- */
-function singleValue(name: string, value: unknown): string | null {
-  if (value === undefined) return null;
-  if (Array.isArray(value)) throw new UsageError(`--${name}: given ${value.length} times (${value.join(', ')}); give it once`);
-  const text = String(value).trim();
-  if (text === '') throw new UsageError(`--${name}: expected a value`);
-  return text;
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** A whole number ≥ `min` typed on the command line; `1e3` and `10.0` are accepted, `abc` and `1.5` are not. */
-function integerFlag(label: string, text: string | null, min: number): number | null {
-  if (text === null) return null;
-  const value = NUMBER.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min) throw new UsageError(`${label}: expected an integer ≥ ${min} (got ${text})`);
-  return value;
-}
-
-/** `--tolerance 0.05` or `--tolerance 5%`: a fraction ≥ 0. */
-function toleranceFlag(text: string | null): number | null {
+/** `--tolerance 0.05` or `--tolerance 5%`: a relative change ≥ 0. */
+function toleranceFlag(value: unknown): number | null {
+  const text = flagText('tolerance', value);
   if (text === null) return null;
   const percent = text.endsWith('%');
-  const number = percent ? text.slice(0, -1).trim() : text;
-  const value = NUMBER.test(number) ? Number(number) / (percent ? 100 : 1) : Number.NaN;
-  if (!Number.isFinite(value) || value < 0) throw new UsageError(`--tolerance: expected a relative change ≥ 0 such as 0.02 or 2% (got ${text})`);
-  return value;
+  return numberFlag('tolerance', percent ? text.slice(0, -1).trim() : text, { min: 0 }) / (percent ? 100 : 1);
 }
 
 function isFolder(path: string): boolean {
@@ -396,7 +373,13 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   }
 }
 
+/** The `--junit` file, opened before any work; its folder is created (CI jobs start without `reports/`). */
 function openReport(path: string): AtomicFile {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--junit: cannot create the folder of ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   try {
     return openAtomicFile(path);
   } catch (error) {
@@ -592,7 +575,8 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
     const path = baselinePathOf(options.baselineDir, candidate.relativeFile);
     const simulated = own.map(({ job, result }) => ({ name: job.variant, replications: result.summary.replications, seed: result.summary.seed, totals: result.summary.totals }));
     if (options.updateBaseline) {
-      if (errors.length === 0) {
+      if (errors.length > 0) io.stderr.write(`staffsim: ${candidate.file}: baseline not written (the problems above keep some variants from running)\n`);
+      else {
         const text = toJson(buildBaseline({ scenario: scenario.name, file: candidate.relativeFile, staffsimVersion: version, variants: simulated }));
         const written = readTextOrNull(path) !== text;
         try {
@@ -695,7 +679,8 @@ export function checkText(run: CheckRun): string {
     const cases = checkCases(scenario, run);
     for (const entry of cases) rows.push([scenario.file, entry.variant ?? '–', entry.check, entry.value, entry.bound, RESULT_WORD[entry.status]]);
     if (scenario.baseline?.mode === 'update') {
-      rows.push([scenario.file, '–', 'baseline', scenario.baseline.written ? 'written' : 'unchanged', scenario.baseline.file, 'updated']);
+      const variants = plural(scenario.variants.length, 'variant');
+      rows.push([scenario.file, '–', 'baseline', scenario.baseline.written ? `${variants}, written` : `${variants}, unchanged`, scenario.baseline.file, scenario.baseline.written ? 'written' : 'kept']);
     } else if (cases.length === 0) {
       rows.push([scenario.file, '–', 'nothing to check (no expect: section, no --baseline)', '', '', '–']);
     }

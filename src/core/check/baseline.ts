@@ -23,14 +23,17 @@
  * every metric of SPEC §4 for the whole run; a metric without a value (no denominator) is `{ "mean": null, "ci95": null }`.
  *
  * The comparison rule, per variant and metric: a change fails when it is
- * 1. **statistically significant**: Welch's two-sample t-test on the two means, with each mean's standard error
- *    recovered from its 95% half-width (se = ci95 / t(0.975, n − 1)) and Welch–Satterthwaite degrees of freedom; the
- *    5% level is shared among the metrics compared for the variant (Bonferroni: p < 0.05 / m, m ≈ 29), so that the
- *    noise of a different seed does not trip one metric of many by chance. With one replication on either side there is
- *    no noise estimate, and every difference counts as significant; **and**
+ * 1. **statistically significant**: Welch's two-sample t-test on the two means. Each side's standard deviation is
+ *    recovered from its 95% half-width (s = ci95 · √n / t(0.975, n − 1)), and each side is given the larger of the
+ *    two standard deviations — a few replications (`--quick`) of a skewed metric often miss its tail and understate
+ *    the spread, which would make noise look significant. Degrees of freedom by Welch–Satterthwaite. The 5% level is
+ *    shared (Bonferroni) among all the metrics compared for the scenario file (variants × metrics, ≈ 29 per variant),
+ *    so that re-drawn noise — another seed, or an engine change that draws its random numbers in another order —
+ *    fails a file at most 5% of the time. With one replication on either side there is no noise estimate and every
+ *    difference counts as significant; and
  * 2. **larger than the tolerance**: |new − old| > tolerance · |old| (relative; any change from an old value of 0).
  * A metric that becomes undefined, or defined, is a change. Metrics missing from the baseline (an older staffsim) are
- * listed, not compared.
+ * listed, not compared. With the same seed and an unchanged model, the numbers are identical and nothing is flagged.
  */
 import { METRIC_NAMES, isMetricName, type MetricEstimate, type MetricName } from '../metrics.js';
 import { studentTQuantile, studentTUpperTail } from '../sim/student-t.js';
@@ -191,9 +194,9 @@ export interface MetricComparison {
   readonly difference: number;
   /** (new − old) / |old|; ±Infinity from an old value of 0, 0 when both are 0, NaN when either is undefined. */
   readonly relativeChange: number;
-  /** Two-sided p-value of Welch's test; null without a noise estimate (one replication) or when a value is undefined. */
+  /** Two-sided p-value of the test; null without a noise estimate (one replication) or when a value is undefined. */
   readonly pValue: number | null;
-  /** The significance level this metric was tested at (the family-wise level over the metrics compared). */
+  /** The level this metric was tested at: 5% shared among the metrics compared for the scenario file. */
   readonly alpha: number;
   readonly significant: boolean;
   readonly beyondTolerance: boolean;
@@ -213,23 +216,49 @@ export interface VariantComparison {
   readonly passed: boolean;
 }
 
+/** A variant of the new run: compared, or without a baseline (`reason` says why). */
+export type BaselineVariantOutcome =
+  | { readonly variant: string; readonly status: 'compared'; readonly comparison: VariantComparison }
+  | { readonly variant: string; readonly status: 'missing'; readonly reason: string };
+
+export interface ScenarioComparison {
+  /** In the order of the new run's variants. */
+  readonly variants: readonly BaselineVariantOutcome[];
+  /** Variants in the baseline that the new run does not have. */
+  readonly unmatchedVariants: readonly string[];
+}
+
 interface Side {
   readonly mean: number;
   readonly ci95: number;
   readonly replications: number;
 }
 
+const quantileCache = new Map<number, number>();
+
+/** t(0.975, n − 1), the factor between a standard error and a 95% half-width over n replications. */
+function halfWidthFactor(replications: number): number {
+  let value = quantileCache.get(replications);
+  if (value === undefined) {
+    value = studentTQuantile(0.975, replications - 1);
+    quantileCache.set(replications, value);
+  }
+  return value;
+}
+
 /**
- * Welch's two-sided p-value for the difference of two means given as mean ± 95% half-width over n replications; null
- * when either side has a single replication (no noise estimate).
+ * The two-sided p-value for the difference of two means, each given as mean ± 95% half-width over n replications:
+ * Welch's t-test, with each side given the larger of the two standard deviations (see the module comment). Null when
+ * either side has a single replication (no noise estimate); 0 or 1 when neither side varies.
  * @example welchPValue({ mean: 1, ci95: 0.1, replications: 20 }, { mean: 1, ci95: 0.1, replications: 20 }) // 1
  */
 export function welchPValue(a: Side, b: Side): number | null {
   if (a.replications < 2 || b.replications < 2) return null;
-  const seA = a.ci95 / studentTQuantile(0.975, a.replications - 1);
-  const seB = b.ci95 / studentTQuantile(0.975, b.replications - 1);
-  const varA = seA * seA;
-  const varB = seB * seB;
+  const sdA = (a.ci95 * Math.sqrt(a.replications)) / halfWidthFactor(a.replications);
+  const sdB = (b.ci95 * Math.sqrt(b.replications)) / halfWidthFactor(b.replications);
+  const sd = Math.max(sdA, sdB);
+  const varA = (sd * sd) / a.replications;
+  const varB = (sd * sd) / b.replications;
   const variance = varA + varB;
   const difference = Math.abs(b.mean - a.mean);
   if (!(variance > 0)) return difference === 0 ? 1 : 0;
@@ -237,33 +266,58 @@ export function welchPValue(a: Side, b: Side): number | null {
   return Math.min(1, 2 * studentTUpperTail(difference / Math.sqrt(variance), degreesOfFreedom));
 }
 
+function compareMetric(metric: MetricName, old: Side, now: Side, alpha: number, tolerance: number): MetricComparison {
+  const base = { metric, alpha, baseline: old, current: now };
+  const oldDefined = !Number.isNaN(old.mean);
+  const newDefined = !Number.isNaN(now.mean);
+  if (!oldDefined || !newDefined) {
+    const changed = oldDefined !== newDefined;
+    return { ...base, difference: Number.NaN, relativeChange: Number.NaN, pValue: null, significant: changed, beyondTolerance: changed, changed };
+  }
+  const difference = now.mean - old.mean;
+  const relativeChange = difference === 0 ? 0 : old.mean === 0 ? Math.sign(difference) * Infinity : difference / Math.abs(old.mean);
+  const pValue = welchPValue(old, now);
+  const significant = pValue === null ? difference !== 0 : pValue < alpha;
+  const beyondTolerance = Math.abs(difference) > tolerance * Math.abs(old.mean);
+  return { ...base, difference, relativeChange, pValue, significant, beyondTolerance, changed: significant && beyondTolerance };
+}
+
+/** The metrics of a variant that both sides have, and those the baseline lacks. */
+function metricsOf(current: SimulatedTotals, stored: BaselineVariant): { present: MetricName[]; tested: number; missing: MetricName[] } {
+  const present = METRIC_NAMES.filter((metric) => stored.totals[metric] !== undefined);
+  const tested = present.filter((metric) => Number.isFinite(current.totals[metric].mean) && Number.isFinite((stored.totals[metric] as MetricEstimate).mean)).length;
+  return { present, tested, missing: METRIC_NAMES.filter((metric) => stored.totals[metric] === undefined) };
+}
+
 /**
- * Compares one variant's new run with its baseline (the rule is in this module's comment).
+ * Compares the variants of a new run of a scenario file with its baseline (the rule is in this module's comment).
  * @param options.tolerance relative change allowed, ≥ 0 (default 0.02)
+ * @example compareWithBaseline([run], baseline).variants[0].status // 'compared'
  */
-export function compareWithBaseline(current: SimulatedTotals, baseline: BaselineVariant, options: { readonly tolerance?: number } = {}): VariantComparison {
+export function compareWithBaseline(
+  current: readonly SimulatedTotals[],
+  baseline: Pick<Baseline, 'variants'>,
+  options: { readonly tolerance?: number } = {},
+): ScenarioComparison {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  const present = METRIC_NAMES.filter((metric) => baseline.totals[metric] !== undefined);
-  const missingMetrics = METRIC_NAMES.filter((metric) => baseline.totals[metric] === undefined);
-  const tested = present.filter((metric) => Number.isFinite(current.totals[metric].mean) && Number.isFinite((baseline.totals[metric] as MetricEstimate).mean));
-  const alpha = BASELINE_SIGNIFICANCE / Math.max(1, tested.length);
-  const metrics = present.map((metric): MetricComparison => {
-    const old: Side = { ...(baseline.totals[metric] as MetricEstimate), replications: baseline.replications };
-    const now: Side = { ...current.totals[metric], replications: current.replications };
-    const base = { metric, alpha, baseline: old, current: now };
-    const oldDefined = !Number.isNaN(old.mean);
-    const newDefined = !Number.isNaN(now.mean);
-    if (!oldDefined || !newDefined) {
-      const changed = oldDefined !== newDefined;
-      return { ...base, difference: Number.NaN, relativeChange: Number.NaN, pValue: null, significant: changed, beyondTolerance: changed, changed };
-    }
-    const difference = now.mean - old.mean;
-    const relativeChange = difference === 0 ? 0 : old.mean === 0 ? Math.sign(difference) * Infinity : difference / Math.abs(old.mean);
-    const pValue = welchPValue(old, now);
-    const significant = pValue === null ? difference !== 0 : pValue < alpha;
-    const beyondTolerance = Math.abs(difference) > tolerance * Math.abs(old.mean);
-    return { ...base, difference, relativeChange, pValue, significant, beyondTolerance, changed: significant && beyondTolerance };
+  const pairs = current.map((variant) => ({ variant, stored: baseline.variants[variant.name] }));
+  const family = pairs.reduce((sum, { variant, stored }) => sum + (stored === undefined ? 0 : metricsOf(variant, stored).tested), 0);
+  const alpha = BASELINE_SIGNIFICANCE / Math.max(1, family);
+  const variants = pairs.map(({ variant, stored }): BaselineVariantOutcome => {
+    if (stored === undefined) return { variant: variant.name, status: 'missing', reason: `no variant "${variant.name}" in the baseline` };
+    const { present, missing } = metricsOf(variant, stored);
+    const metrics = present.map((metric) =>
+      compareMetric(
+        metric,
+        { ...(stored.totals[metric] as MetricEstimate), replications: stored.replications },
+        { ...variant.totals[metric], replications: variant.replications },
+        alpha,
+        tolerance,
+      ),
+    );
+    const changed = metrics.filter((comparison) => comparison.changed);
+    return { variant: variant.name, status: 'compared', comparison: { variant: variant.name, tolerance, metrics, changed, missingMetrics: missing, passed: changed.length === 0 } };
   });
-  const changed = metrics.filter((comparison) => comparison.changed);
-  return { variant: current.name, tolerance, metrics, changed, missingMetrics, passed: changed.length === 0 };
+  const names = new Set(current.map((variant) => variant.name));
+  return { variants, unmatchedVariants: Object.keys(baseline.variants).filter((name) => !names.has(name)) };
 }

@@ -1,0 +1,148 @@
+/**
+ * `staffsim check` as CI runs it: the built binary in a child process, with real exit codes, separate stdout and
+ * stderr, GitHub Actions annotations, the worker pool of the built code (`dist/core/check/replication-task.js`), Ctrl-C,
+ * and the shipped scenarios against their shipped baselines.
+ *
+ * The binary is `bin/staffsim.js` when `dist/` is newer than every source file (as after `npm run build`); otherwise the
+ * sources are compiled once into a temporary folder, so that these tests never run stale code.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childrenNamed, parseXml } from '../fixtures/check/xml.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const FAILING = 'tests/fixtures/check/failing.yaml';
+const FOLDER = 'tests/fixtures/check/folder';
+/** Seconds of simulation: for Ctrl-C. */
+const LONG = 'tests/fixtures/check/long.yaml';
+
+const folders: string[] = [];
+function freshFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'staffsim-e2e-check-'));
+  folders.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function newestModification(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The binary to run: the repository's when its build is current, else a fresh build in a temporary folder. */
+function builtBinary(): string {
+  const built = join(root, 'dist', 'core', 'check', 'replication-task.js');
+  if (existsSync(built) && statSync(join(root, 'dist', 'cli', 'main.js')).mtimeMs >= newestModification(join(root, 'src'))) {
+    return join(root, 'bin', 'staffsim.js');
+  }
+  const folder = freshFolder();
+  mkdirSync(join(folder, 'bin'));
+  cpSync(join(root, 'bin', 'staffsim.js'), join(folder, 'bin', 'staffsim.js'));
+  cpSync(join(root, 'package.json'), join(folder, 'package.json'));
+  symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  // Type errors elsewhere (files being edited) do not stop tsc from emitting JavaScript.
+  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', join(folder, 'dist')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (!existsSync(join(folder, 'dist', 'cli', 'main.js'))) throw new Error('could not build staffsim for the end-to-end tests');
+  return join(folder, 'bin', 'staffsim.js');
+}
+
+let bin = '';
+beforeAll(() => {
+  bin = builtBinary();
+});
+
+interface Finished {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+/** Runs the binary as CI would: no terminal, CI=true, GITHUB_ACTIONS unset unless given. */
+function staffsim(args: readonly string[], env: Record<string, string> = {}): Finished {
+  const base: Record<string, string | undefined> = { ...process.env, CI: 'true' };
+  delete base['GITHUB_ACTIONS'];
+  delete base['GITHUB_WORKSPACE'];
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...base, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (performance.now() - started) / 1000 };
+}
+
+describe('staffsim check (built binary)', () => {
+  it('passes the shipped scenarios against their shipped baselines, and writes a JUnit report', () => {
+    const report = join(freshFolder(), 'staffsim.xml');
+    const run = staffsim(['check', 'scenarios/', '--baseline', 'scenarios/baselines', '--junit', report]);
+    expect(run.stderr).toBe(`staffsim: wrote ${report}\n`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/ (FAIL|skip|ERROR)$/m);
+    const xml = parseXml(readFileSync(report, 'utf8'));
+    expect(xml.attributes['failures']).toBe('0');
+    expect(xml.attributes['errors']).toBe('0');
+    expect(xml.attributes['skipped']).toBe('0');
+    const files = readdirSync(join(root, 'scenarios')).filter((name) => name.endsWith('.yaml'));
+    expect(childrenNamed(xml, 'testsuite').map((suite) => suite.attributes['name'])).toEqual(files.map((name) => `scenarios/${name}`));
+    console.info(`staffsim check scenarios/ --baseline scenarios/baselines: ${run.seconds.toFixed(1)} s (${run.stdout.trim().split('\n').at(-1) ?? ''})`);
+  });
+
+  it('passes the shipped baselines with --quick too (5 replications against 10–20)', () => {
+    const run = staffsim(['check', 'scenarios/', '--baseline', 'scenarios/baselines', '--quick']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    console.info(`staffsim check scenarios/ --baseline scenarios/baselines --quick: ${run.seconds.toFixed(1)} s`);
+  });
+
+  it('gives the same numbers on a pool of worker threads as on one thread', () => {
+    const one = staffsim(['check', 'scenarios/textbook-erlang-c.yaml', '--baseline', 'scenarios/baselines', '--json', '--workers', '1']);
+    const pool = staffsim(['check', 'scenarios/textbook-erlang-c.yaml', '--baseline', 'scenarios/baselines', '--json', '--workers', '2']);
+    expect(pool.status, pool.stderr).toBe(0);
+    type Json = { scenarios: { baseline: { variants: { metrics: { metric: string; current: unknown }[] }[] } }[] };
+    const values = (text: string) => (JSON.parse(text) as Json).scenarios[0]?.baseline.variants[0]?.metrics.map((m) => [m.metric, m.current]);
+    expect(values(pool.stdout)).toEqual(values(one.stdout));
+    expect(values(pool.stdout)).toHaveLength(29);
+  });
+
+  it('exits 1 on a failed assertion and annotates it for GitHub Actions on stderr', () => {
+    const run = staffsim(['check', FAILING], { GITHUB_ACTIONS: 'true' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/lean\s+serviceLevel\s+\S+ ± \S+\s+≥ 0\.8\s+FAIL/);
+    const lines = readFileSync(join(root, FAILING), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('serviceLevel: { min: 0.8 }')) + 1;
+    expect(run.stderr).toMatch(new RegExp(`^::error file=${FAILING},line=${line},col=5,title=staffsim check%3A lean%3A serviceLevel ≥ 0\\.8::serviceLevel = `, 'm'));
+    expect(run.stdout).not.toContain('::');
+  });
+
+  it('exits 2 for a folder with a broken file, after checking the others', () => {
+    const run = staffsim(['check', FOLDER]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^staffsim: tests\/fixtures\/check\/folder\/b-broken\.yaml:\d+:\d+: calendar\.close: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toContain('2 passed');
+  });
+
+  it('stops at once on Ctrl-C (exit 130) without leaving a report behind', async () => {
+    const folder = freshFolder();
+    const child = spawn(process.execPath, [bin, 'check', LONG, '--workers', '2', '--junit', join(folder, 'report.xml')], { cwd: root, env: { ...process.env, CI: 'true' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const sent = performance.now();
+    child.kill('SIGINT');
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    expect(stderr).toContain('staffsim: interrupted');
+    expect(status).toBe(130);
+    expect(performance.now() - sent).toBeLessThan(3000);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
