@@ -18,6 +18,7 @@ import {
   DemandSchema,
   ExpectBoundSchema,
   ShiftSchema,
+  ShiftTemplateSchema,
   SimulationSchema,
   STAFFING_FORMS,
   TARGET_BOUNDS,
@@ -292,6 +293,95 @@ export const shiftNamesUnique: Rule = (ctx) => {
   });
 };
 
+function rawShiftTemplates(ctx: RuleContext): readonly unknown[] {
+  const templates = ctx.raw(['staffing', 'shiftTemplates']);
+  return Array.isArray(templates) ? templates : [];
+}
+
+/** A whole number of minutes, allowing for binary noise in hours (8.5 h, 7.75 h). */
+function wholeMinutes(hours: number): boolean {
+  const minutes = hours * 60;
+  return Math.abs(minutes - Math.round(minutes)) < 1e-9;
+}
+
+export const shiftTemplateNamesUnique: Rule = (ctx) => {
+  const seen = new Map<string, number>();
+  rawShiftTemplates(ctx).forEach((_, index) => {
+    const name = ctx.read(ShiftTemplateSchema.shape.name, ['staffing', 'shiftTemplates', index, 'name']);
+    if (name === undefined) return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, index);
+    else {
+      ctx.report(
+        ['staffing', 'shiftTemplates', index, 'name'],
+        'duplicate_name',
+        `expected a name not used by another shift template (got "${name}", as shiftTemplates[${first}])`,
+      );
+    }
+  });
+};
+
+/**
+ * Each template must allow at least one shift: its window (earliestStart … latestEnd, by default the opening hours)
+ * must hold its shortest length; lengths and break offsets must be whole minutes (shift times are "HH:MM"); the break
+ * window must be ordered and end inside the shortest length; minAgents ≤ maxAgents.
+ */
+export const shiftTemplatesFeasible: Rule = (ctx) => {
+  const hours = openingHours(ctx);
+  rawShiftTemplates(ctx).forEach((_, index) => {
+    const at: Path = ['staffing', 'shiftTemplates', index];
+    const template = ctx.read(ShiftTemplateSchema, at);
+    if (template === undefined) return;
+    template.lengthsHours.forEach((length, i) => {
+      if (!wholeMinutes(length)) {
+        ctx.report([...at, 'lengthsHours', i], 'not_whole_minutes', `expected a length of whole minutes (got ${length} h = ${length * 60} minutes)`);
+      }
+    });
+    const shortestHours = Math.min(...template.lengthsHours);
+    const start = template.earliestStart ?? hours?.open;
+    const end = template.latestEnd ?? hours?.close;
+    if (start !== undefined && end !== undefined) {
+      const windowSeconds = secondsOfTime(end) - secondsOfTime(start);
+      if (windowSeconds < shortestHours * 3600) {
+        const path: Path = template.latestEnd !== undefined ? [...at, 'latestEnd'] : template.earliestStart !== undefined ? [...at, 'earliestStart'] : at;
+        ctx.report(
+          path,
+          'no_shift_fits',
+          `expected a window that holds the shortest length of ${shortestHours} h (got ${start}–${end}` +
+            `${template.earliestStart === undefined || template.latestEnd === undefined ? ', defaults from the opening hours' : ''}; shifts cannot cross midnight)`,
+        );
+      }
+    }
+    const pause = template.break;
+    if (pause !== undefined) {
+      if (pause.latestAfterHours < pause.earliestAfterHours) {
+        ctx.report(
+          [...at, 'break', 'latestAfterHours'],
+          'min_above_max',
+          `expected latestAfterHours ≥ earliestAfterHours ${pause.earliestAfterHours} (got ${pause.latestAfterHours})`,
+        );
+      }
+      for (const key of ['earliestAfterHours', 'latestAfterHours'] as const) {
+        if (!wholeMinutes(pause[key])) {
+          ctx.report([...at, 'break', key], 'not_whole_minutes', `expected whole minutes (got ${pause[key]} h = ${pause[key] * 60} minutes)`);
+        }
+      }
+      const breakEndMinutes = pause.latestAfterHours * 60 + pause.minutes;
+      if (breakEndMinutes > shortestHours * 60 + 1e-9) {
+        ctx.report(
+          [...at, 'break'],
+          'break_outside_shift',
+          `expected a break that ends inside the shortest shift of ${shortestHours} h (a break starting ${pause.latestAfterHours} h ` +
+            `after the start ends ${breakEndMinutes / 60} h after it)`,
+        );
+      }
+    }
+    if (template.maxAgents !== undefined && template.minAgents > template.maxAgents) {
+      ctx.report([...at, 'maxAgents'], 'min_above_max', `expected maxAgents ≥ minAgents ${template.minAgents} (got ${template.maxAgents})`);
+    }
+  });
+};
+
 export const targetHasABound: Rule = (ctx) => {
   const target = ctx.raw(['staffing', 'target']);
   if (!isPlainObject(target)) return;
@@ -380,6 +470,8 @@ export const SCENARIO_RULES: readonly Rule[] = [
   shiftEndsAfterStart,
   breaksInsideShift,
   shiftNamesUnique,
+  shiftTemplateNamesUnique,
+  shiftTemplatesFeasible,
   targetHasABound,
   erlangANeedsPatience,
   warmupShorterThanRun,

@@ -271,6 +271,54 @@ export const ShiftSchema = mapping(
   'a mapping with name, start, end and agents',
 );
 
+export const ShiftTemplateBreakSchema = mapping(
+  {
+    minutes: positiveNumber('a duration in minutes > 0').describe('Length of the break, minutes (paid, off the phones).'),
+    earliestAfterHours: nonNegativeNumber('a number of hours ≥ 0').describe(
+      'The break starts at the earliest this many hours after the shift starts.',
+    ),
+    latestAfterHours: nonNegativeNumber('a number of hours ≥ 0').describe(
+      'The break starts at the latest this many hours after the shift starts (≥ earliestAfterHours; the break must end ' +
+        'inside the shortest length).',
+    ),
+    everyMinutes: positiveInteger('a whole number of minutes ≥ 1')
+      .optional()
+      .describe('Granularity of the break start inside the window, minutes. Default: calendar.intervalMinutes.'),
+  },
+  'a mapping with minutes, earliestAfterHours and latestAfterHours',
+).describe(
+  'One break per shift, placed by the scheduler at one of the allowed positions of its window (each position is a ' +
+    'shift of its own, so breaks stagger). earliestAfterHours = latestAfterHours fixes the position.',
+);
+
+export const ShiftTemplateSchema = mapping(
+  {
+    name: text().min(1).describe('Name of the template (unique); the shifts built from it are named after it.'),
+    lengthsHours: list(positiveNumber('a length in hours > 0'), 'a list of shift lengths in hours')
+      .min(1)
+      .describe('Allowed paid lengths of a shift, hours, breaks included, e.g. [8] or [6, 8].'),
+    earliestStart: timeOfDay().optional().describe('Earliest start, "HH:MM". Default: calendar.open.'),
+    latestEnd: timeOfDay().optional().describe('Latest end, "HH:MM" (shifts cannot cross midnight). Default: calendar.close.'),
+    startEveryMinutes: positiveInteger('a whole number of minutes ≥ 1')
+      .optional()
+      .describe('Start-time granularity: starts at earliestStart + k × this, minutes. Default: calendar.intervalMinutes.'),
+    days: list(WeekdaySchema, 'a list of weekdays')
+      .optional()
+      .describe('Weekdays the template may be used (mon … sun). Default: every simulated day.'),
+    break: ShiftTemplateBreakSchema.optional(),
+    minAgents: nonNegativeInteger('a whole number of agents ≥ 0')
+      .default(0)
+      .describe('At least this many agents on this template on each day it is used (all starts together). Default 0.'),
+    maxAgents: nonNegativeInteger('a whole number of agents ≥ 0')
+      .optional()
+      .describe('At most this many agents on this template per day (all starts together). Default: no cap.'),
+    costPerHour: nonNegativeNumber('an amount ≥ 0')
+      .optional()
+      .describe("Cost per paid hour on this template, in the scenario's currency. Default: costs.agentHour."),
+  },
+  'a mapping with name and lengthsHours',
+).describe('A kind of shift the shift scheduler (`staffsim plan --shifts`) may use.');
+
 /** The staffing methods of a target. */
 export const TARGET_METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;
 
@@ -320,6 +368,13 @@ export const StaffingSchema = mapping(
           'stochastically. Paid hours = shift length × agents.',
       ),
     target: TargetSchema.optional(),
+    shiftTemplates: list(ShiftTemplateSchema, 'a list of shift templates')
+      .min(1)
+      .optional()
+      .describe(
+        'Shift templates for `staffsim plan --shifts`, which turns the per-interval requirement into shifts. Not a ' +
+          'staffing form: it sits beside agents, agentsPerInterval, shifts or target and changes nothing else.',
+      ),
     shrinkage: z
       .number({ error: expected('a share ≥ 0 and < 1') })
       .min(0)
@@ -328,7 +383,7 @@ export const StaffingSchema = mapping(
       .describe('Share of paid time not on the phones (absence, training, meetings), in [0, 1). Default 0.'),
   },
   'a mapping with one of agents, agentsPerInterval, shifts or target',
-).describe('Exactly one of agents, agentsPerInterval, shifts or target, plus shrinkage.');
+).describe('Exactly one of agents, agentsPerInterval, shifts or target, plus shrinkage (and optional shiftTemplates).');
 
 export const SERVICE_LEVEL_DEFINITIONS = ['answered-of-offered', 'answered-of-answered', 'exclude-short-abandons'] as const;
 

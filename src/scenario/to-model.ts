@@ -8,6 +8,7 @@ import type {
   Demand,
   Distribution,
   Shift,
+  ShiftTemplate,
   StaffingPlan,
 } from '../core/model/contact-centre-model.js';
 import { weekdayOfDay } from '../core/model/contact-centre-model.js';
@@ -117,6 +118,32 @@ function shiftToModel(shift: NonNullable<ScenarioSections['staffing']['shifts']>
   };
 }
 
+/** Shift templates in model form: times in seconds, defaults (opening hours, interval, agent-hour price) resolved. */
+function shiftTemplatesToModel(sections: ScenarioSections, calendar: Calendar): ShiftTemplate[] | undefined {
+  const templates = sections.staffing.shiftTemplates;
+  if (templates === undefined) return undefined;
+  return templates.map((template) => ({
+    name: template.name,
+    lengthsSeconds: template.lengthsHours.map((hours) => hours * SECONDS_PER_HOUR),
+    earliestStartSeconds: template.earliestStart === undefined ? calendar.openSeconds : secondsOfTime(template.earliestStart),
+    latestEndSeconds: template.latestEnd === undefined ? calendar.closeSeconds : secondsOfTime(template.latestEnd),
+    startEverySeconds: (template.startEveryMinutes ?? calendar.intervalSeconds / SECONDS_PER_MINUTE) * SECONDS_PER_MINUTE,
+    days: template.days === undefined ? null : [...template.days],
+    break:
+      template.break === undefined
+        ? null
+        : {
+            durationSeconds: template.break.minutes * SECONDS_PER_MINUTE,
+            earliestAfterSeconds: template.break.earliestAfterHours * SECONDS_PER_HOUR,
+            latestAfterSeconds: template.break.latestAfterHours * SECONDS_PER_HOUR,
+            everySeconds: (template.break.everyMinutes ?? calendar.intervalSeconds / SECONDS_PER_MINUTE) * SECONDS_PER_MINUTE,
+          },
+    minAgents: template.minAgents,
+    maxAgents: template.maxAgents ?? null,
+    costPerHour: template.costPerHour ?? sections.costs.agentHour,
+  }));
+}
+
 function staffingToModel(sections: ScenarioSections): StaffingPlan {
   const { staffing } = sections;
   const shrinkage = staffing.shrinkage;
@@ -150,6 +177,7 @@ function staffingToModel(sections: ScenarioSections): StaffingPlan {
 export function toModel(sections: ScenarioSections, variantName: string): ContactCentreModel {
   const calendar = calendarToModel(sections.calendar);
   const { handling, customers, serviceLevel, costs, simulation } = sections;
+  const shiftTemplates = shiftTemplatesToModel(sections, calendar);
   return {
     scenarioName: sections.name,
     variantName,
@@ -189,5 +217,6 @@ export function toModel(sections: ScenarioSections, variantName: string): Contac
       seed: simulation.seed,
       warmupSeconds: simulation.warmupHours * SECONDS_PER_HOUR,
     },
+    ...(shiftTemplates === undefined ? {} : { shiftTemplates }),
   };
 }

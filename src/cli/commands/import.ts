@@ -9,7 +9,7 @@ import { toJson } from '../../export/json.js';
 import { writeFileAtomic } from '../../export/write-file.js';
 import { formatNumber, formatPercent } from '../../report/format.js';
 import type { CliIo } from '../io.js';
-import { numberFlag } from '../number-flags.js';
+import { flagText, numberFlag } from '../number-flags.js';
 import { UsageError } from '../usage-error.js';
 
 /** The sections `staffsim import` prints, as they go into a scenario (rounded for reading; the scenario normalises). */
@@ -25,8 +25,8 @@ export function registerImportCommand(cli: Argv, io: CliIo): Argv {
     (y) =>
       y
         .positional('counts', { type: 'string', demandOption: true, describe: 'CSV of interval counts: a timestamp column and a count column, with a header row' })
+        // Untyped: yargs would turn `--interval-minutes abc` into NaN; numberFlag checks the text and quotes it.
         .option('interval-minutes', {
-          type: 'number',
           default: 30,
           describe: "Scenario interval length, minutes: a multiple of the data's interval. The day is cut to whole intervals; a shorter remainder at the end is counted in the last interval",
         })
@@ -44,8 +44,10 @@ export function registerImportCommand(cli: Argv, io: CliIo): Argv {
     (args) => {
       const intervalMinutes = numberFlag('interval-minutes', args['interval-minutes'], { min: 1, integer: true });
       const path = String(args.counts);
-      const out = typeof args.out === 'string' ? args.out : null;
-      if (out === '') throw new UsageError('--out: expected a file name');
+      const out = flagText('out', args.out);
+      const timestampColumn = flagText('timestamp-column', args['timestamp-column']);
+      const countColumn = flagText('count-column', args['count-column']);
+      const timestampFormat = flagText('timestamp-format', args['timestamp-format']);
       let text: string;
       try {
         text = readFileSync(path, 'utf8');
@@ -56,9 +58,9 @@ export function registerImportCommand(cli: Argv, io: CliIo): Argv {
       }
       const estimate = estimateWithFlags(text, path, {
         intervalMinutes,
-        ...(typeof args['timestamp-column'] === 'string' ? { timestampColumn: args['timestamp-column'] } : {}),
-        ...(typeof args['count-column'] === 'string' ? { countColumn: args['count-column'] } : {}),
-        ...(typeof args['timestamp-format'] === 'string' ? { timestampFormat: args['timestamp-format'] } : {}),
+        ...(timestampColumn === null ? {} : { timestampColumn }),
+        ...(countColumn === null ? {} : { countColumn }),
+        ...(timestampFormat === null ? {} : { timestampFormat }),
       });
       const sections = importedSections(estimate);
       const document = args.json === true ? toJson(sections) : sectionsYaml(sections, estimate, path);

@@ -1,34 +1,141 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../../core/errors.js';
+import type { ContactCentreModel, Shift, StaffingTarget } from '../../core/model/contact-centre-model.js';
+import { WEEKDAYS } from '../../core/model/contact-centre-model.js';
 import type { IntervalPlanRow, VariantPlan } from '../../core/plan/interval-plan.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
+import type { CoverageRow } from '../../core/plan/shift-model.js';
+import { buildShiftProblem, paidRequirement } from '../../core/plan/shift-model.js';
+import type { IsaPlan, IsaPlanRow } from '../../core/plan/simulation-staffing.js';
+import { planWithIsa } from '../../core/plan/simulation-staffing.js';
 import { toJson } from '../../export/json.js';
+import { writeFileAtomic } from '../../export/write-file.js';
 import { formatClock, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { readScenarioFile } from '../../scenario/load.js';
+import { solveShiftProblem } from '../../runner/shift-solver.js';
+import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
+import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { UsageError } from '../usage-error.js';
 
-export function registerPlanCommand(cli: Argv, io: CliIo, _setExitCode: (code: number) => void): Argv {
+const METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;
+type Method = (typeof METHODS)[number];
+
+/** Exit code of a plan whose shifts leave intervals uncovered, under --strict (SPEC §5: infeasible). */
+const EXIT_INFEASIBLE = 3;
+
+const SHIFT_TEMPLATES_EXAMPLE = `staffing:
+  target: { serviceLevel: 0.8, answerWithinSeconds: 20 }
+  shrinkage: 0.3
+  shiftTemplates:
+    - { name: full, lengthsHours: [8], startEveryMinutes: 30, break: { minutes: 30, earliestAfterHours: 3, latestAfterHours: 5 } }
+    - { name: part, lengthsHours: [4, 6], days: [mon, tue, wed, thu, fri], maxAgents: 10 }`;
+
+/** One planned variant: its analytic (or ISA) plan and, with --shifts, its shifts. */
+interface PlannedVariant {
+  readonly model: ContactCentreModel;
+  readonly analytic: VariantPlan | null;
+  readonly isa: IsaPlan | null;
+  readonly shifts: SolvedShiftPlan | null;
+  /** Required on-phone agents per [day][interval] the shifts were solved for. */
+  readonly requirement: number[][] | null;
+}
+
+export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
   return cli.command(
     'plan <scenario>',
-    'Per-interval requirements of each variant: attempts after redials and repeat contacts, agents, predicted service',
+    'Per-interval requirements of each variant (Erlang C/A, or simulation-verified with --method isa), and shifts with --shifts',
     (y) =>
       y
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })
         .option('variant', { type: 'string', describe: 'Only this variant' })
+        .option('method', {
+          choices: METHODS,
+          describe:
+            'Override staffing.target.method: erlang-c, erlang-a (stationary, per interval: SIPP) or isa (iterative staffing ' +
+            'algorithm: simulate, staff each interval from the simulated number in system, repeat until it stops changing)',
+        })
+        .option('shifts', {
+          type: 'boolean',
+          default: false,
+          describe: 'Turn the per-interval requirement into shifts (staffing.shiftTemplates, solved with HiGHS); prints a staffing.shifts section to paste',
+        })
+        .option('strict', { type: 'boolean', default: false, describe: 'With --shifts: exit 3 when the templates leave intervals uncovered' })
+        .option('time-limit', { describe: 'With --shifts: solver time limit per variant, seconds (default 30)' })
+        .option('replications', { describe: 'With isa: replications per simulated plan (default: simulation.replications)' })
+        .option('seed', { describe: 'With isa: base seed (default: simulation.seed)' })
+        .option('out', {
+          type: 'string',
+          describe: 'Write the shifts section (with --shifts) or the JSON document to this file, atomically; the report goes to stdout',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 plan scenarios/municipal-contact-centre.yaml', 'Every variant, interval by interval')
-        .example('$0 plan scenarios/textbook-erlang-c.yaml --json', 'The same as JSON'),
-    (args) => {
+        .example('$0 plan scenarios/textbook-erlang-c.yaml --json', 'The same as JSON')
+        .example('$0 plan centre.yaml --shifts --out shifts.yaml', 'Shifts from the templates, as a staffing section to paste')
+        .example('$0 plan centre.yaml --method isa', 'Simulation-verified staffing beside the Erlang A (SIPP) plan'),
+    async (args) => {
+      // Flags first: a bad flag is reported before any file is read.
+      const method = (args.method as Method | undefined) ?? null;
+      const timeLimitSeconds = optionalNumberFlag('time-limit', args['time-limit'], { min: 0, exclusiveMin: true }) ?? 30;
+      const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
+      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const out = flagText('out', args.out);
+      const wantShifts = args.shifts === true;
+      if (args.strict === true && !wantShifts) throw new UsageError('--strict: applies to --shifts (exit 3 when intervals stay uncovered); add --shifts');
+      if (args['time-limit'] !== undefined && !wantShifts) throw new UsageError('--time-limit: applies to --shifts');
+
       const scenario = readScenarioFile(String(args.scenario));
-      const variants = selectVariants(scenario, args.variant);
-      const plans = variants.map((variant) => planVariant(variant.model));
-      if (args.json === true) {
-        io.stdout.write(toJson({ scenario: scenario.name, variants: plans.map(planJson) }));
-        return;
+      const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
+      const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed), method));
+      const usesIsa = (model: ContactCentreModel): boolean => model.staffing.kind === 'target' && model.staffing.target.method === 'isa';
+      if (!models.some(usesIsa)) {
+        if (replications !== null) throw new UsageError('--replications: applies to simulation-based staffing (--method isa)');
+        if (seed !== null) throw new UsageError('--seed: applies to simulation-based staffing (--method isa)');
       }
-      io.stdout.write(`${plans.map(planText).join('\n\n')}\n`);
-      for (const plan of plans) warnAboutPlan(plan, io);
+      const planned: PlannedVariant[] = [];
+      for (const model of models) {
+        const useIsa = usesIsa(model);
+        const analytic = useIsa ? null : planVariant(model);
+        const isa = useIsa ? await planWithIsa(model, isaProgress(io, model, args.json !== true)) : null;
+        let requirement: number[][] | null = null;
+        let shifts: SolvedShiftPlan | null = null;
+        if (wantShifts) {
+          requirement = isa !== null ? isa.isa.onPhoneAgents : onPhoneTable(model, (analytic as VariantPlan).rows);
+          shifts = await solveShifts(model, requirement, timeLimitSeconds);
+        }
+        planned.push({ model, analytic, isa, shifts, requirement });
+      }
+
+      const json = (): string => toJson({ scenario: scenario.name, variants: planned.map(variantJson) });
+      const multiVariant = hasVariants(scenario);
+      if (args.json === true) {
+        if (out === null) io.stdout.write(json());
+        else writeOut(io, out, json());
+      } else if (wantShifts) {
+        const reports = planned.map((p) => plannedText(p));
+        const yaml = shiftsYaml(planned, multiVariant);
+        if (out === null) {
+          io.stdout.write(`${reports.map(commented).join('\n')}\n${yaml}`);
+        } else {
+          io.stdout.write(`${reports.join('\n\n')}\n`);
+          writeOut(io, out, `# staffsim plan --shifts ${scenario.file ?? scenario.name}\n${yaml}`);
+        }
+      } else {
+        io.stdout.write(`${planned.map((p) => plannedText(p)).join('\n\n')}\n`);
+        if (out !== null) writeOut(io, out, json());
+      }
+      for (const p of planned) if (p.analytic !== null) warnAboutPlan(p.analytic, io);
+
+      const unmet = planned.filter((p) => (p.shifts?.plan.unmetIntervals.length ?? 0) > 0);
+      for (const p of unmet) {
+        const count = p.shifts?.plan.unmetIntervals.length ?? 0;
+        io.stderr.write(
+          `staffsim: ${args.strict === true ? 'infeasible' : 'warning'}: ${p.model.variantName}: the shift templates leave ${count} interval(s) ` +
+            `short of the requirement (listed as unmet)${args.strict === true ? '' : '; --strict makes this exit 3'}.\n`,
+        );
+      }
+      if (args.strict === true && unmet.length > 0) setExitCode(EXIT_INFEASIBLE);
     },
   );
 }
@@ -49,7 +156,79 @@ export function selectVariants(scenario: LoadedScenario, name: unknown): LoadedS
   return chosen;
 }
 
-function planJson(plan: VariantPlan): Record<string, unknown> {
+function hasVariants(scenario: LoadedScenario): boolean {
+  const document = scenario.document;
+  return typeof document === 'object' && document !== null && 'variants' in document && (document as { variants?: unknown }).variants !== undefined;
+}
+
+/** --replications and --seed (for the ISA simulations). */
+function withSimulation(model: ContactCentreModel, replications: number | null, seed: number | null): ContactCentreModel {
+  return {
+    ...model,
+    simulation: { ...model.simulation, ...(replications === null ? {} : { replications }), ...(seed === null ? {} : { seed }) },
+  };
+}
+
+/** --method: the target's method replaced. */
+function withMethod(model: ContactCentreModel, method: Method | null): ContactCentreModel {
+  if (method === null) return model;
+  if (model.staffing.kind !== 'target') {
+    throw new UsageError(`--method: applies to staffing.target, and variant "${model.variantName}" has staffing.${model.staffing.kind}`);
+  }
+  if (method === 'erlang-a' && model.customers.patience === null) {
+    throw new UsageError(`--method erlang-a: models callers who abandon; variant "${model.variantName}" has no customers.patience (use erlang-c or isa)`);
+  }
+  const target: StaffingTarget = { ...model.staffing.target, method };
+  return { ...model, staffing: { ...model.staffing, target } };
+}
+
+function onPhoneTable(model: ContactCentreModel, rows: readonly IntervalPlanRow[]): number[][] {
+  const table = Array.from({ length: model.calendar.days }, () => new Array<number>(model.calendar.intervalsPerDay).fill(0));
+  for (const row of rows) (table[row.day] as number[])[row.interval] = row.onPhoneAgents;
+  return table;
+}
+
+async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][], timeLimitSeconds: number): Promise<SolvedShiftPlan> {
+  const templates = model.shiftTemplates;
+  if (templates === undefined || templates.length === 0) {
+    throw new InputError([
+      {
+        path: 'staffing.shiftTemplates',
+        code: 'missing_shift_templates',
+        message: `--shifts needs shift templates in the scenario (variant "${model.variantName}" has none), e.g.\n${SHIFT_TEMPLATES_EXAMPLE}`,
+      },
+    ]);
+  }
+  const problem = buildShiftProblem({
+    calendar: model.calendar,
+    templates,
+    requiredPaidAgents: paidRequirement(onPhoneAgents, model.staffing.shrinkage),
+  });
+  return solveShiftProblem(problem, { timeLimitSeconds });
+}
+
+function isaProgress(io: CliIo, model: ContactCentreModel, enabled: boolean): { onIteration?: (iteration: number, changed: number) => void } {
+  if (!enabled || io.stderr.isTTY !== true) return {};
+  io.stderr.write(`staffsim: isa ${model.variantName}: simulating …\n`);
+  return {
+    onIteration: (iteration, changed) =>
+      io.stderr.write(`staffsim: isa ${model.variantName}: plan ${iteration} simulated, ${changed} interval(s) changed\n`),
+  };
+}
+
+function writeOut(io: CliIo, path: string, content: string): void {
+  writeFileAtomic(path, content);
+  io.stderr.write(`staffsim: wrote ${path}\n`);
+}
+
+// ------------------------------------------------------------------------------------------------ JSON
+
+function variantJson(p: PlannedVariant): Record<string, unknown> {
+  const base = p.isa !== null ? isaJson(p.isa) : analyticJson(p.analytic as VariantPlan);
+  return p.shifts === null ? base : { ...base, shifts: shiftsJson(p.model, p.shifts) };
+}
+
+function analyticJson(plan: VariantPlan): Record<string, unknown> {
   return {
     name: plan.model.variantName,
     source: plan.source,
@@ -76,7 +255,90 @@ function planJson(plan: VariantPlan): Record<string, unknown> {
   };
 }
 
-function planText(plan: VariantPlan): string {
+function isaJson(plan: IsaPlan): Record<string, unknown> {
+  return {
+    name: plan.model.variantName,
+    source: 'isa',
+    sippSource: plan.sippSource,
+    converged: plan.isa.converged,
+    ending: plan.isa.ending,
+    settledIntervals: plan.isa.settledIntervals,
+    iterations: plan.isa.iterations,
+    replications: plan.model.simulation.replications,
+    seed: plan.model.simulation.seed,
+    target: plan.target,
+    totals: {
+      sippPaidAgentHours: plan.sippPaidAgentHours,
+      isaPaidAgentHours: plan.isaPaidAgentHours,
+      sippStaffCost: plan.sippStaffCost,
+      isaStaffCost: plan.isaStaffCost,
+      sippSimulatedServiceLevel: plan.sippSimulatedServiceLevel,
+      isaSimulatedServiceLevel: plan.isaSimulatedServiceLevel,
+    },
+    intervals: plan.rows.map((row) => ({
+      day: row.day + 1,
+      start: formatClock(row.startSeconds),
+      attempts: row.attempts,
+      sippAgents: row.sippAgents,
+      isaAgents: row.isaAgents,
+      sippPredictedServiceLevel: row.sippPredictedServiceLevel,
+      sippSimulatedServiceLevel: row.sippSimulatedServiceLevel,
+      isaSimulatedServiceLevel: row.isaSimulatedServiceLevel,
+      sippSimulatedAbandonedShare: row.sippSimulatedAbandonedShare,
+      isaSimulatedAbandonedShare: row.isaSimulatedAbandonedShare,
+    })),
+  };
+}
+
+function shiftsJson(model: ContactCentreModel, solved: SolvedShiftPlan): Record<string, unknown> {
+  const { plan } = solved;
+  const shrinkage = model.staffing.shrinkage;
+  return {
+    status: plan.status,
+    solveSeconds: solved.solveSeconds,
+    paidAgentHours: plan.paidAgentHours,
+    cost: plan.cost,
+    shifts: plan.shifts.map(shiftDocument),
+    coverage: plan.coverage.map((row) => coverageJson(row, shrinkage)),
+    unmet: plan.unmetIntervals.map((row) => coverageJson(row, shrinkage)),
+  };
+}
+
+function coverageJson(row: CoverageRow, shrinkage: number): Record<string, unknown> {
+  return {
+    weekday: row.weekday,
+    start: formatClock(row.startSeconds),
+    requiredPaidAgents: row.requiredPaidAgents,
+    coveredPaidAgents: row.coveredPaidAgents,
+    unmetPaidAgents: row.unmetPaidAgents,
+    requiredOnPhoneAgents: row.requiredPaidAgents * (1 - shrinkage),
+    coveredOnPhoneAgents: row.coveredPaidAgents * (1 - shrinkage),
+  };
+}
+
+/** A shift as the scenario writes it. */
+function shiftDocument(shift: Shift): Record<string, unknown> {
+  return {
+    name: shift.name,
+    start: formatClock(shift.startSeconds),
+    end: formatClock(shift.endSeconds),
+    agents: shift.agents,
+    ...(shift.breaks.length === 0
+      ? {}
+      : { breaks: shift.breaks.map((pause) => ({ start: formatClock(pause.startSeconds), minutes: pause.durationSeconds / 60 })) }),
+    ...(shift.days === null ? {} : { days: [...shift.days] }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ text
+
+function plannedText(p: PlannedVariant): string {
+  const parts = [p.isa !== null ? isaText(p.isa) : analyticText(p.analytic as VariantPlan)];
+  if (p.shifts !== null) parts.push(shiftsText(p.model, p.shifts, p.requirement as number[][]));
+  return parts.join('\n\n');
+}
+
+function analyticText(plan: VariantPlan): string {
   const { model, totals } = plan;
   const staffingNote = model.staffing.kind === 'target' ? 'agents solved for the target' : `staffing: ${model.staffing.kind}`;
   const title = `${model.scenarioName} — ${model.variantName} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
@@ -113,6 +375,166 @@ function planText(plan: VariantPlan): string {
     `paid agent hours ${formatNumber(t('paidAgentHours'), 1)} · total cost ${formatMoney(t('totalCost'), model.currency)} · per resolved case ${formatMoney(t('costPerResolvedCase'), model.currency, 1)}`,
   ];
   return [title, table, ...summary].join('\n');
+}
+
+function describeTarget(target: StaffingTarget): string {
+  const parts: string[] = [];
+  if (target.serviceLevel !== null) parts.push(`${formatPercent(target.serviceLevel, 0)} answered within ${target.answerWithinSeconds} s`);
+  if (target.maxAbandonShare !== null) parts.push(`abandoned ≤ ${formatPercent(target.maxAbandonShare)}`);
+  if (target.maxOccupancy !== null) parts.push(`occupancy ≤ ${formatPercent(target.maxOccupancy)}`);
+  if (target.maxAsaSeconds !== null) parts.push(`ASA ≤ ${formatSeconds(target.maxAsaSeconds)}`);
+  return parts.join(', ');
+}
+
+function describeEnding(isa: IsaPlan['isa']): string {
+  const settled = isa.settledIntervals === 0 ? '' : `; ${isa.settledIntervals} interval(s) went back to an earlier level and keep the larger of the two`;
+  return isa.ending === 'converged'
+    ? `converged: ${isa.iterations} plans simulated${settled}`
+    : `not converged after ${isa.iterations - 1} plans: each interval has the larger of the last two${settled}`;
+}
+
+function isaText(plan: IsaPlan): string {
+  const { model, target, isa } = plan;
+  const sipp = plan.sippSource === 'erlang-a' ? 'Erlang A' : 'Erlang C';
+  const title =
+    `${model.scenarioName} — ${model.variantName} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
+    `${model.simulation.seed}; ${describeEnding(isa)})`;
+  const slTarget = target.serviceLevel;
+  const below = (pick: (row: IsaPlanRow) => number): number =>
+    slTarget === null ? 0 : plan.rows.filter((row) => row.attempts > 0 && pick(row) < slTarget).length;
+  const table = renderTable(
+    [
+      { header: 'day' },
+      { header: 'start' },
+      { header: 'attempts' },
+      { header: `SIPP agents` },
+      { header: 'ISA agents' },
+      { header: `SIPP SL (${sipp})` },
+      { header: 'SIPP SL (sim.)' },
+      { header: 'ISA SL (sim.)' },
+    ],
+    plan.rows.map((row) => [
+      String(row.day + 1),
+      formatClock(row.startSeconds),
+      formatNumber(row.attempts, 1),
+      String(row.sippAgents),
+      String(row.isaAgents),
+      formatPercent(row.sippPredictedServiceLevel),
+      formatPercent(row.sippSimulatedServiceLevel),
+      formatPercent(row.isaSimulatedServiceLevel),
+    ]),
+  );
+  const change = plan.sippPaidAgentHours > 0 ? (plan.isaPaidAgentHours / plan.sippPaidAgentHours - 1) * 100 : 0;
+  const summary = [
+    `target: ${describeTarget(target)}; SIPP = ${sipp} per interval (stationary); SL (sim.) = simulated, answered within ${target.answerWithinSeconds} s`,
+    `paid agent hours: SIPP ${formatNumber(plan.sippPaidAgentHours, 1)}, ISA ${formatNumber(plan.isaPaidAgentHours, 1)} (${change >= 0 ? '+' : ''}${formatNumber(change, 1)}%) · staff cost SIPP ${formatMoney(plan.sippStaffCost, model.currency)}, ISA ${formatMoney(plan.isaStaffCost, model.currency)}`,
+    `simulated service level over the run: SIPP ${formatPercent(plan.sippSimulatedServiceLevel)}, ISA ${formatPercent(plan.isaSimulatedServiceLevel)}` +
+      (slTarget === null ? '' : ` · intervals below the target: SIPP ${below((r) => r.sippSimulatedServiceLevel)}, ISA ${below((r) => r.isaSimulatedServiceLevel)} of ${plan.rows.length}`),
+  ];
+  return [title, table, ...summary].join('\n');
+}
+
+function shiftsText(model: ContactCentreModel, solved: SolvedShiftPlan, requirement: number[][]): string {
+  const { plan } = solved;
+  const shrinkage = model.staffing.shrinkage;
+  const intervalHours = model.calendar.intervalSeconds / 3600;
+  const requiredHours = paidRequirement(requirement, shrinkage).flat().reduce((total, agents) => total + agents * intervalHours, 0);
+  const requiredCost = requiredHours * model.costs.perPaidAgentHour;
+  const premium = requiredHours > 0 ? (plan.paidAgentHours / requiredHours - 1) * 100 : 0;
+  const shiftCount = plan.shifts.length;
+  const agentDays = plan.assignments.reduce((total, a) => total + a.agents, 0);
+  const title =
+    `Shifts for ${model.variantName}: ${shiftCount} shift line(s), ${agentDays} agent-shifts on ${plan.coverage.length / model.calendar.intervalsPerDay} weekday(s), from ${(model.shiftTemplates ?? []).length} template(s); ` +
+    `${solved.plan.status === 'optimal' ? 'optimal' : 'time limit reached: best plan found'} (HiGHS, ${formatNumber(solved.solveSeconds, 2)} s; ${solved.columns} candidate shifts, ${solved.rows} covering rows)`;
+  const costLine =
+    `cost ${formatMoney(plan.cost, model.currency)} for ${formatNumber(plan.paidAgentHours, 1)} paid hours over ${model.calendar.days} day(s); ` +
+    `the interval requirement alone is ${formatNumber(requiredHours, 1)} h (${formatMoney(requiredCost, model.currency)} at costs.agentHour): ` +
+    `${premium >= 0 ? '+' : ''}${formatNumber(premium, 1)}% for whole shifts`;
+  const unmetLine =
+    plan.unmetIntervals.length === 0
+      ? 'unmet: none — every interval is covered'
+      : `unmet: ${plan.unmetIntervals.length} interval(s) no template can cover: ` +
+        plan.unmetIntervals
+          .slice(0, 12)
+          .map((row) => `${row.weekday} ${formatClock(row.startSeconds)} (${formatNumber(row.unmetPaidAgents, 1)} paid agents short)`)
+          .join(', ') +
+        (plan.unmetIntervals.length > 12 ? ', …' : '');
+  const table = renderTable(
+    [
+      { header: 'day', align: 'left' },
+      { header: 'start' },
+      { header: 'required' },
+      { header: 'covered' },
+      { header: 'on phones' },
+      { header: 'unmet' },
+    ],
+    plan.coverage.map((row) => [
+      row.weekday,
+      formatClock(row.startSeconds),
+      formatNumber(row.requiredPaidAgents, 1),
+      formatNumber(row.coveredPaidAgents, 1),
+      `${formatNumber(row.coveredPaidAgents * (1 - shrinkage), 1)} / ${formatNumber(row.requiredPaidAgents * (1 - shrinkage), 1)}`,
+      row.unmetPaidAgents > 0 ? formatNumber(row.unmetPaidAgents, 1) : '–',
+    ]),
+  );
+  return [
+    title,
+    costLine,
+    unmetLine,
+    `coverage per interval (paid agents on shift and not on break; on phones = × (1 − shrinkage ${formatNumber(shrinkage, 2)}), covered / required):`,
+    table,
+  ].join('\n');
+}
+
+function commented(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '#' : `# ${line}`))
+    .join('\n');
+}
+
+// ------------------------------------------------------------------------------------------------ YAML
+
+/**
+ * The shifts as a YAML section to paste: `staffing:` (shifts + shrinkage) for a scenario without variants; with
+ * variants, `variants: { <name>: { staffing: … } }` — put each `staffing:` into that variant, where `shifts` replaces
+ * its target (a variant's staffing form replaces the base's).
+ */
+function shiftsYaml(planned: readonly PlannedVariant[], multiVariant: boolean): string {
+  const section = (p: PlannedVariant, indent: string): string[] => {
+    const shifts = p.shifts?.plan.shifts ?? [];
+    const lines = [`${indent}staffing:`];
+    if (shifts.length === 0) {
+      lines.push(`${indent}  # no shift is needed: the requirement is 0 in every interval`, `${indent}  agents: 0`);
+    } else {
+      lines.push(`${indent}  shifts:`);
+      for (const shift of shifts) lines.push(`${indent}    - ${shiftYaml(shift)}`);
+    }
+    lines.push(`${indent}  shrinkage: ${p.model.staffing.shrinkage}`);
+    return lines;
+  };
+  if (!multiVariant) return `${planned.flatMap((p) => section(p, '')).join('\n')}\n`;
+  const lines = ['variants:'];
+  for (const p of planned) lines.push(`  ${yamlKey(p.model.variantName)}:`, ...section(p, '    '));
+  return `${lines.join('\n')}\n`;
+}
+
+function shiftYaml(shift: Shift): string {
+  const parts = [
+    `name: ${JSON.stringify(shift.name)}`,
+    `start: "${formatClock(shift.startSeconds)}"`,
+    `end: "${formatClock(shift.endSeconds)}"`,
+    `agents: ${shift.agents}`,
+  ];
+  if (shift.breaks.length > 0) {
+    parts.push(`breaks: [${shift.breaks.map((pause) => `{ start: "${formatClock(pause.startSeconds)}", minutes: ${pause.durationSeconds / 60} }`).join(', ')}]`);
+  }
+  if (shift.days !== null) parts.push(`days: [${[...shift.days].sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b)).join(', ')}]`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+function yamlKey(name: string): string {
+  return /^[A-Za-z_][\w-]*$/.test(name) ? name : JSON.stringify(name);
 }
 
 function warnAboutPlan(plan: VariantPlan, io: CliIo): void {

@@ -95,6 +95,39 @@ export interface Shift {
   readonly days: readonly Weekday[] | null;
 }
 
+/**
+ * A kind of shift that the shift scheduler (`staffsim plan --shifts`) may use: which lengths, when it may start and
+ * end, on which weekdays, with which break, how many agents at most and at least, and what a paid hour costs. The
+ * scheduler picks how many agents work each concrete shift (start, length, break position) on each weekday.
+ */
+export interface ShiftTemplate {
+  readonly name: string;
+  /** Allowed paid lengths of a shift, breaks included, seconds (each > 0). */
+  readonly lengthsSeconds: readonly number[];
+  /** Earliest start and latest end, seconds after midnight (start + length ≤ latest end ≤ 86 400). */
+  readonly earliestStartSeconds: number;
+  readonly latestEndSeconds: number;
+  /** Start-time granularity: shifts start at earliestStart + k · startEverySeconds. */
+  readonly startEverySeconds: number;
+  /** Weekdays the template may be used; `null` = every day. */
+  readonly days: readonly Weekday[] | null;
+  /**
+   * One break per shift (paid, off the phones): it starts between `earliestAfterSeconds` and
+   * `latestAfterSeconds` after the shift's start, on a grid of `everySeconds`; `null` = no break.
+   */
+  readonly break: {
+    readonly durationSeconds: number;
+    readonly earliestAfterSeconds: number;
+    readonly latestAfterSeconds: number;
+    readonly everySeconds: number;
+  } | null;
+  /** Agents on this template per day, summed over its starts: at least `minAgents`, at most `maxAgents` (`null` = no cap). */
+  readonly minAgents: number;
+  readonly maxAgents: number | null;
+  /** Cost of one paid hour on this template (the scenario's `costs.agentHour` unless the template sets its own). */
+  readonly costPerHour: number;
+}
+
 /** Service targets that a staffing solver must meet; every given bound must hold. */
 export interface StaffingTarget {
   /** Minimum service level (fraction), measured with `answerWithinSeconds`. */
@@ -165,6 +198,8 @@ export interface ContactCentreModel {
   readonly serviceLevel: ServiceLevelRule;
   readonly costs: CostRates;
   readonly simulation: SimulationSettings;
+  /** Shift templates for the shift scheduler (`staffing.shiftTemplates`); absent when the scenario gives none. */
+  readonly shiftTemplates?: readonly ShiftTemplate[];
 }
 
 /** Weekday of a 0-based day index in a run. @example weekdayOfDay({ startWeekday: 'fri' }, 3) // 'mon' */

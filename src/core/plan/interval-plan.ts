@@ -83,7 +83,9 @@ export function planVariant(model: ContactCentreModel): VariantPlan {
       {
         path: 'staffing.target.method',
         code: 'unsupported',
-        message: 'method "isa" needs simulation-based staffing, which this version cannot plan yet; use erlang-a or erlang-c',
+        message:
+          'method "isa" is simulation-based staffing, which the analytic plan cannot give: `staffsim plan <scenario>` runs it ' +
+          '(add --shifts for a staffing.shifts section to simulate with `staffsim run`), or use erlang-a or erlang-c here',
       },
     ]);
   }

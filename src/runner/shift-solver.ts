@@ -1,0 +1,163 @@
+/**
+ * Runs the shift-scheduling integer program of `src/core/plan/shift-model.ts` with HiGHS (npm `highs`, WebAssembly)
+ * in a worker thread.
+ *
+ * Why a thread: HiGHS's `solve()` is synchronous and holds its thread until it finishes or reaches `time_limit`
+ * (TOOLCHAIN.md §2). In a worker, this thread stays responsive (Ctrl-C, progress), an abort terminates the solve at
+ * once, and a watchdog ends a worker that overruns its time limit (plus the time to load the solver).
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ShiftPlan, ShiftProblem } from '../core/plan/shift-model.js';
+import { readShiftSolution, shiftProblemToLp } from '../core/plan/shift-model.js';
+
+/** What the worker is given. */
+export interface SolverRequest {
+  /** The model, CPLEX LP format. */
+  readonly lp: string;
+  /** HiGHS `time_limit`, seconds. */
+  readonly timeLimitSeconds: number;
+  /** HiGHS `mip_rel_gap`: stop when the incumbent is within this share of the best bound. */
+  readonly mipRelativeGap: number;
+}
+
+/** What the worker answers. */
+export interface SolverResponse {
+  /** HiGHS model status, e.g. "Optimal", "Time limit reached", "Infeasible". */
+  readonly status: string;
+  readonly objective: number;
+  /** Column name → primal value (absent when HiGHS has none). */
+  readonly columns: Record<string, number>;
+  /** Time spent in `solve()` itself, seconds (without loading the solver). */
+  readonly solveSeconds: number;
+}
+
+export interface SolveOptions {
+  /** Time limit of the solve, seconds (> 0). Default 30. */
+  readonly timeLimitSeconds?: number;
+  /** Relative MIP gap at which the solve stops as optimal. Default 10⁻⁴. */
+  readonly mipRelativeGap?: number;
+  /** Aborting terminates the worker and rejects with an Error named 'AbortError'. */
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_TIME_LIMIT_SECONDS = 30;
+const DEFAULT_MIP_GAP = 1e-4;
+/** Extra wall-clock time the watchdog allows beyond the solver's own limit: loading the WebAssembly, reading the model. */
+const WATCHDOG_GRACE_SECONDS = 30;
+
+/**
+ * Solves an LP-format model in a worker thread.
+ *
+ * @throws RangeError for a bad time limit or gap; Error when the worker fails or overruns; an Error named
+ *   'AbortError' when `signal` fires
+ * @example await solveLinearProgram('Minimize\n obj: x\nSubject To\n c: x >= 2\nEnd\n') // { status: 'Optimal', objective: 2, … }
+ */
+export function solveLinearProgram(lp: string, options: SolveOptions = {}): Promise<SolverResponse> {
+  const timeLimitSeconds = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const mipRelativeGap = options.mipRelativeGap ?? DEFAULT_MIP_GAP;
+  if (!(timeLimitSeconds > 0) || !Number.isFinite(timeLimitSeconds)) throw new RangeError(`timeLimitSeconds must be > 0 (got ${timeLimitSeconds})`);
+  if (!(mipRelativeGap >= 0)) throw new RangeError(`mipRelativeGap must be ≥ 0 (got ${mipRelativeGap})`);
+  const { signal } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(abortError());
+      return;
+    }
+    const request: SolverRequest = { lp, timeLimitSeconds, mipRelativeGap };
+    const worker = startSolverWorker(request);
+    let response: SolverResponse | null = null;
+    let failure: { error: unknown } | null = null;
+    const stop = (error: unknown): void => {
+      failure ??= { error };
+      void worker.terminate();
+    };
+    const watchdog = setTimeout(
+      () => stop(new Error(`the shift solver did not answer within ${timeLimitSeconds + WATCHDOG_GRACE_SECONDS} s`)),
+      (timeLimitSeconds + WATCHDOG_GRACE_SECONDS) * 1000,
+    );
+    const onAbort = (): void => stop(abortError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: SolverResponse) => {
+      response = message;
+    });
+    worker.on('error', (error) => {
+      failure ??= { error };
+    });
+    worker.on('exit', (code) => {
+      clearTimeout(watchdog);
+      signal?.removeEventListener('abort', onAbort);
+      if (failure !== null) reject(failure.error);
+      else if (response === null) reject(new Error(`the shift solver thread stopped without an answer (exit code ${code})`));
+      else resolve(response);
+    });
+  });
+}
+
+/** A solved shift plan with the solver's own figures. */
+export interface SolvedShiftPlan {
+  readonly plan: ShiftPlan;
+  /** HiGHS status as reported. */
+  readonly solverStatus: string;
+  /** Seconds in HiGHS's solve(), and from the request to the answer (worker start and solver load included). */
+  readonly solveSeconds: number;
+  readonly wallSeconds: number;
+  /** Integer columns (patterns) and covering rows of the model. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * Builds the integer program of a shift problem, solves it in a worker and reads the plan back.
+ *
+ * A solve stopped by the time limit still gives a plan when HiGHS has a feasible one (status `time-limit`); the model
+ * is always feasible (unmet requirement is a variable), so any other outcome is a bug.
+ *
+ * @throws Error when the solver ends without a usable solution
+ */
+export async function solveShiftProblem(problem: ShiftProblem, options: SolveOptions = {}): Promise<SolvedShiftPlan> {
+  const lp = shiftProblemToLp(problem);
+  const started = performance.now();
+  const response = await solveLinearProgram(lp, options);
+  const wallSeconds = (performance.now() - started) / 1000;
+  const usable = problem.patterns.every((p) => Number.isFinite(response.columns[p.column] ?? Number.NaN));
+  let status: 'optimal' | 'time-limit';
+  if (response.status === 'Optimal') status = 'optimal';
+  else if (response.status === 'Time limit reached' && usable) status = 'time-limit';
+  else throw new Error(`the shift solver ended with status "${response.status}" and no usable plan`);
+  const rows = problem.requiredPaidAgents.reduce((count, row) => count + row.filter((r) => r > 1e-9).length, 0);
+  return {
+    plan: readShiftSolution(problem, response.columns, status),
+    solverStatus: response.status,
+    solveSeconds: response.solveSeconds,
+    wallSeconds,
+    columns: problem.patterns.length,
+    rows,
+  };
+}
+
+/**
+ * Starts the solver thread: a one-line script evaluated in a new thread that loads the worker module. Built code
+ * imports `dist/runner/shift-solver-worker.js`. When this module runs from its TypeScript source (vitest,
+ * `node --import tsx`), the script registers tsx's CommonJS hook itself and `require()`s the `.ts` file — the pattern
+ * of `startCallsWorker` in cli/commands/run.ts: on Node 20 neither a `.ts` entry point nor a dynamic `import()` of one
+ * sees the ESM hooks of `--import tsx` in a worker thread, and an evaluated worker does not get its CommonJS hook.
+ */
+function startSolverWorker(request: SolverRequest): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(here).resolve('tsx/cjs/api');
+    const entry = fileURLToPath(new URL('./shift-solver-worker.ts', here));
+    const code = `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`;
+    return new Worker(code, { eval: true, workerData: request });
+  }
+  const entry = new URL('./shift-solver-worker.js', here).href;
+  return new Worker(`import(${JSON.stringify(entry)});`, { eval: true, workerData: request });
+}
+
+function abortError(): Error {
+  const error = new Error('shift solve aborted');
+  error.name = 'AbortError';
+  return error;
+}

@@ -1,0 +1,127 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readScenarioFile } from '../../../src/scenario/load.js';
+import { runCli } from '../../helpers/fake-io.js';
+
+const FIXTURE = 'tests/fixtures/import/bank-calls-10-weekdays.csv';
+const folder = mkdtempSync(join(tmpdir(), 'staffsim-import-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/**
+ * Straight from the file (5-minute rows into 30-minute bins, 21:00 into 20:30): the mean daily total of each weekday
+ * (by getUTCDay) and the pooled share of each interval over all days.
+ */
+function fromFile(): { weekdayMean: Map<number, number>; share: number[] } {
+  const totals = new Map<number, number>();
+  const days = new Map<number, Set<string>>();
+  const bins = new Array<number>(28).fill(0);
+  for (const line of readFileSync(FIXTURE, 'utf8').trim().split('\n').slice(1)) {
+    const [, stamp, calls] = line.split(',') as [string, string, string];
+    const date = stamp.slice(0, 10);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    const minutes = Number(stamp.slice(11, 13)) * 60 + Number(stamp.slice(14, 16));
+    const bin = Math.min(27, Math.floor((minutes - 420) / 30));
+    bins[bin] = (bins[bin] as number) + Number(calls);
+    totals.set(weekday, (totals.get(weekday) ?? 0) + Number(calls));
+    days.set(weekday, (days.get(weekday) ?? new Set()).add(date));
+  }
+  const grand = bins.reduce((a, b) => a + b, 0);
+  return {
+    weekdayMean: new Map([...totals].map(([weekday, total]) => [weekday, total / (days.get(weekday) as Set<string>).size])),
+    share: bins.map((b) => b / grand),
+  };
+}
+
+describe('staffsim import', () => {
+  it('prints calendar and demand as YAML that loads into a scenario and reproduces the data, weekday by weekday', async () => {
+    const run = await runCli(['import', FIXTURE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# staffsim import tests\/fixtures\/import\/bank-calls-10-weekdays\.csv: 10 days \(2003-03-03 to 2003-03-14\)/);
+    expect(run.stdout).toContain('calendar:\n  days: 5\n  startWeekday: mon\n  open: "07:00"\n  close: "21:00"\n  intervalMinutes: 30\n');
+    const file = join(folder, 'imported.yaml');
+    writeFileSync(
+      file,
+      `name: Imported bank\n${run.stdout}handling:\n  handleTime: { distribution: exponential, meanSeconds: 240 }\nstaffing:\n  agents: 300\n`,
+    );
+    const model = readScenarioFile(file).variants[0]?.model;
+    expect(model?.calendar).toMatchObject({ days: 5, startWeekday: 'mon', openSeconds: 7 * 3600, closeSeconds: 21 * 3600, intervalsPerDay: 28 });
+    // casesPerDay × day factor × profile share = the weekday's mean daily total × the interval's pooled share
+    // (to the printed rounding: four significant digits).
+    const { weekdayMean, share } = fromFile();
+    model?.demand.casesPerInterval.forEach((row, day) => {
+      const mean = weekdayMean.get(day + 1) as number; // day 0 is a Monday (getUTCDay 1)
+      row.forEach((cases, i) => expect(Math.abs(cases / (mean * (share[i] as number)) - 1)).toBeLessThan(5e-4));
+    });
+    expect(model?.demand.overdispersionCv).toBeGreaterThan(0);
+  });
+
+  it('reports what it found on stderr: days, weekdays, the data interval, the mean per day and how overdispersion was estimated', async () => {
+    const run = await runCli(['import', FIXTURE]);
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe(
+      'staffsim import: tests/fixtures/import/bank-calls-10-weekdays.csv: 1,690 rows (timestamps in "DateTime", iso; counts in "Calls")',
+    );
+    expect(lines[1]).toBe('  10 days from 2003-03-03 to 2003-03-14: mon 2, tue 2, wed 2, thu 2, fri 2');
+    expect(lines[2]).toMatch(/^ {2}data: 5-minute intervals, 07:00–21:05 \(169 per day\); scenario: 28 intervals of 30 minutes, 07:00–21:00; the calls of 21:00–21:05 \(0\.\d\d% of all\) are counted in the 20:30 interval$/);
+    expect(lines[3]).toMatch(/^ {2}calls per day: mean 34,146\.3, min 30,721, max 41,257; casesPerDay 34,146\.3 \(the mean of the weekday means\)$/);
+    expect(lines[4]).toMatch(/^ {2}overdispersion 0\.\d{4}: cv of a gamma day factor, by the method of moments on the daily totals divided by their weekday mean \(cv² = max\(0, s² − mean 1\/m\), 5 degrees of freedom\); Poisson alone would give 0\.0054\./);
+  });
+
+  it('--json prints { calendar, demand } and nothing else; --out writes it and leaves stdout empty', async () => {
+    const run = await runCli(['import', FIXTURE, '--json', '--interval-minutes', '60']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { calendar: Record<string, unknown>; demand: { intradayProfile: number[]; dayFactors: Record<string, number> } };
+    expect(Object.keys(json)).toEqual(['calendar', 'demand']);
+    expect(json.calendar).toEqual({ days: 5, startWeekday: 'mon', open: '07:00', close: '21:00', intervalMinutes: 60 });
+    expect(Object.keys(json.demand)).toEqual(['casesPerDay', 'intradayProfile', 'dayFactors', 'overdispersion']);
+    expect(json.demand.intradayProfile).toHaveLength(14);
+    expect(Object.keys(json.demand.dayFactors)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
+
+    const out = join(folder, 'demand.yaml');
+    const written = await runCli(['import', FIXTURE, '--out', out, '--interval-minutes', '15']);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(written.stderr).toContain(`staffsim: wrote ${out}`);
+    expect(readFileSync(out, 'utf8')).toContain('  intervalMinutes: 15\n');
+  });
+
+  it.skipIf(!existsSync('../shared/data/bank_calls_fpp3.csv'))(
+    'gives, for the whole real file, exactly the sections pasted into the README scenario (tests/fixtures/shifts/bank-from-history.yaml)',
+    async () => {
+      const run = await runCli(['import', '../shared/data/bank_calls_fpp3.csv']);
+      expect(run.code).toBe(0);
+      const scenario = readFileSync('tests/fixtures/shifts/bank-from-history.yaml', 'utf8');
+      expect(scenario).toContain(run.stdout);
+      const model = readScenarioFile('tests/fixtures/shifts/bank-from-history.yaml').variants[0]?.model;
+      expect(model?.shiftTemplates?.map((t) => t.name)).toEqual(['full', 'part']);
+    },
+  );
+
+  it('reports every malformed row with file and line, exit 2, and prints no sections', async () => {
+    const run = await runCli(['import', 'tests/fixtures/import/malformed.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'staffsim: tests/fixtures/import/malformed.csv:4: expected 3 fields (rownames, DateTime, Calls), got 2',
+      'staffsim: tests/fixtures/import/malformed.csv:5: Calls: expected a count ≥ 0 (got "eighty")',
+      'staffsim: tests/fixtures/import/malformed.csv:7: 2003-03-03 07:20 appears again (first on line 6)',
+    ]);
+  });
+
+  it('says which flag is wrong: an interval that is not a multiple of the data’s, a bad number, an unknown column', async () => {
+    const seven = await runCli(['import', FIXTURE, '--interval-minutes', '7']);
+    expect(seven.code).toBe(2);
+    expect(seven.stderr).toContain("staffsim: --interval-minutes: an interval of 7 minutes is not a multiple of the data's 5-minute interval; choose e.g. 15, 30, 60");
+    const text = await runCli(['import', FIXTURE, '--interval-minutes', 'half']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('--interval-minutes: expected an integer ≥ 1 (got half)');
+    const column = await runCli(['import', FIXTURE, '--count-column', 'Offered']);
+    expect(column.code).toBe(2);
+    expect(column.stderr).toContain('--count-column: no column named "Offered"; the columns are "rownames", "DateTime", "Calls"');
+    const missing = await runCli(['import', 'no/such.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('staffsim: no/such.csv: file not found\n');
+  });
+});
