@@ -41,7 +41,8 @@ export function registerExploreCommand(cli: Argv, io: CliIo): Argv {
         .epilogue(
           'Keys: ↑↓ select a parameter · ←→ change it (shift: larger steps) · Enter type a value · Tab switch variant · ' +
             'r simulate · s sweep · e export · w save · o open · ? help · q quit.\n' +
-            'Needs an interactive terminal; elsewhere use `staffsim compare` or `staffsim run`.',
+            'Needs an interactive terminal; elsewhere use `staffsim compare` or `staffsim run`.\n' +
+            'Exit codes: 0 quit · 2 no terminal, or a bad scenario · 70 internal error · 130 interrupted (Ctrl-C).',
         ),
     async (args) => {
       const path = shown(typeof args.scenario === 'string' && args.scenario !== '' ? args.scenario : DEFAULT_SCENARIO, io.cwd);

@@ -1,0 +1,40 @@
+import { Box, Text } from 'ink';
+import type { ComparisonTable } from '../model/comparison.js';
+
+export interface ComparisonPanelProps {
+  /** The laid-out comparison (see `comparisonTable`). */
+  readonly table: ComparisonTable;
+  /** e.g. "analytic" or "simulated, ±95%". */
+  readonly title: string;
+  readonly width: number;
+}
+
+/** Key figures of every variant side by side, with differences to the first variant. */
+export function ComparisonPanel({ table, title, width }: ComparisonPanelProps) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        <Text bold>Key figures</Text>
+        <Text dimColor>
+          {' '}
+          {title}
+          {table.note === '' ? '' : ` · ${table.note}`}
+        </Text>
+      </Text>
+      {table.rows.map((row, r) => (
+        <Text key={r} wrap="truncate-end">
+          {row.map((cell, c) => {
+            const cellWidth = table.widths[c] ?? 8;
+            const text = c === 0 ? cell.text.padEnd(cellWidth) : cell.text.padStart(cellWidth);
+            const color = cell.better === true ? 'green' : cell.better === false ? 'red' : undefined;
+            return (
+              <Text key={c} bold={cell.heading === true && r === 0} dimColor={c === 0 && r > 0} underline={r === 0 && cell.selected === true} {...(color === undefined ? {} : { color })}>
+                {text}
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,191 @@
+import { Box, Text, useInput, useStdin } from 'ink';
+import type { Key } from 'ink';
+import { useCallback, useMemo, useRef } from 'react';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { intervalProfile } from '../model/charts.js';
+import { comparisonTable, significanceOf } from '../model/comparison.js';
+import { isEdited } from '../model/explorer-state.js';
+import { formatKnobValue } from '../model/knobs.js';
+import { layoutFor } from '../model/layout.js';
+import { sweepParametersFor } from '../model/sweep.js';
+import { useExplorer } from '../hooks/use-explorer.js';
+import type { ExplorerServices } from '../services.js';
+import { ComparisonPanel } from './ComparisonPanel.js';
+import { CostBars } from './CostBars.js';
+import { Header } from './Header.js';
+import { HelpView } from './HelpView.js';
+import { IntervalChart } from './IntervalChart.js';
+import { KeyFooter } from './KeyFooter.js';
+import { ParameterPanel } from './ParameterPanel.js';
+import { ScenarioPicker } from './ScenarioPicker.js';
+import { StatusLine } from './StatusLine.js';
+import { SweepView } from './SweepView.js';
+import { VariantTabs } from './VariantTabs.js';
+
+export interface ExplorerProps {
+  /** The scenario file, as given (exports and saves go beside it). */
+  readonly path: string;
+  /** The scenario, already read and validated. */
+  readonly scenario: LoadedScenario;
+  /** Figures, simulation and files (fakes in tests). */
+  readonly services: ExplorerServices;
+  /** For exported reports. */
+  readonly staffsimVersion: string;
+  /** Terminal size. */
+  readonly columns: number;
+  readonly rows: number;
+  /** Quit with an exit code: 0 for q, 130 for Ctrl-C. */
+  readonly onExit: (code: number) => void;
+  /** An unexpected error (a bug): shown, then exit 70. */
+  readonly onCrash: (error: unknown) => void;
+  /** Today's date, "YYYY-MM-DD", for a saved file's header (default: the clock). */
+  readonly today?: () => string;
+}
+
+/** The explorer's screen: header, tabs, parameters, comparison, charts, status line and key footer. */
+export function Explorer(props: ExplorerProps) {
+  const { isRawModeSupported } = useStdin();
+  const explorer = useExplorer({
+    path: props.path,
+    scenario: props.scenario,
+    services: props.services,
+    staffsimVersion: props.staffsimVersion,
+    onExit: props.onExit,
+    onCrash: props.onCrash,
+    ...(props.today === undefined ? {} : { today: props.today }),
+  });
+  // One subscription for the screen's life: the handler reads the latest state itself.
+  const handleKey = useRef(explorer.handleKey);
+  handleKey.current = explorer.handleKey;
+  const onInput = useCallback((input: string, key: Key) => handleKey.current(input, key), []);
+  useInput(onInput, { isActive: isRawModeSupported === true });
+
+  const { state, knobs, originalKnobs } = explorer;
+  const layout = layoutFor(props.columns, props.rows, knobs.length);
+  const names = state.scenario.variants.map((v) => v.name);
+  const variantName = names[state.variantIndex] ?? '';
+  const run = state.simulation.status === 'done' ? state.simulation.run : null;
+  const results = run !== null ? names.map((name) => run.variants.find((v) => v.variant === name) ?? null) : state.figures.map((f) => f.result);
+  const selectedResult = results[state.variantIndex] ?? null;
+  const edited = useMemo(() => isEdited(state), [state.scenario, state.original]);
+  const editedVariants = useMemo(() => {
+    const out = new Set<string>();
+    for (const variant of state.scenario.variants) {
+      const before = state.original.variants.find((v) => v.name === variant.name);
+      if (before === undefined || JSON.stringify(before.model) !== JSON.stringify(variant.model)) out.add(variant.name);
+    }
+    return out;
+  }, [state.scenario, state.original]);
+
+  const sources = new Set(state.figures.flatMap((f) => (f.result === null ? [] : [f.result.source])));
+  const analyticSource = sources.size === 1 && sources.has('erlang-c') ? 'Erlang C' : sources.size === 1 ? 'Erlang A' : 'Erlang A/C';
+  const headerSource =
+    run !== null
+      ? `simulated · ${run.replicationCount} replications · mean ±95% CI`
+      : `analytic estimates (${analyticSource}), ${state.computedOnOpen ? 'computed' : 'recomputed'} in ${state.recomputeMs.toFixed(0)} ms${state.simulation.status === 'running' ? ' · simulating…' : ''}`;
+
+  const knob = knobs[state.knobIndex];
+  const hint =
+    knob === undefined
+      ? ''
+      : `${knob.description} · ←→ ${formatKnobValue(knob.step)}, shift ${formatKnobValue(knob.bigStep)}${knob.unit === '' || knob.unit === 'avg' ? '' : ` ${knob.unit}`}`;
+
+  const bodyRows = layout.bodyRows;
+  let body;
+  if (state.mode.kind === 'help') {
+    body = <HelpView width={layout.columns} rows={bodyRows} />;
+  } else if (state.mode.kind === 'open') {
+    body = <ScenarioPicker files={state.mode.files} index={state.mode.index} currentPath={state.path} edited={edited} width={layout.columns} rows={bodyRows} />;
+  } else if (state.mode.kind === 'sweep') {
+    body = (
+      <SweepView
+        sweep={state.sweep}
+        parameters={sweepParametersFor(knobs)}
+        variantName={variantName}
+        currency={state.scenario.currency}
+        width={layout.columns}
+        rows={bodyRows}
+      />
+    );
+  } else {
+    const table = comparisonTable(names, results, state.variantIndex, layout.comparisonWidth - 1, significanceOf(run));
+    const sl = selectedResult === null ? null : intervalProfile(selectedResult, 'serviceLevel');
+    const attempts = selectedResult === null ? null : intervalProfile(selectedResult, 'attempts');
+    const slValues = sl === null ? [] : sl.values.map((v) => v * 100);
+    const finiteSl = slValues.filter((v) => Number.isFinite(v));
+    const slMin = finiteSl.length === 0 ? 0 : Math.max(0, Math.floor(Math.min(...finiteSl) / 10) * 10);
+    const slMax = finiteSl.length === 0 ? 100 : Math.min(100, Math.max(slMin + 10, Math.ceil(Math.max(...finiteSl) / 10) * 10));
+    const chartRows = layout.chartPlotRows + 2;
+    body = (
+      <Box flexDirection="column" height={bodyRows}>
+        <Box height={layout.topRows}>
+          <ParameterPanel
+            knobs={knobs}
+            selected={state.knobIndex}
+            originalValues={originalKnobs}
+            variantName={variantName}
+            width={layout.parametersWidth}
+            visibleRows={layout.visibleKnobs}
+          />
+          <ComparisonPanel table={table} title={run !== null ? '(simulated, ±95%)' : '(analytic)'} width={layout.comparisonWidth} />
+        </Box>
+        {layout.chartPlotRows > 0 ? (
+          <Box marginTop={layout.gap ? 1 : 0} height={chartRows}>
+            {selectedResult === null ? (
+              <Box width={layout.slChartWidth + layout.queueChartWidth + 1}>
+                <Text color="red" wrap="wrap">
+                  {variantName}: {state.figures[state.variantIndex]?.error ?? 'no figures'}
+                </Text>
+              </Box>
+            ) : (
+              <>
+                <IntervalChart
+                  title={`Service level % · ${variantName}`}
+                  values={slValues}
+                  starts={sl?.starts ?? []}
+                  width={layout.slChartWidth}
+                  plotRows={layout.chartPlotRows}
+                  format={(v) => v.toFixed(0).padStart(3)}
+                  min={slMin}
+                  max={slMax}
+                  color="green"
+                />
+                <Box width={1} />
+                <IntervalChart
+                  title="Attempts per interval"
+                  values={attempts?.values ?? []}
+                  starts={attempts?.starts ?? []}
+                  width={layout.queueChartWidth}
+                  plotRows={layout.chartPlotRows}
+                  format={(v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1)).padStart(4)}
+                  min={0}
+                  color="magenta"
+                />
+              </>
+            )}
+            <Box width={1} />
+            <CostBars
+              variants={names.map((name, i) => ({ name, totals: results[i]?.totals ?? null }))}
+              selected={state.variantIndex}
+              currency={state.scenario.currency}
+              width={layout.costWidth}
+              rows={chartRows}
+            />
+          </Box>
+        ) : null}
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={layout.columns}>
+      <Header scenarioName={state.scenario.name} source={headerSource} simulated={run !== null} edited={edited} width={layout.columns} />
+      <VariantTabs names={names} selected={state.variantIndex} edited={editedVariants} width={layout.columns} />
+      <Box height={bodyRows} flexDirection="column">
+        {body}
+      </Box>
+      <StatusLine mode={state.mode} simulation={state.simulation} message={state.message} hint={hint} width={layout.columns} />
+      <KeyFooter width={layout.columns} />
+    </Box>
+  );
+}

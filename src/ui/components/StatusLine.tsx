@@ -1,0 +1,66 @@
+import { Text } from 'ink';
+import type { Message, Mode, SimulationState } from '../model/explorer-state.js';
+
+export interface StatusLineProps {
+  readonly mode: Mode;
+  readonly simulation: SimulationState;
+  readonly message: Message | null;
+  /** What the selected knob is (shown when there is nothing else to say). */
+  readonly hint: string;
+  readonly width: number;
+}
+
+/**
+ * One line for whatever needs saying now, in order: a prompt being typed, an overwrite question, a running
+ * simulation's progress, the last message, else what the selected parameter is.
+ */
+export function StatusLine({ mode, simulation, message, hint, width }: StatusLineProps) {
+  if (mode.kind === 'prompt') {
+    const chars = [...mode.line.text];
+    const before = chars.slice(0, mode.line.cursor).join('');
+    const at = chars[mode.line.cursor] ?? ' ';
+    const after = chars.slice(mode.line.cursor + 1).join('');
+    return (
+      <Text wrap="truncate-start">
+        <Text color="cyan">{mode.label}: </Text>
+        {before}
+        <Text inverse>{at}</Text>
+        {after}
+        <Text dimColor> ⏎ ok · Esc cancel</Text>
+      </Text>
+    );
+  }
+  if (mode.kind === 'confirm-overwrite') {
+    return (
+      <Text color="yellow" wrap="truncate-start">
+        {mode.path} exists. Overwrite it? (y/n)
+      </Text>
+    );
+  }
+  if (simulation.status === 'running') {
+    const label = `simulating ${simulation.variant} `;
+    const count = ` ${simulation.done}/${simulation.total} · Esc cancels`;
+    const barWidth = Math.max(4, Math.min(30, width - label.length - count.length - 3));
+    const filled = simulation.total > 0 ? Math.round((simulation.done / simulation.total) * barWidth) : 0;
+    return (
+      <Text wrap="truncate-end">
+        <Text color="green">{label}</Text>[<Text color="green">{'█'.repeat(filled)}</Text>
+        {'░'.repeat(barWidth - filled)}]{count}
+      </Text>
+    );
+  }
+  if (message !== null) {
+    const color = message.kind === 'error' ? 'red' : message.kind === 'success' ? 'green' : undefined;
+    return (
+      <Text {...(color === undefined ? {} : { color })} wrap="truncate-end">
+        {message.kind === 'error' ? '✗ ' : message.kind === 'success' ? '✓ ' : ''}
+        {message.text}
+      </Text>
+    );
+  }
+  return (
+    <Text dimColor wrap="truncate-end">
+      {hint}
+    </Text>
+  );
+}

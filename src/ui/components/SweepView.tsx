@@ -1,0 +1,96 @@
+import { Box, Text } from 'ink';
+import { axisLine, lineChart, markerLine } from '../model/charts.js';
+import type { SweepState } from '../model/explorer-state.js';
+import { formatNumber } from '../../report/format.js';
+import { compactNumber, formatFigure } from '../model/figures.js';
+import { formatKnobValue } from '../model/knobs.js';
+import type { SweepParameter } from '../model/sweep.js';
+
+export interface SweepViewProps {
+  /** The sweep being computed or shown (null: not started). */
+  readonly sweep: SweepState | null;
+  /** The parameters that can be swept, to name the other one. */
+  readonly parameters: readonly SweepParameter[];
+  readonly variantName: string;
+  readonly currency: string;
+  readonly width: number;
+  readonly rows: number;
+}
+
+/**
+ * Total cost of the selected variant against a parameter (analytic), with the cheapest point marked under the
+ * chart and the value now beside it.
+ */
+export function SweepView({ sweep, parameters, variantName, currency, width, rows }: SweepViewProps) {
+  const parameter = sweep === null ? undefined : parameters[sweep.parameterIndex];
+  const other = parameters.length > 1 && sweep !== null ? parameters[(sweep.parameterIndex + 1) % parameters.length] : undefined;
+  const title = `Sweep: total cost against ${parameter?.label ?? '…'} — ${variantName} (analytic)`;
+  const toggle = other === undefined ? 'Esc back' : `t: against ${other.label} · Esc back`;
+  if (sweep === null || sweep.status === 'computing') {
+    return (
+      <Box flexDirection="column" width={width} height={rows}>
+        <Text bold wrap="truncate-end">
+          {title}
+        </Text>
+        <Text>computing {sweep === null ? '' : `${sweep.done}/${sweep.total} points`}…</Text>
+        <Text dimColor>{toggle}</Text>
+      </Box>
+    );
+  }
+  if (sweep.status === 'failed') {
+    return (
+      <Box flexDirection="column" width={width} height={rows}>
+        <Text bold wrap="truncate-end">
+          {title}
+        </Text>
+        <Text color="red" wrap="wrap">
+          {sweep.message}
+        </Text>
+        <Text dimColor>{toggle}</Text>
+      </Box>
+    );
+  }
+  const { outcome } = sweep;
+  const unit = outcome.parameter.unit;
+  const costs = outcome.result.points.map((p) => p.totals.totalCost.mean);
+  const plotRows = Math.max(3, rows - 6);
+  const chart = lineChart(costs, { width: width - 1, height: plotRows, format: (v) => formatNumber(v, 0) });
+  const cheapestIndex = outcome.parameter.values.indexOf(outcome.result.cheapest.value);
+  const valueText = (v: number): string => `${formatKnobValue(v)}${unit === '%' ? '%' : ` ${unit}`}`;
+  const starts = outcome.parameter.values.map(valueText);
+  const cheapest = outcome.points[cheapestIndex];
+  const cheapestNote = `cheapest: ${valueText(outcome.result.cheapest.value)} → ${compactNumber(outcome.result.cheapest.totalCost)} ${currency}${
+    cheapest === null || cheapest === undefined ? '' : ` (SL ${formatFigure('share', cheapest.totals.serviceLevel.mean)})`
+  }`;
+  const currentNote =
+    outcome.current === null
+      ? ''
+      : `now: ${valueText(outcome.current)} → ${outcome.currentTotalCost === null ? 'cannot be staffed' : `${compactNumber(outcome.currentTotalCost)} ${currency}`}`;
+  const infeasible = outcome.points.filter((p) => p === null).length;
+  return (
+    <Box flexDirection="column" width={width} height={rows}>
+      <Text bold wrap="truncate-end">
+        {title}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        total cost ({currency}) by {outcome.parameter.label}
+        {infeasible > 0 ? ` · ${infeasible} value${infeasible === 1 ? '' : 's'} cannot be staffed (drawn flat)` : ''}
+      </Text>
+      {chart.lines.map((line, i) => (
+        <Text key={i} color="cyan" wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+      <Text color="green" bold wrap="truncate-end">
+        {markerLine(chart, cheapestIndex, width - 1, cheapestNote)}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {axisLine(chart, starts, width - 1)}
+      </Text>
+      <Text wrap="truncate-end">
+        {currentNote}
+        <Text dimColor>{currentNote === '' ? toggle : ` · ${toggle}`}</Text>
+      </Text>
+    </Box>
+  );
+}

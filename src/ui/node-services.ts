@@ -1,0 +1,85 @@
+/** The explorer's services on the real file system, planner and simulator. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
+import { planVariant } from '../core/plan/interval-plan.js';
+import { simulationInputFor } from '../core/plan/simulation-plan.js';
+import type { ReplicationResult } from '../core/sim/run-replication.js';
+import { summariseReplications } from '../core/sim/summarise.js';
+import { reportToCsv } from '../export/csv.js';
+import { writeFileAtomic } from '../export/write-file.js';
+import { reportToXlsx } from '../export/xlsx.js';
+import { variantFromPlan, variantFromSimulation } from '../report/build-report.js';
+import { readScenarioFile } from '../scenario/load.js';
+import { defaultWorkerCount, simulateReplications } from '../runner/simulate.js';
+import type { ExplorerServices, SimulationRun } from './services.js';
+
+/**
+ * The real services. The simulation runs on at least two worker threads (so the terminal never waits on a
+ * replication), with the first variant's seed and replications for every variant, as `staffsim compare` does.
+ */
+export function nodeServices(options: { workers?: number } = {}): ExplorerServices {
+  const workers = options.workers ?? Math.max(2, defaultWorkerCount());
+  return {
+    plan: (model) => variantFromPlan(planVariant(model)),
+    async simulate(models, { signal, onProgress }): Promise<SimulationRun> {
+      const first = models[0];
+      if (first === undefined) return { variants: [], replications: [], replicationCount: 0, seed: 0, workers };
+      const { replications: replicationCount, seed } = first.simulation;
+      const common: ContactCentreModel[] = models.map((model) => ({ ...model, simulation: { ...model.simulation, replications: replicationCount, seed } }));
+      const inputs = common.map(simulationInputFor);
+      const total = replicationCount * inputs.length;
+      const runs: ReplicationResult[][] = [];
+      for (const [v, input] of inputs.entries()) {
+        onProgress({ variant: input.model.variantName, done: v * replicationCount, total });
+        runs.push(
+          await simulateReplications(input, {
+            replications: replicationCount,
+            workers,
+            signal,
+            onProgress: (done) => onProgress({ variant: input.model.variantName, done: v * replicationCount + done, total }),
+          }),
+        );
+      }
+      return {
+        variants: common.map((model, v) => variantFromSimulation(model, summariseReplications(runs[v] ?? [], model))),
+        replications: runs,
+        replicationCount,
+        seed,
+        workers,
+      };
+    },
+    async exportReport(report, paths) {
+      const written: string[] = [];
+      if (paths.xlsx !== undefined) {
+        writeFileAtomic(paths.xlsx, await reportToXlsx(report));
+        written.push(paths.xlsx);
+      }
+      if (paths.csv !== undefined) {
+        writeFileAtomic(paths.csv, reportToCsv(report, 'summary'));
+        written.push(paths.csv);
+      }
+      return written;
+    },
+    fileExists: (path) => existsSync(path),
+    readText(path) {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return null;
+      }
+    },
+    writeText: (path, text) => writeFileAtomic(path, text),
+    listScenarios(folder) {
+      try {
+        return readdirSync(folder)
+          .filter((name) => ['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase()) && !name.startsWith('.'))
+          .sort((a, b) => a.localeCompare(b))
+          .map((name) => join(folder, name));
+      } catch {
+        return [];
+      }
+    },
+    openScenario: (path) => readScenarioFile(path),
+  };
+}

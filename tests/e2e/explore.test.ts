@@ -1,0 +1,251 @@
+/**
+ * `staffsim explore` as a manager runs it: the built binary in a real pseudo-terminal (tmux), driven by keys and read
+ * back from the screen; and without a terminal, where it must refuse with a hint and exit 2.
+ *
+ * The binary is `bin/staffsim.js` when `dist/` is newer than every source file (as after `npm run build`); otherwise
+ * the sources are compiled once into a temporary folder, so these tests never run stale code. Every wait polls the
+ * screen (or the exit-code file) until the expected text appears, with a generous deadline: no fixed sleeps.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const SCENARIO = 'scenarios/municipal-contact-centre.yaml';
+
+const folders: string[] = [];
+function freshFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'staffsim-e2e-explore-'));
+  folders.push(folder);
+  return folder;
+}
+
+function newestModification(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The binary to run: the repository's when its build is current, else a fresh build in a temporary folder. */
+function builtBinary(): string {
+  const built = join(root, 'dist', 'ui', 'run-explorer.js');
+  if (existsSync(built) && statSync(join(root, 'dist', 'cli', 'main.js')).mtimeMs >= newestModification(join(root, 'src'))) {
+    return join(root, 'bin', 'staffsim.js');
+  }
+  const folder = freshFolder();
+  mkdirSync(join(folder, 'bin'));
+  cpSync(join(root, 'bin', 'staffsim.js'), join(folder, 'bin', 'staffsim.js'));
+  cpSync(join(root, 'package.json'), join(folder, 'package.json'));
+  cpSync(join(root, 'scenarios'), join(folder, 'scenarios'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  // Type errors elsewhere (files being edited) do not stop tsc from emitting JavaScript.
+  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', join(folder, 'dist')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (!existsSync(join(folder, 'dist', 'ui', 'run-explorer.js'))) throw new Error('could not build staffsim for the end-to-end tests');
+  return join(folder, 'bin', 'staffsim.js');
+}
+
+let bin = '';
+/** A tmux server of our own (its own socket), so no user session is touched. */
+const socket = `staffsim-e2e-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+}
+
+beforeAll(() => {
+  const version = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
+  if (version.status !== 0) throw new Error('tmux is needed for the terminal tests (apt-get install tmux)');
+  bin = builtBinary();
+});
+
+afterAll(() => {
+  spawnSync('tmux', ['-L', socket, 'kill-server'], { encoding: 'utf8' });
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+interface Session {
+  readonly name: string;
+  /** The screen as text. */
+  screen(): string;
+  /** Waits until the screen satisfies `test`; fails with the last screen after `timeoutMs`. */
+  waitFor(test: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+  keys(...keys: string[]): void;
+  /** Waits for the explorer's exit code. */
+  exitCode(timeoutMs?: number): Promise<number>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts `staffsim explore` in a new 100 × 30 terminal; the shell writes the exit code to a file when it ends. */
+function startExplorer(name: string, args: readonly string[] = ['explore', SCENARIO]): Session {
+  const exitFile = join(freshFolder(), 'exit-code');
+  // The environment of a user at a terminal: no CI, no test runner's NODE_ENV, colour as the terminal wants.
+  const command = [
+    'env -u CI -u NODE_ENV -u FORCE_COLOR -u NO_COLOR',
+    shellQuote(process.execPath),
+    shellQuote(bin),
+    ...args.map(shellQuote),
+    `; echo "EXIT:$?" > ${shellQuote(exitFile)}; sleep 600`,
+  ].join(' ');
+  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-c', root, `sh -c ${shellQuote(command)}`);
+  const screen = (): string => tmux('capture-pane', '-p', '-t', name);
+  return {
+    name,
+    screen,
+    async waitFor(test, what, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last = '';
+      for (;;) {
+        last = screen();
+        if (test(last)) return last;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen was:\n${last}`);
+        await sleep(50);
+      }
+    },
+    keys(...keys) {
+      tmux('send-keys', '-t', name, ...keys);
+    },
+    async exitCode(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (existsSync(exitFile)) {
+          const match = /EXIT:(\d+)/.exec(readFileSync(exitFile, 'utf8'));
+          if (match !== null) return Number(match[1]);
+        }
+        if (Date.now() > deadline) throw new Error(`the explorer did not exit; the screen was:\n${screen()}`);
+        await sleep(50);
+      }
+    },
+  };
+}
+
+/** The screen line that contains `text`. */
+function lineWith(screen: string, text: string): string {
+  return screen.split('\n').find((line) => line.includes(text)) ?? '';
+}
+
+describe('staffsim explore in a terminal', () => {
+  it('shows the comparison, changes the figures as keys turn a knob, switches variant, opens help, and quits with q (exit 0)', async () => {
+    const session = startExplorer('keys');
+    const first = await session.waitFor((s) => s.includes('Key figures') && s.includes('Service level %'), 'the first screen');
+    expect(first).toContain('staffsim explore · Municipal contact centre');
+    expect(first).toContain('[1 switchboard]');
+    expect(first).toMatch(/analytic estimates \(Erlang A\)/);
+    expect(lineWith(first, 'SL target')).toMatch(/40 %/);
+    const serviceLevelBefore = lineWith(first, 'service level');
+    const totalCostBefore = lineWith(first, 'total cost');
+    expect(serviceLevelBefore).toMatch(/\d+\.\d%/);
+
+    // → five times: the switchboard's service-level target goes from 40% to 45%, and its figures follow.
+    session.keys('Right', 'Right', 'Right', 'Right', 'Right');
+    const changed = await session.waitFor((s) => lineWith(s, 'SL target').includes('*45'), 'the target to reach 45%');
+    await session.waitFor((s) => lineWith(s, 'service level') !== serviceLevelBefore, 'the service level to change');
+    expect(lineWith(session.screen(), 'total cost')).not.toBe(totalCostBefore);
+    expect(changed).toContain('(edited)');
+
+    session.keys('Tab');
+    const mediocre = await session.waitFor((s) => s.includes('[2 mediocre]'), 'the second variant');
+    expect(mediocre).toContain('Parameters: mediocre');
+    expect(lineWith(mediocre, 'SL target')).toMatch(/ 60 %/);
+
+    session.keys('?');
+    await session.waitFor((s) => s.includes('any key closes this help'), 'the help screen');
+    session.keys('Escape');
+    await session.waitFor((s) => s.includes('Parameters: mediocre'), 'the main screen again');
+
+    session.keys('q');
+    expect(await session.exitCode()).toBe(0);
+    // The terminal is given back: the explorer's frame is erased.
+    await session.waitFor((s) => !s.includes('Key figures'), 'the screen to be cleared');
+  });
+
+  it('exits 130 on Ctrl-C', async () => {
+    const session = startExplorer('ctrl-c');
+    await session.waitFor((s) => s.includes('Key figures'), 'the first screen');
+    // The explorer reads keys (a second parameter gets selected), then Ctrl-C.
+    session.keys('Down');
+    await session.waitFor((s) => lineWith(s, 'target within').includes('▸'), 'the second parameter to be selected');
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+
+  it('simulates with r: simulated means ±95%, which a change turns back into estimates', async () => {
+    const session = startExplorer('simulate');
+    await session.waitFor((s) => s.includes('Key figures'), 'the first screen');
+    session.keys('r');
+    const done = await session.waitFor((s) => s.includes('simulated · 20 replications'), 'the simulated figures', 60_000);
+    expect(lineWith(done, 'service level')).toMatch(/±/);
+    session.keys('Right');
+    await session.waitFor((s) => s.includes('analytic estimates'), 'analytic estimates after a change');
+    session.keys('q');
+    expect(await session.exitCode()).toBe(0);
+  });
+
+  it('stays responsive during a long simulation, cancels it with Esc, and exits at once', async () => {
+    const session = startExplorer('cancel', ['explore', 'tests/ui/fixtures/slow-centre.yaml']);
+    await session.waitFor((s) => s.includes('Key figures'), 'the first screen');
+    session.keys('r');
+    await session.waitFor((s) => /simulating base \[/.test(s), 'the progress bar');
+    // Keys still work while the worker threads run.
+    session.keys('?');
+    await session.waitFor((s) => s.includes('any key closes this help'), 'the help during the simulation');
+    session.keys('x');
+    await session.waitFor((s) => s.includes('Parameters: base') && s.includes('simulating base'), 'the main screen during the simulation');
+    session.keys('Escape');
+    await session.waitFor((s) => s.includes('simulation cancelled'), 'the cancellation');
+    session.keys('r');
+    await session.waitFor((s) => /simulating base \[/.test(s), 'a second simulation');
+    const started = Date.now();
+    session.keys('q');
+    expect(await session.exitCode()).toBe(0);
+    // The worker threads are stopped: the process does not wait for the replications to finish.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('staffsim explore without a terminal', () => {
+  it('prints a one-line hint to use run or compare and exits 2, without a stack trace', () => {
+    const result = spawnSync(process.execPath, [bin, 'explore', SCENARIO], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^staffsim: explore needs an interactive terminal \(stdin is not one\); use 'staffsim compare .*' or 'staffsim run .*' instead$/);
+    expect(result.stderr).not.toMatch(/Raw mode|\n\s+at /);
+  });
+
+  it('says which stream is not a terminal', () => {
+    const result = spawnSync(process.execPath, [bin, 'explore', SCENARIO], { cwd: root, encoding: 'utf8', input: '' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('stdin is not one');
+  });
+
+  it('prints the help, not the explorer, when run without a command and without a terminal', () => {
+    const env: Record<string, string | undefined> = { ...process.env };
+    delete env['CI'];
+    const result = spawnSync(process.execPath, [bin], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('staffsim <command> [options]');
+    expect(result.stdout).toContain('explore [scenario]');
+  });
+
+  it('opens the explorer when run without a command on a terminal', async () => {
+    const session = startExplorer('no-command', []);
+    const screen = await session.waitFor((s) => s.includes('Key figures'), 'the explorer');
+    expect(screen).toContain('Municipal contact centre');
+    session.keys('q');
+    expect(await session.exitCode()).toBe(0);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Helpers for the explorer's tests: ready-made figures (no planning, no simulation), keys, and waiting for a frame.
+ */
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { METRIC_NAMES } from '../../src/core/metrics.js';
+import type { MetricName } from '../../src/core/metrics.js';
+import type { ContactCentreModel } from '../../src/core/model/contact-centre-model.js';
+import { formatClock } from '../../src/core/model/clock.js';
+import type { IntervalEstimates, MetricEstimates, VariantResult } from '../../src/report/report.js';
+import type { LoadedScenario } from '../../src/scenario/load.js';
+import { readScenarioFile } from '../../src/scenario/load.js';
+import { App } from '../../src/ui/App.js';
+import { nodeServices } from '../../src/ui/node-services.js';
+import type { ExplorerServices, SimulationProgress, SimulationRun } from '../../src/ui/services.js';
+
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+export const SMALL = join(FIXTURES, 'small-centre.yaml');
+export const SHIFTS = join(FIXTURES, 'shifts-centre.yaml');
+
+/** Key sequences as a terminal sends them. */
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  shiftRight: '\u001B[1;2C',
+  shiftLeft: '\u001B[1;2D',
+  tab: '\t',
+  shiftTab: '\u001B[Z',
+  enter: '\r',
+  escape: '\u001B',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+  ctrlU: '\u0015',
+} as const;
+
+/** Removes colour codes (CI terminals may turn colour on). */
+export function plain(text: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (text ?? '').replace(/\u001B\[[0-9;]*m/g, '');
+}
+
+function estimates(values: Partial<Record<MetricName, number>>, ci95 = 0): MetricEstimates {
+  const out = {} as MetricEstimates;
+  for (const name of METRIC_NAMES) out[name] = { mean: values[name] ?? 0, ci95 };
+  return out;
+}
+
+/**
+ * Figures that follow the knobs in a way a test can predict (no queueing): service level = target + 5 points (or
+ * agents / 10), attempts per case = 1 / first-contact resolution, total cost = 1000 × target + agent hour × 10.
+ */
+export function fakeResult(model: ContactCentreModel, source: VariantResult['source'] = 'erlang-a', ci95 = 0): VariantResult {
+  const staffing = model.staffing;
+  const level =
+    staffing.kind === 'target' ? (staffing.target.serviceLevel ?? 0.8) + 0.05 : staffing.kind === 'agents' ? Math.min(1, staffing.agents / 10) : 0.5;
+  const fcr = model.handling.firstContactResolution;
+  const totalCost = 1000 * level + model.costs.perPaidAgentHour * 10;
+  const totals = {
+    serviceLevel: level,
+    asaSeconds: 100 * (1 - level),
+    abandonedShare: (1 - level) / 4,
+    attemptsPerCase: 1 / fcr,
+    contactsPerResolvedCase: 1 / fcr,
+    paidAgentHours: 100 * level,
+    staffCost: totalCost * 0.7,
+    unresolvedCaseCost: totalCost * 0.3,
+    totalCost,
+    costPerResolvedCase: totalCost / 100,
+    cases: 100,
+    attempts: 100 / fcr,
+  };
+  const intervals: IntervalEstimates[] = model.demand.casesPerInterval.flatMap((day, d) =>
+    day.map((cases, i) => ({
+      day: d + 1,
+      start: formatClock(model.calendar.openSeconds + i * model.calendar.intervalSeconds),
+      ...estimates({ serviceLevel: level - 0.01 * i, attempts: cases / fcr, cases }, ci95),
+    })),
+  );
+  return {
+    scenario: model.scenarioName,
+    variant: model.variantName,
+    currency: model.currency,
+    source,
+    replications: source === 'simulation' ? model.simulation.replications : null,
+    seed: source === 'simulation' ? model.simulation.seed : null,
+    totals: estimates(totals, ci95),
+    intervals,
+  };
+}
+
+export interface FakeServicesOptions {
+  /** Replaces the planner (e.g. one that throws). */
+  readonly plan?: ExplorerServices['plan'];
+  /**
+   * Simulation: by default resolves at once with fake figures (source simulation, ±1%); `hold` keeps it running
+   * until aborted or released.
+   */
+  readonly hold?: boolean;
+}
+
+export interface FakeServices extends ExplorerServices {
+  readonly calls: { plan: number; simulate: number; aborted: number; written: Record<string, string> };
+  /** Resolves a held simulation. */
+  release(): void;
+}
+
+/** Services with fake figures and simulation and an in-memory file system on top of the real folder listing. */
+export function fakeServices(options: FakeServicesOptions = {}): FakeServices {
+  const real = nodeServices({ workers: 2 });
+  const calls = { plan: 0, simulate: 0, aborted: 0, written: {} as Record<string, string> };
+  let release: () => void = () => undefined;
+  return {
+    calls,
+    release: () => release(),
+    plan(model) {
+      calls.plan++;
+      return options.plan === undefined ? fakeResult(model) : options.plan(model);
+    },
+    simulate(models, { signal, onProgress }) {
+      calls.simulate++;
+      const total = models.length * 4;
+      const run: SimulationRun = {
+        variants: models.map((m) => fakeResult(m, 'simulation', 0.01)),
+        replications: models.map(() => []),
+        replicationCount: 4,
+        seed: 7,
+        workers: 2,
+      };
+      const progress: SimulationProgress = { variant: models[0]?.variantName ?? '', done: 1, total };
+      onProgress(progress);
+      return new Promise((resolve, reject) => {
+        const abort = (): void => {
+          calls.aborted++;
+          const error = new Error('aborted');
+          error.name = 'AbortError';
+          reject(error);
+        };
+        if (signal.aborted) abort();
+        signal.addEventListener('abort', abort, { once: true });
+        release = () => resolve(run);
+        if (options.hold !== true) setImmediate(() => resolve(run));
+      });
+    },
+    exportReport: (report, paths) => real.exportReport(report, paths),
+    fileExists: (path) => path in calls.written || real.fileExists(path),
+    readText: (path) => calls.written[path] ?? real.readText(path),
+    writeText(path, text) {
+      calls.written[path] = text;
+    },
+    listScenarios: (folder) => real.listScenarios(folder),
+    openScenario: (path) => readScenarioFile(path),
+  };
+}
+
+export interface Rendered {
+  readonly frame: () => string;
+  readonly exits: { code: number; error?: unknown }[];
+  /** Writes keys one by one, letting the screen settle after each. */
+  press(...keys: string[]): Promise<void>;
+  /** Types text as one chunk (a paste). */
+  type(text: string): Promise<void>;
+  /** Waits until the frame satisfies `test` (or fails after `timeoutMs`). */
+  waitFor(test: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
+  unmount(): void;
+}
+
+/** Renders the explorer with ready figures at a fixed size. */
+export async function renderExplorer(options: {
+  readonly path?: string;
+  readonly scenario?: LoadedScenario;
+  readonly services?: ExplorerServices;
+  readonly columns?: number;
+  readonly rows?: number;
+} = {}): Promise<Rendered> {
+  const path = options.path ?? SMALL;
+  const scenario = options.scenario ?? readScenarioFile(path);
+  const exits: { code: number; error?: unknown }[] = [];
+  const instance = render(
+    <App
+      path={path}
+      scenario={scenario}
+      services={options.services ?? fakeServices()}
+      staffsimVersion="0.0.0-test"
+      columns={options.columns ?? 100}
+      rows={options.rows ?? 30}
+      onExit={(code, error) => exits.push(error === undefined ? { code } : { code, error })}
+      today={() => '2026-11-27'}
+    />,
+  );
+  const frame = (): string => plain(instance.lastFrame());
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Waits for the render a write causes (at most 500 ms: some keys change nothing), then a little more. */
+  const settle = async (framesBefore: number): Promise<void> => {
+    const deadline = Date.now() + 500;
+    while (instance.frames.length === framesBefore && Date.now() < deadline) await sleep(5);
+    await sleep(10);
+  };
+  // Keys are read once the screen has subscribed to stdin (raw mode on).
+  for (const deadline = Date.now() + 3000; instance.stdin.listenerCount('readable') === 0 && Date.now() < deadline; ) await sleep(5);
+  await sleep(10);
+  return {
+    frame,
+    exits,
+    async press(...keys) {
+      for (const key of keys) {
+        const before = instance.frames.length;
+        instance.stdin.write(key);
+        await settle(before);
+      }
+    },
+    async type(text) {
+      const before = instance.frames.length;
+      instance.stdin.write(text);
+      await settle(before);
+    },
+    async waitFor(test, timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const current = frame();
+        if (test(current)) return current;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for the screen; last frame:\n${current}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    unmount: () => instance.unmount(),
+  };
+}
+
+/** The line of the frame that contains `text`. */
+export function lineWith(frame: string, text: string): string {
+  return frame.split('\n').find((line) => line.includes(text)) ?? '';
+}
