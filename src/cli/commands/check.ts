@@ -17,7 +17,7 @@ import { checkCases, checkExitCode, countRun, describeChange } from '../../core/
 import { formatValue } from '../../core/check/format-value.js';
 import type { ReplicationTask } from '../../core/check/replication-task.js';
 import { formatInputIssue, InfeasibleError, InputError, type InputIssue } from '../../core/errors.js';
-import { simulationInputFor } from '../../core/plan/simulation-plan.js';
+import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { checkSimulationInput, type SimulationInput } from '../../core/sim/simulation-input.js';
 import { summariseReplications, type SimulationSummary } from '../../core/sim/summarise.js';
@@ -314,13 +314,13 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
 
     // Every variant of every scenario, planned (a target staffing is solved here) and queued for simulation.
     const jobs: Job[] = [];
-    prepared.forEach((entry, index) => {
-      if (entry.scenario === null) return;
+    for (const [index, entry] of prepared.entries()) {
+      if (entry.scenario === null) continue;
       for (const variant of entry.scenario.variants) {
         const replications = options.quick ? Math.min(QUICK_REPLICATIONS, variant.model.simulation.replications) : null;
         try {
           const model = withSimulationSettings(variant.model, replications, options.seed);
-          jobs.push({ scenario: index, variant: variant.name, input: simulationInputFor(model), replications: model.simulation.replications });
+          jobs.push({ scenario: index, variant: variant.name, input: await resolveSimulationInput(model), replications: model.simulation.replications });
         } catch (error) {
           const kind = error instanceof InfeasibleError ? 'infeasible' : error instanceof InputError ? 'input' : null;
           if (kind === null) throw error;
@@ -333,7 +333,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
           }
         }
       }
-    });
+    }
 
     const results = await simulateAll(jobs, options, io);
 

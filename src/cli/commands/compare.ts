@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import type { MetricName } from '../../core/metrics.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
-import { simulationInputFor } from '../../core/plan/simulation-plan.js';
+import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
@@ -75,7 +75,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         variants = common.map((model) => variantFromPlan(planVariant(model)));
         runs = common.map(() => null);
       } else {
-        const inputs = common.map(simulationInputFor);
+        const inputs = await Promise.all(common.map(resolveSimulationInput));
         runs = await withInterrupt(async (signal) => {
           const all: ReplicationResult[][] = [];
           for (const input of inputs) {

@@ -5,7 +5,7 @@ import type { Argv } from 'yargs';
 import { InputError, InterruptedError } from '../../core/errors.js';
 import type { MetricName } from '../../core/metrics.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
-import { simulationInputFor } from '../../core/plan/simulation-plan.js';
+import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import type { SimulationInput } from '../../core/sim/simulation-input.js';
 import type { SimulationSummary } from '../../core/sim/summarise.js';
@@ -73,7 +73,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, variantName);
       const models = variants.map((variant) => withSimulationSettings(variant.model, replications, seed));
-      const inputs = models.map(simulationInputFor);
+      const inputs = await Promise.all(models.map(resolveSimulationInput));
       const showProgress = args.json !== true;
       const simulated = await withInterrupt(async (signal) => {
         if (callsPath !== null) return simulateWithCalls(inputs, callsPath, signal, io, showProgress);

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
-import { simulationInputFor } from '../../core/plan/simulation-plan.js';
+import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
 import { formatMoney, formatNumber, formatPercent, renderTable } from '../../report/format.js';
@@ -103,7 +103,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           try {
             out.push(
               simulateEach
-                ? variantFromSimulation(model, await simulate(simulationInputFor(model), { replications: model.simulation.replications, workers, signal }))
+                ? variantFromSimulation(model, await simulate(await resolveSimulationInput(model), { replications: model.simulation.replications, workers, signal }))
                 : variantFromPlan(planVariant(model)),
             );
           } catch (error) {
