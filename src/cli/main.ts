@@ -1,15 +1,7 @@
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
-import { registerCheckCommand } from './commands/check.js';
-import { registerCompareCommand } from './commands/compare.js';
-import { registerErlangCommand } from './commands/erlang.js';
-import { registerImportCommand } from './commands/import.js';
-import { canExplore, DEFAULT_SCENARIO, registerExploreCommand } from './commands/explore.js';
-import { registerPlanCommand } from './commands/plan.js';
-import { registerRunCommand } from './commands/run.js';
-import { registerSchemaCommand } from './commands/schema.js';
-import { registerSweepCommand } from './commands/sweep.js';
+import { canExplore, DEFAULT_SCENARIO } from './commands/explore.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -36,7 +28,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const args = argv.length === 0 ? (canExplore(io) ? ['explore', DEFAULT_SCENARIO] : ['--help']) : [...argv];
   try {
     let helpOrVersion = '';
-    const cli = buildCli(args, io, setExitCode);
+    const cli = await buildCli(args, io, setExitCode);
     await cli.parseAsync(args, {}, (_error, _args, output) => {
       if (output) helpOrVersion = output;
     });
@@ -47,7 +39,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void): Argv {
+async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void): Promise<Argv> {
   let cli: Argv = yargs(argv)
     .scriptName('staffsim')
     .usage('staffsim <command> [options]\n\nWhat is good service worth? Exact Erlang B/C/A, discrete-event simulation and the cost of failure demand.')
@@ -68,17 +60,28 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
     .help()
     .alias('help', 'h')
     .wrap(Math.min(110, io.stdout.columns ?? 100));
-  cli = registerErlangCommand(cli, io);
-  cli = registerPlanCommand(cli, io, setExitCode);
-  cli = registerRunCommand(cli, io);
-  cli = registerCompareCommand(cli, io);
-  cli = registerSweepCommand(cli, io);
-  cli = registerSchemaCommand(cli, io);
-  cli = registerImportCommand(cli, io);
-  cli = registerCheckCommand(cli, io, setExitCode);
-  cli = registerExploreCommand(cli, io);
+  // Only the command asked for is loaded (each pulls in its own modules); help and typos need them all.
+  const asked = argv.find((arg) => !arg.startsWith('-'));
+  const chosen = COMMANDS.filter((command) => asked === undefined || !COMMAND_NAMES.includes(asked) || command.name === asked);
+  for (const command of await Promise.all(chosen.map((c) => c.load()))) cli = command(cli, io, setExitCode);
   return cli;
 }
+
+type Register = (cli: Argv, io: CliIo, setExitCode: (code: number) => void) => Argv;
+
+/** Every command, in the order `--help` lists them, loaded on demand. */
+const COMMANDS: readonly { name: string; load: () => Promise<Register> }[] = [
+  { name: 'erlang', load: async () => (await import('./commands/erlang.js')).registerErlangCommand },
+  { name: 'plan', load: async () => (await import('./commands/plan.js')).registerPlanCommand },
+  { name: 'run', load: async () => (await import('./commands/run.js')).registerRunCommand },
+  { name: 'compare', load: async () => (await import('./commands/compare.js')).registerCompareCommand },
+  { name: 'sweep', load: async () => (await import('./commands/sweep.js')).registerSweepCommand },
+  { name: 'schema', load: async () => (await import('./commands/schema.js')).registerSchemaCommand },
+  { name: 'import', load: async () => (await import('./commands/import.js')).registerImportCommand },
+  { name: 'check', load: async () => (await import('./commands/check.js')).registerCheckCommand },
+  { name: 'explore', load: async () => (await import('./commands/explore.js')).registerExploreCommand },
+];
+const COMMAND_NAMES = COMMANDS.map((command) => command.name);
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof UsageError) {

@@ -1,12 +1,8 @@
 import { extname } from 'node:path';
 import type { Argv } from 'yargs';
-import { reportToCsv } from '../export/csv.js';
 import type { CsvTable } from '../export/csv.js';
-import { reportToHtml } from '../export/html.js';
 import { toJson } from '../export/json.js';
-import { reportToMarkdown } from '../export/markdown.js';
 import { writeFileAtomic } from '../export/write-file.js';
-import { reportToXlsx } from '../export/xlsx.js';
 import type { Report } from '../report/report.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -62,17 +58,18 @@ export async function exportReport(
   return true;
 }
 
+/** Each exporter is loaded only when asked for, so the start-up of every command stays light. */
 async function render(report: Report, jsonDocument: unknown, format: ExportFormat, table: CsvTable): Promise<string | Uint8Array> {
   switch (format) {
     case 'csv':
-      return reportToCsv(report, table);
+      return (await import('../export/csv.js')).reportToCsv(report, table);
     case 'json':
       return toJson(jsonDocument);
     case 'md':
-      return reportToMarkdown(report);
+      return (await import('../export/markdown.js')).reportToMarkdown(report);
     case 'html':
-      return reportToHtml(report);
+      return (await import('../export/html.js')).reportToHtml(report);
     case 'xlsx':
-      return reportToXlsx(report);
+      return (await import('../export/xlsx.js')).reportToXlsx(report);
   }
 }

@@ -184,8 +184,9 @@ describe('staffsim plan --method isa', () => {
     const run = await runCli(['plan', 'tests/fixtures/shifts/unmet.yaml', '--method', 'isa', '--replications', '2', '--json']);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { variants: { source: string; sippSource: string }[] }).variants[0]).toMatchObject({ source: 'isa', sippSource: 'erlang-c' });
-    const simulate = await runCli(['run', 'tests/fixtures/shifts/isa-sinusoid.yaml']);
-    expect(simulate.code).toBe(2);
-    expect(simulate.stderr).toContain('method "isa" is simulation-based staffing');
+    // An analytic-only command cannot staff by simulation, and says where to go instead.
+    const analytic = await runCli(['compare', 'tests/fixtures/shifts/isa-sinusoid.yaml', '--analytic']);
+    expect(analytic.code).toBe(2);
+    expect(analytic.stderr).toContain('method "isa" is simulation-based staffing');
   });
 });
