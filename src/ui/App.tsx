@@ -35,6 +35,7 @@ export function App(props: AppProps) {
         onExit={onExit}
         onCrash={onCrash}
         {...(props.today === undefined ? {} : { today: props.today })}
+        {...(props.libraryFolder === undefined ? {} : { libraryFolder: props.libraryFolder })}
       />
     </ErrorBoundary>
   );

@@ -17,6 +17,8 @@ export interface RunExplorerOptions {
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
+  /** The shipped scenarios' folder, offered by `o` besides the open file's folder. */
+  readonly libraryFolder?: string;
   /**
    * Route stray console output around the frame (Ink's default).
    * @default true (tests under vitest, whose console cannot be patched, pass false)
@@ -53,7 +55,14 @@ export async function runExplorer(options: RunExplorerOptions): Promise<Explorer
   if (rawTerminal) options.stdin.setRawMode(true);
   try {
     instance = render(
-      <App path={options.path} scenario={options.scenario} services={options.services} staffsimVersion={options.staffsimVersion} onExit={finish} />,
+      <App
+        path={options.path}
+        scenario={options.scenario}
+        services={options.services}
+        staffsimVersion={options.staffsimVersion}
+        onExit={finish}
+        {...(options.libraryFolder === undefined ? {} : { libraryFolder: options.libraryFolder })}
+      />,
       { stdin: options.stdin, stdout: options.stdout, stderr: options.stderr, exitOnCtrlC: false, maxFps: 30, patchConsole: options.patchConsole ?? true },
     );
     await instance.waitUntilExit();

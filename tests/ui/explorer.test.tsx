@@ -390,6 +390,18 @@ describe('actions', () => {
     expect(s.frame()).toContain('[1 rota]');
   });
 
+  it('o also offers the shipped scenarios, after the open file’s folder', async () => {
+    const library = join(import.meta.dirname, '..', '..', 'scenarios');
+    const s = await open({ libraryFolder: library });
+    await s.press('o');
+    const frame = s.frame();
+    expect(frame.indexOf('small-centre.yaml')).toBeLessThan(frame.indexOf('municipal-contact-centre.yaml'));
+    await s.press(KEY.down); // from the open file to the first shipped one
+    expect(lineWith(s.frame(), '▸')).toContain('bank-call-centre.yaml');
+    await s.press(KEY.enter);
+    expect(s.frame()).toContain('staffsim explore · Bank call centre');
+  });
+
   it('Esc closes a prompt without doing anything', async () => {
     const services = fakeServices();
     const s = await open({ services });

@@ -173,6 +173,7 @@ export async function renderExplorer(options: {
   readonly services?: ExplorerServices;
   readonly columns?: number;
   readonly rows?: number;
+  readonly libraryFolder?: string;
 } = {}): Promise<Rendered> {
   const path = options.path ?? SMALL;
   const scenario = options.scenario ?? readScenarioFile(path);
@@ -187,6 +188,7 @@ export async function renderExplorer(options: {
       rows={options.rows ?? 30}
       onExit={(code, error) => exits.push(error === undefined ? { code } : { code, error })}
       today={() => '2026-11-27'}
+      {...(options.libraryFolder === undefined ? {} : { libraryFolder: options.libraryFolder })}
     />,
   );
   const frame = (): string => plain(instance.lastFrame());

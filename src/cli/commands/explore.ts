@@ -1,8 +1,7 @@
-import { isAbsolute, relative } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import { InputError, InterruptedError } from '../../core/errors.js';
-import { readScenarioFile } from '../../scenario/load.js';
 import type { CliIo } from '../io.js';
 import { staffsimVersion } from '../version.js';
 
@@ -56,7 +55,9 @@ export function registerExploreCommand(cli: Argv, io: CliIo): Argv {
           },
         ]);
       }
-      // A bad scenario is reported like any command's, before the terminal is taken over.
+      // A bad scenario is reported like any command's, before the terminal is taken over. (Loaded here, not at the
+      // top: main.ts imports this module for `canExplore` whatever the command.)
+      const { readScenarioFile } = await import('../../scenario/load.js');
       const scenario = readScenarioFile(path);
       // Ink shows only its last frame when it believes it runs in CI (it reads CI once, when loaded). This is a
       // terminal the user asked to explore on, so Ink is loaded without that belief.
@@ -68,6 +69,7 @@ export function registerExploreCommand(cli: Argv, io: CliIo): Argv {
         scenario,
         services: nodeServices(),
         staffsimVersion: staffsimVersion(),
+        libraryFolder: shown(dirname(DEFAULT_SCENARIO), io.cwd),
         stdin: process.stdin,
         stdout: process.stdout,
         stderr: process.stderr,

@@ -40,6 +40,8 @@ export interface ExplorerProps {
   readonly onCrash: (error: unknown) => void;
   /** Today's date, "YYYY-MM-DD", for a saved file's header (default: the clock). */
   readonly today?: () => string;
+  /** The shipped scenarios' folder, offered by `o` besides the open file's folder. */
+  readonly libraryFolder?: string;
 }
 
 /** The explorer's screen: header, tabs, parameters, comparison, charts, status line and key footer. */
@@ -53,6 +55,7 @@ export function Explorer(props: ExplorerProps) {
     onExit: props.onExit,
     onCrash: props.onCrash,
     ...(props.today === undefined ? {} : { today: props.today }),
+    ...(props.libraryFolder === undefined ? {} : { libraryFolder: props.libraryFolder }),
   });
   // One subscription for the screen's life: the handler reads the latest state itself.
   const handleKey = useRef(explorer.handleKey);

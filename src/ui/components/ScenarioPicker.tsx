@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { resolve } from 'node:path';
 import { Box, Text } from 'ink';
 
 export interface ScenarioPickerProps {
@@ -23,7 +23,7 @@ export function ScenarioPicker({ files, index, currentPath, edited, width, rows 
       <Text bold>Open a scenario</Text>
       {files.slice(start, start + visible).map((file, i) => {
         const selected = start + i === index;
-        const current = basename(file) === basename(currentPath);
+        const current = resolve(file) === resolve(currentPath);
         return (
           <Text key={file} wrap="truncate-end">
             <Text color="cyan">{selected ? '▸ ' : '  '}</Text>

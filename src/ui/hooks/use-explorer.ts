@@ -3,7 +3,7 @@
  * open). Keys arriving in one burst (a paste, a key held down, tmux send-keys) each see the state the previous one
  * left, because the state is kept in a ref and rendered from a copy.
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { LoadedScenario } from '../../scenario/load.js';
@@ -49,6 +49,8 @@ export interface ExplorerOptions {
   readonly onCrash: (error: unknown) => void;
   /** Today's date for the saved file's header comment (tests fix it). */
   readonly today?: () => string;
+  /** The shipped scenarios' folder, listed by `o` after the open file's own folder. */
+  readonly libraryFolder?: string;
 }
 
 export interface Explorer {
@@ -283,17 +285,17 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       staffsimVersion: options.staffsimVersion,
       edited: isEdited(s),
     });
-    update({ exporting: true, message: { kind: 'info', text: 'exporting…' } });
+    update({ message: { kind: 'info', text: 'exporting…' } });
     services
       .exportReport(report, paths)
-      .then((written) => update({ exporting: false, message: { kind: 'success', text: `wrote ${written.join(' and ')}` } }))
+      .then((written) => update({ message: { kind: 'success', text: `wrote ${written.join(' and ')}` } }))
       .catch((error: unknown) => {
         const message = userMessage(error);
         if (message === null) {
           onCrash(error);
           return;
         }
-        update({ exporting: false, message: { kind: 'error', text: `export failed: ${message}` } });
+        update({ message: { kind: 'error', text: `export failed: ${message}` } });
       });
   };
 
@@ -436,12 +438,21 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         update({ mode: { kind: 'prompt', purpose: 'save', label: 'save scenario as', line: lineOf(s.savedPath ?? `${stem(s.path)}-edited.yaml`) } });
         return;
       case 'o': {
-        const files = services.listScenarios(dirname(s.path));
+        const folders = [dirname(s.path), ...(options.libraryFolder === undefined ? [] : [options.libraryFolder])];
+        const seen = new Set<string>();
+        const files = folders
+          .flatMap((folder) => services.listScenarios(folder))
+          .filter((file) => {
+            const key = resolve(file);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
         if (files.length === 0) {
-          say('error', `no scenario files in ${dirname(s.path)}`);
+          say('error', `no scenario files in ${folders.join(' or ')}`);
           return;
         }
-        const current = files.findIndex((f) => basename(f) === basename(s.path));
+        const current = files.findIndex((f) => resolve(f) === resolve(s.path));
         update({ mode: { kind: 'open', files, index: Math.max(0, current) } });
         return;
       }

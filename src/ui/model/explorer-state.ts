@@ -50,8 +50,6 @@ export interface ExplorerState {
   readonly message: Message | null;
   /** Where `w` last saved, to offer it again. */
   readonly savedPath: string | null;
-  /** An export is being written. */
-  readonly exporting: boolean;
 }
 
 /** The state right after opening a scenario. */
@@ -71,7 +69,6 @@ export function initialState(path: string, scenario: LoadedScenario, figures: re
     mode: { kind: 'main' },
     message: null,
     savedPath: null,
-    exporting: false,
   };
 }
 
