@@ -1,7 +1,7 @@
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
-import { canExplore, DEFAULT_SCENARIO } from './commands/explore.js';
+import { canExplore, DEFAULT_SCENARIO } from './terminal.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';

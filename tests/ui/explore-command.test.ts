@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canExplore, DEFAULT_SCENARIO } from '../../src/cli/commands/explore.js';
+import { canExplore, DEFAULT_SCENARIO } from '../../src/cli/terminal.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../helpers/fake-io.js';
 import { SMALL } from './helpers.js';

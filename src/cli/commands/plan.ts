@@ -16,7 +16,7 @@ import { readScenarioFile } from '../../scenario/load.js';
 import { solveShiftProblem } from '../../runner/shift-solver.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
-import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { UsageError } from '../usage-error.js';
 
 const METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;

@@ -280,6 +280,7 @@ describe('staffsim run --calls', () => {
     const again = await runCommand([SMALL, '--json', '--calls', join(folder, 'b.csv')]);
     const without = await runCommand([SMALL, '--json', '--workers', '1']);
     expect(withCalls.stdout).toBe(without.stdout);
+    expect(again.stdout).toBe(withCalls.stdout);
     expect(readFileSync(join(folder, 'b.csv'), 'utf8')).toBe(readFileSync(join(folder, 'a.csv'), 'utf8'));
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../../src/core/metrics.js';
 import { runReplication, type AttemptRecord, type ReplicationResult } from '../../../src/core/sim/run-replication.js';
 import type { SimulationInput } from '../../../src/core/sim/simulation-input.js';
 import { testInput, testModel } from './model-builder.js';

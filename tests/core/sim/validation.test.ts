@@ -12,7 +12,7 @@ import type { MetricName } from '../../../src/core/metrics.js';
 import { runReplication, type ReplicationResult } from '../../../src/core/sim/run-replication.js';
 import type { SimulationInput } from '../../../src/core/sim/simulation-input.js';
 import { summariseReplications, type SimulationSummary } from '../../../src/core/sim/summarise.js';
-import { TEST_SEED, erlangC, testInput, testModel } from './model-builder.js';
+import { erlangC, testInput, testModel } from './model-builder.js';
 
 const HOUR = 3600;
 const DAY = 86_400;
