@@ -7,9 +7,10 @@
  * sources are compiled once into a temporary folder, so that these tests never run stale code.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtBinary } from '../helpers/built-binary.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrenNamed, parseXml } from '../fixtures/check/xml.js';
 
@@ -27,40 +28,16 @@ function freshFolder(): string {
 }
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  cleanUpBuild();
 });
 
-function newestModification(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The binary to run: the repository's when its build is current, else a fresh build in a temporary folder. */
-function builtBinary(): string {
-  const built = join(root, 'dist', 'core', 'check', 'replication-task.js');
-  if (existsSync(built) && statSync(join(root, 'dist', 'cli', 'main.js')).mtimeMs >= newestModification(join(root, 'src'))) {
-    return join(root, 'bin', 'staffsim.js');
-  }
-  const folder = freshFolder();
-  mkdirSync(join(folder, 'bin'));
-  cpSync(join(root, 'bin', 'staffsim.js'), join(folder, 'bin', 'staffsim.js'));
-  cpSync(join(root, 'package.json'), join(folder, 'package.json'));
-  symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
-  // Type errors elsewhere (files being edited) do not stop tsc from emitting JavaScript.
-  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', join(folder, 'dist')], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (!existsSync(join(folder, 'dist', 'cli', 'main.js'))) throw new Error('could not build staffsim for the end-to-end tests');
-  return join(folder, 'bin', 'staffsim.js');
-}
 
 let bin = '';
+let cleanUpBuild = (): void => undefined;
 beforeAll(() => {
-  bin = builtBinary();
+  const built = builtBinary();
+  bin = built.bin;
+  cleanUpBuild = built.cleanUp;
 });
 
 interface Finished {

@@ -7,9 +7,10 @@
  * screen (or the exit-code file) until the expected text appears, with a generous deadline: no fixed sleeps.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtBinary } from '../helpers/built-binary.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -22,37 +23,9 @@ function freshFolder(): string {
   return folder;
 }
 
-function newestModification(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The binary to run: the repository's when its build is current, else a fresh build in a temporary folder. */
-function builtBinary(): string {
-  const built = join(root, 'dist', 'ui', 'run-explorer.js');
-  if (existsSync(built) && statSync(join(root, 'dist', 'cli', 'main.js')).mtimeMs >= newestModification(join(root, 'src'))) {
-    return join(root, 'bin', 'staffsim.js');
-  }
-  const folder = freshFolder();
-  mkdirSync(join(folder, 'bin'));
-  cpSync(join(root, 'bin', 'staffsim.js'), join(folder, 'bin', 'staffsim.js'));
-  cpSync(join(root, 'package.json'), join(folder, 'package.json'));
-  cpSync(join(root, 'scenarios'), join(folder, 'scenarios'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
-  // Type errors elsewhere (files being edited) do not stop tsc from emitting JavaScript.
-  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--outDir', join(folder, 'dist')], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (!existsSync(join(folder, 'dist', 'ui', 'run-explorer.js'))) throw new Error('could not build staffsim for the end-to-end tests');
-  return join(folder, 'bin', 'staffsim.js');
-}
 
 let bin = '';
+let cleanUpBuild = (): void => undefined;
 /** A tmux server of our own (its own socket), so no user session is touched. */
 const socket = `staffsim-e2e-${process.pid}`;
 
@@ -63,12 +36,15 @@ function tmux(...args: string[]): string {
 beforeAll(() => {
   const version = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
   if (version.status !== 0) throw new Error('tmux is needed for the terminal tests (apt-get install tmux)');
-  bin = builtBinary();
+  const built = builtBinary();
+  bin = built.bin;
+  cleanUpBuild = built.cleanUp;
 });
 
 afterAll(() => {
   spawnSync('tmux', ['-L', socket, 'kill-server'], { encoding: 'utf8' });
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  cleanUpBuild();
 });
 
 function shellQuote(text: string): string {
