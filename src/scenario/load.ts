@@ -5,7 +5,7 @@
  * variant to a `ContactCentreModel`; `readScenarioFile` only reads the file and delegates. Bad input throws
  * one `InputError` carrying every issue.
  */
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './read-input-file.js';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../core/errors.js';
@@ -127,15 +127,7 @@ function formatOf(path: string): SourceFormat {
  * @example readScenarioFile('scenarios/municipal.yaml').variants.map((v) => v.name) // ['mediocre', 'world-class']
  */
 export function readScenarioFile(path: string): LoadedScenario {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' || code === undefined ? '' : code === 'EISDIR' ? ' (it is a folder)' : ` (not readable: ${code})`;
-    throw new InputError([{ file: path, path: '', code: 'file_not_found', message: `file not found${detail}` }]);
-  }
-  return parseScenarioText(text, { file: path, format: formatOf(path) });
+  return parseScenarioText(readInputFile(path), { file: path, format: formatOf(path) });
 }
 
 function badPath(dottedPath: string, message: string): InputError {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { InputError } from '../../core/errors.js';
 import type { DemandEstimate } from '../../core/plan/demand-estimate.js';
@@ -8,6 +7,7 @@ import { WEEKDAYS } from '../../core/model/contact-centre-model.js';
 import { toJson } from '../../export/json.js';
 import { writeFileAtomic } from '../../export/write-file.js';
 import { formatNumber, formatPercent } from '../../report/format.js';
+import { readInputFile } from '../../scenario/read-input-file.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag } from '../number-flags.js';
 import { UsageError } from '../usage-error.js';
@@ -48,14 +48,7 @@ export function registerImportCommand(cli: Argv, io: CliIo): Argv {
       const timestampColumn = flagText('timestamp-column', args['timestamp-column']);
       const countColumn = flagText('count-column', args['count-column']);
       const timestampFormat = flagText('timestamp-format', args['timestamp-format']);
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const detail = code === 'ENOENT' || code === undefined ? '' : code === 'EISDIR' ? ' (it is a folder)' : ` (not readable: ${code})`;
-        throw new InputError([{ file: path, path: '', code: 'file_not_found', message: `file not found${detail}` }]);
-      }
+      const text = readInputFile(path);
       const estimate = estimateWithFlags(text, path, {
         intervalMinutes,
         ...(timestampColumn === null ? {} : { timestampColumn }),
