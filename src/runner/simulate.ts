@@ -84,7 +84,7 @@ async function runOnPool(
   });
   const total = results.length;
   let done = 0;
-  // One controller for all tasks: the caller's abort, or the first failure, cancels everything still running.
+  // One controller for all tasks: the caller's abort cancels everything still running.
   const controller = new AbortController();
   setMaxListeners(total + 10, controller.signal); // piscina listens once per task
   const onAbort = (): void => controller.abort(signal?.reason);
@@ -97,13 +97,12 @@ async function runOnPool(
     }),
   );
   try {
-    await Promise.all(tasks);
-  } catch (error) {
-    // The first failure (or the caller's abort) cancels the replications still running or queued.
-    controller.abort();
-    await Promise.allSettled(tasks);
+    // Every task settles before the pool goes: aborting a worker that is already answering makes piscina raise
+    // "Unexpected message from Worker" outside any promise. Only the caller's abort (Ctrl-C) cuts tasks short.
+    const settled = await Promise.allSettled(tasks);
     throwIfAborted(signal);
-    throw error;
+    const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await pool.destroy();
