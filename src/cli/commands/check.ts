@@ -504,9 +504,16 @@ async function simulateOnPool(jobs: readonly Job[], threads: number, signal: Abo
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let running = 0;
-      let failed = false;
+      // After a failure no new task starts, and the running ones finish before the promise rejects: cancelling a
+      // worker that is already answering makes piscina raise "Unexpected message from Worker" outside any promise.
+      let failure: Error | null = null;
+      const settleIfIdle = (): void => {
+        if (running > 0) return;
+        if (failure !== null) reject(failure);
+        else if (next >= tasks.length) resolve();
+      };
       const launch = (): void => {
-        while (!failed && running < threads && next < tasks.length) {
+        while (failure === null && running < threads && next < tasks.length) {
           const { index, replication } = tasks[next++] as { index: number; replication: number };
           const job = jobs[index] as Job;
           const startMs = performance.now();
@@ -517,21 +524,22 @@ async function simulateOnPool(jobs: readonly Job[], threads: number, signal: Abo
               (results[index] as ReplicationResult[])[replication] = result;
               busyMs[index] = (busyMs[index] as number) + performance.now() - startMs;
               onReplication();
-              if (next >= tasks.length && running === 0) resolve();
-              else launch();
+              launch();
+              settleIfIdle();
             },
             (error: unknown) => {
               running--;
-              if (failed) return;
-              failed = true;
-              controller.abort();
-              reject(error instanceof Error ? error : new Error(String(error)));
+              failure ??= error instanceof Error ? error : new Error(String(error));
+              settleIfIdle();
             },
           );
         }
       };
       if (signal.aborted) reject(new Error('aborted'));
-      else launch();
+      else {
+        launch();
+        settleIfIdle(); // nothing to run
+      }
     });
   } finally {
     signal.removeEventListener('abort', onAbort);
