@@ -1,5 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Ink draws only its last frame when it believes it runs in CI (it reads CI when it is first imported); this
+// test drives a terminal, as `staffsim explore` does after clearing CI itself, so clear it before Ink loads.
+vi.hoisted(() => {
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+});
 import { readScenarioFile } from '../../src/scenario/load.js';
 import { runExplorer } from '../../src/ui/run-explorer.js';
 import { fakeServices, KEY, plain, SMALL } from './helpers.js';
