@@ -26,7 +26,7 @@
  * number or date, all at once, as an InputError.
  */
 import { InputError, type InputIssue } from '../errors.js';
-import { WEEKDAYS, type Weekday } from '../model/contact-centre-model.js';
+import { WEEKDAYS, type Calendar, type Weekday } from '../model/contact-centre-model.js';
 
 export interface DemandEstimateOptions {
   /** Length of a scenario interval, minutes: a multiple of the data's interval. */
@@ -77,14 +77,7 @@ export interface DemandImportReport {
 }
 
 export interface DemandEstimate {
-  readonly calendar: {
-    readonly days: number;
-    readonly startWeekday: Weekday;
-    readonly openSeconds: number;
-    readonly closeSeconds: number;
-    readonly intervalSeconds: number;
-    readonly intervalsPerDay: number;
-  };
+  readonly calendar: Calendar;
   readonly demand: {
     readonly casesPerDay: number;
     /** Share of the day's calls per interval (sums to 1). */

@@ -12,6 +12,7 @@
  * Distributions keep their kind; only the mean changes (a uniform or empirical one is scaled).
  */
 import type { Distribution, StaffingPlan } from '../../core/model/contact-centre-model.js';
+import { meanOf } from '../../core/queueing/delay-kernel.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withVariantValue } from '../../scenario/variant-override.js';
 import { baseOf, mergeVariant, variantBlocks } from '../../scenario/variants.js';
@@ -56,12 +57,12 @@ export function knobsFor(scenario: LoadedScenario, variantName: string): Knob[] 
     label: 'handle time',
     unit: 's',
     description: `Mean talk + wrap-up time, seconds (handling.handleTime, ${handle.kind} kept)`,
-    value: round(meanSeconds(handle), 1),
+    value: round(meanOf(handle), 1),
     step: 10,
     bigStep: 60,
     min: 1,
     max: 7200,
-    apply: (s, value) => set('handling.handleTime', distributionWithMean(handle, value ?? meanSeconds(handle)))(s),
+    apply: (s, value) => set('handling.handleTime', distributionWithMean(handle, value ?? meanOf(handle)))(s),
   });
   knobs.push({
     id: 'handling.firstContactResolution',
@@ -81,7 +82,7 @@ export function knobsFor(scenario: LoadedScenario, variantName: string): Knob[] 
     label: 'patience',
     unit: 's',
     description: `Mean time a caller waits before hanging up, seconds; ∞ = nobody abandons (customers.patience${patience === null ? '' : `, ${patience.kind} kept`})`,
-    value: patience === null ? null : round(meanSeconds(patience), 1),
+    value: patience === null ? null : round(meanOf(patience), 1),
     step: 10,
     bigStep: 60,
     min: 1,
@@ -297,30 +298,13 @@ export function niceStep(x: number, fallback: number): number {
   return round((mantissa >= 5 ? 5 : mantissa >= 2 ? 2 : 1) * power, 10);
 }
 
-/** The mean of a duration, seconds. */
-export function meanSeconds(distribution: Distribution): number {
-  switch (distribution.kind) {
-    case 'exponential':
-    case 'lognormal':
-    case 'gamma':
-    case 'erlang':
-      return distribution.meanSeconds;
-    case 'fixed':
-      return distribution.seconds;
-    case 'uniform':
-      return (distribution.minSeconds + distribution.maxSeconds) / 2;
-    case 'empirical':
-      return distribution.seconds.reduce((sum, s) => sum + s, 0) / Math.max(1, distribution.seconds.length);
-  }
-}
-
 /**
  * A distribution in the scenario's own form (`{ distribution: kind, … }`), of the same kind, with a new mean in
  * seconds. Uniform bounds and empirical samples are scaled by the ratio of the means.
  * @example distributionWithMean({ kind: 'lognormal', meanSeconds: 240, cv: 1 }, 300) // { distribution: 'lognormal', meanSeconds: 300, cv: 1 }
  */
 export function distributionWithMean(distribution: Distribution, mean: number): Record<string, unknown> {
-  const ratio = meanSeconds(distribution) > 0 ? mean / meanSeconds(distribution) : 1;
+  const ratio = meanOf(distribution) > 0 ? mean / meanOf(distribution) : 1;
   switch (distribution.kind) {
     case 'exponential':
       return { distribution: 'exponential', meanSeconds: mean };
