@@ -1,4 +1,4 @@
-import { METRIC_NAMES, type MetricName } from '../core/metrics.js';
+import { METRIC_NAMES, type GroupMetricName, type MetricName } from '../core/metrics.js';
 import { formatMoney, formatNumber, formatPercent, formatSeconds } from '../report/format.js';
 
 /**
@@ -53,6 +53,40 @@ export const METRIC_LABELS: { readonly [N in MetricName]: MetricLabel } = {
   fixedCost: { label: 'Fixed cost', kind: 'money' },
   totalCost: { label: 'Total cost', kind: 'money' },
   costPerResolvedCase: { label: 'Cost per resolved case', kind: 'money' },
+  callsPerCase: { label: 'Calls dialled per case', kind: 'ratio' },
+  transfers: { label: 'Transfers', kind: 'count' },
+  failedTransfers: { label: 'Failed transfers', kind: 'count' },
+  failedTransferShare: { label: 'Failed transfer share', kind: 'share' },
+  timeToResolutionSeconds: { label: 'Time to resolution', kind: 'seconds' },
+  timeToResolutionP90Seconds: { label: 'Time to resolution 90th percentile', kind: 'seconds' },
+  tasks: { label: 'Tasks', kind: 'count' },
+  tasksDone: { label: 'Tasks started', kind: 'count' },
+  taskDelaySeconds: { label: 'Task delay', kind: 'seconds' },
+  tasksWithinDueShare: { label: 'Tasks started within due time', kind: 'share' },
+  taskBacklogAtEnd: { label: 'Task backlog at end', kind: 'count' },
+};
+
+/** Labels of the group metrics (SPEC §7), in the same conventions. */
+export const GROUP_METRIC_LABELS: { readonly [N in GroupMetricName]: MetricLabel } = {
+  attempts: { label: 'Calls offered', kind: 'count' },
+  answered: { label: 'Answered', kind: 'count' },
+  abandoned: { label: 'Abandoned', kind: 'count' },
+  blocked: { label: 'Blocked', kind: 'count' },
+  blockedShare: { label: 'Blocked share', kind: 'share' },
+  serviceLevel: { label: 'Service level', kind: 'share' },
+  probabilityOfWaiting: { label: 'Probability of waiting', kind: 'share' },
+  asaSeconds: { label: 'ASA', kind: 'seconds' },
+  meanWaitSeconds: { label: 'Mean wait', kind: 'seconds' },
+  occupancy: { label: 'Occupancy', kind: 'share' },
+  paidAgentHours: { label: 'Paid agent hours', kind: 'hours' },
+  overtimeHours: { label: 'Overtime hours', kind: 'hours' },
+  staffCost: { label: 'Staff cost', kind: 'money' },
+  overtimeCost: { label: 'Overtime cost', kind: 'money' },
+  tasks: { label: 'Tasks', kind: 'count' },
+  tasksDone: { label: 'Tasks started', kind: 'count' },
+  taskDelaySeconds: { label: 'Task delay', kind: 'seconds' },
+  tasksWithinDueShare: { label: 'Tasks started within due time', kind: 'share' },
+  taskBacklogAtEnd: { label: 'Task backlog at end', kind: 'count' },
 };
 
 /**
