@@ -126,3 +126,29 @@ export type GroupMetricRecord = Record<GroupMetricName, number>;
 export function isGroupMetricName(name: string): name is GroupMetricName {
   return (GROUP_METRIC_NAMES as readonly string[]).includes(name);
 }
+
+/** A group metric as `expect:` and reports name it: `groups.<group name>.<group metric>`. */
+export type GroupMetricKey = `groups.${string}`;
+
+/** What an `expect:` bound is on: a metric of the variant, or a metric of one of its agent groups. */
+export type ExpectMetric = MetricName | GroupMetricKey;
+
+/**
+ * The key of a group metric. @example groupMetricKey('case-officers', 'occupancy') // 'groups.case-officers.occupancy'
+ */
+export function groupMetricKey(group: string, metric: GroupMetricName): GroupMetricKey {
+  return `groups.${group}.${metric}`;
+}
+
+/**
+ * The group and metric of a `groups.<name>.<metric>` key (the metric is the part after the last dot, so a group name
+ * may contain dots), or undefined for anything else.
+ * @example parseGroupMetricKey('groups.case-officers.occupancy') // { group: 'case-officers', metric: 'occupancy' }
+ */
+export function parseGroupMetricKey(key: string): { group: string; metric: string } | undefined {
+  if (!key.startsWith('groups.')) return undefined;
+  const rest = key.slice('groups.'.length);
+  const dot = rest.lastIndexOf('.');
+  if (dot <= 0 || dot === rest.length - 1) return undefined;
+  return { group: rest.slice(0, dot), metric: rest.slice(dot + 1) };
+}

@@ -9,7 +9,7 @@ import { readInputFile } from './read-input-file.js';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../core/errors.js';
-import type { MetricName } from '../core/metrics.js';
+import type { ExpectMetric } from '../core/metrics.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import { formatPath, isPlainObject, parsePath, type PathSegment, type ScenarioIssue } from './issues.js';
 import { ScenarioSchema, describeValue } from './schema.js';
@@ -39,7 +39,7 @@ export interface LoadedScenario {
   /** In file order; one variant named `base` when the file has no `variants`. */
   variants: { name: string; model: ContactCentreModel }[];
   /** `variant` is a variant name or "*" (every variant). */
-  expect: { variant: string; metric: MetricName; bound: ExpectBound }[];
+  expect: { variant: string; metric: ExpectMetric; bound: ExpectBound }[];
   /** The parsed document (plain JSON value, before defaults), for overrides and saving. */
   document: unknown;
 }
