@@ -180,7 +180,9 @@ export function endMass(kernel: LandingKernel, calendar: Calendar, day: number, 
 const BRACKET_CLOSED = 1e-13;
 
 /**
- * Solves the redial / repeat-contact fixed point over the whole horizon.
+ * Solves the redial / repeat-contact fixed point of one queue over the whole horizon, for any abandonment function:
+ * the reference solution of SPEC §3's failure-demand loop. The plan (`planNetwork`) solves the same loop over all
+ * agent groups at once; tests check that for one group with fixed staffing both agree.
  *
  * Flows only move forward in time, so intervals are swept in time order; within an interval, attempts depend on
  * its own abandoned share (part of its redials and repeats can land in the same interval), so the interval's
