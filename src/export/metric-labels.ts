@@ -1,4 +1,5 @@
-import { METRIC_NAMES, type GroupMetricName, type MetricName } from '../core/metrics.js';
+import { METRIC_NAMES, parseGroupMetricKey, type GroupMetricName, type MetricName } from '../core/metrics.js';
+import type { ReportMetric } from '../report/report.js';
 import { formatMoney, formatNumber, formatPercent, formatSeconds } from '../report/format.js';
 
 /**
@@ -105,14 +106,25 @@ export const KEY_METRICS = [
   'costPerResolvedCase',
 ] as const satisfies readonly MetricName[];
 
-/** The label of a metric. @example metricLabel('serviceLevel') // 'Service level' */
-export function metricLabel(name: MetricName): string {
-  return METRIC_LABELS[name].label;
+/** The label and kind of a variant metric, or of a group metric `groups.<name>.<metric>` (labelled "name: label"). */
+function labelOf(name: ReportMetric): MetricLabel {
+  const group = parseGroupMetricKey(name);
+  if (group === undefined) return METRIC_LABELS[name as MetricName];
+  const own = GROUP_METRIC_LABELS[group.metric as GroupMetricName];
+  return { label: `${group.group}: ${own.label.charAt(0).toLowerCase()}${own.label.slice(1)}`, kind: own.kind };
+}
+
+/**
+ * The label of a metric. @example metricLabel('serviceLevel') // 'Service level'
+ * @example metricLabel('groups.case-officers.occupancy') // 'case-officers: occupancy'
+ */
+export function metricLabel(name: ReportMetric): string {
+  return labelOf(name).label;
 }
 
 /** The kind of a metric. @example metricKind('asaSeconds') // 'seconds' */
-export function metricKind(name: MetricName): MetricKind {
-  return METRIC_LABELS[name].kind;
+export function metricKind(name: ReportMetric): MetricKind {
+  return labelOf(name).kind;
 }
 
 /**
@@ -138,12 +150,12 @@ export function unitOf(kind: MetricKind, currency: string): string {
 }
 
 /** The unit of a metric's raw value. @example metricUnit('totalCost', 'SEK') // 'SEK' */
-export function metricUnit(name: MetricName, currency: string): string {
+export function metricUnit(name: ReportMetric, currency: string): string {
   return unitOf(metricKind(name), currency);
 }
 
 /** Data header of a metric's mean. @example metricHeader('serviceLevel', 'SEK') // 'Service level (share 0-1)' */
-export function metricHeader(name: MetricName, currency: string): string {
+export function metricHeader(name: ReportMetric, currency: string): string {
   return `${metricLabel(name)} (${metricUnit(name, currency)})`;
 }
 
@@ -151,7 +163,7 @@ export function metricHeader(name: MetricName, currency: string): string {
  * Data header of a metric's 95% half-width (same unit as the mean).
  * @example metricCiHeader('asaSeconds', 'SEK') // 'ASA ±95% (s)'
  */
-export function metricCiHeader(name: MetricName, currency: string): string {
+export function metricCiHeader(name: ReportMetric, currency: string): string {
   return `${metricLabel(name)} ±95% (${metricUnit(name, currency)})`;
 }
 
