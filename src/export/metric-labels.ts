@@ -106,6 +106,18 @@ export const KEY_METRICS = [
   'costPerResolvedCase',
 ] as const satisfies readonly MetricName[];
 
+/** The group metrics that the people-facing summaries show per agent group, in order. */
+export const GROUP_KEY_METRICS = [
+  'attempts',
+  'blockedShare',
+  'serviceLevel',
+  'occupancy',
+  'tasks',
+  'taskDelaySeconds',
+  'paidAgentHours',
+  'staffCost',
+] as const satisfies readonly GroupMetricName[];
+
 /** The label and kind of a variant metric, or of a group metric `groups.<name>.<metric>` (labelled "name: label"). */
 function labelOf(name: ReportMetric): MetricLabel {
   const group = parseGroupMetricKey(name);
@@ -152,6 +164,18 @@ export function unitOf(kind: MetricKind, currency: string): string {
 /** The unit of a metric's raw value. @example metricUnit('totalCost', 'SEK') // 'SEK' */
 export function metricUnit(name: ReportMetric, currency: string): string {
   return unitOf(metricKind(name), currency);
+}
+
+/** Data header of a group metric's mean. @example groupMetricHeader('blockedShare', 'SEK') // 'Blocked share (share 0-1)' */
+export function groupMetricHeader(name: GroupMetricName, currency: string): string {
+  const { label, kind } = GROUP_METRIC_LABELS[name];
+  return `${label} (${unitOf(kind, currency)})`;
+}
+
+/** Data header of a group metric's 95% half-width. @example groupMetricCiHeader('occupancy', 'SEK') // 'Occupancy ±95% (share 0-1)' */
+export function groupMetricCiHeader(name: GroupMetricName, currency: string): string {
+  const { label, kind } = GROUP_METRIC_LABELS[name];
+  return `${label} ±95% (${unitOf(kind, currency)})`;
 }
 
 /** Data header of a metric's mean. @example metricHeader('serviceLevel', 'SEK') // 'Service level (share 0-1)' */

@@ -1,48 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyOverride, loadScenarioDocument, parseScenarioText } from '../../src/scenario/load.js';
 import { issuesOf } from './helpers.js';
 
 /** A switchboard that transfers to case officers, with callbacks and an e-mail channel (SPEC §7). */
-const NETWORK = `name: Network
-calendar:
-  open: "08:00"
-  close: "10:00"
-  intervalMinutes: 60
-demand:
-  casesPerHour: 60
-handling:
-  repeatContact: { probability: 0.5, delay: { distribution: exponential, meanMinutes: 60 } }
-customers:
-  patience: { distribution: exponential, meanSeconds: 120 }
-  redial: { probability: 0.7 }
-groups:
-  switchboard:
-    staffing: { target: { serviceLevel: 0.8, answerWithinSeconds: 60 } }
-    handling:
-      handleTime: { distribution: lognormal, meanSeconds: 60, cv: 0.8 }
-      outcomes:
-        resolved: 0.15
-        transfer: { case-officers: 0.75 }
-        unresolved: 0.10
-    costs: { agentHour: 260 }
-  case-officers:
-    staffing: { agents: 3, shrinkage: 0.4 }
-    maxQueue: 0
-    handling:
-      handleTime: { distribution: lognormal, meanSeconds: 420, cv: 1 }
-      outcomes: { resolved: 0.9, callback: { case-officers: 0.05 }, unresolved: 0.05 }
-    tasks:
-      callbackHandleTime: { distribution: exponential, meanSeconds: 300 }
-      callbackReach: { probability: 0.7, retryDelay: { distribution: fixed, minutes: 60 }, maxTries: 3 }
-      dueHours: 24
-    costs: { agentHour: 420 }
-transfers:
-  patience: { distribution: exponential, meanSeconds: 120 }
-  failed: callAgain
-channels:
-  email: { casesPerDay: 80, group: case-officers, handleTime: { distribution: exponential, meanSeconds: 360 }, firstContactResolution: 0.8 }
-costs: { agentHour: 300, overtimeHour: 450 }
-`;
+const NETWORK = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'network.yaml'), 'utf8');
 
 describe('scenarios with agent groups', () => {
   it('load into a network: groups in file order, outcomes by index, prices, tasks and channels in seconds', () => {
