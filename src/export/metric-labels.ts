@@ -1,6 +1,6 @@
 import { METRIC_NAMES, parseGroupMetricKey, type GroupMetricName, type MetricName } from '../core/metrics.js';
 import type { ReportMetric } from '../report/report.js';
-import { formatMoney, formatNumber, formatPercent, formatSeconds } from '../report/format.js';
+import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds } from '../report/format.js';
 
 /**
  * The one table of metric labels and units that every export format (CSV, XLSX, Markdown, HTML) uses.
@@ -202,7 +202,8 @@ export function formatMetricValue(kind: MetricKind, value: number, currency: str
     case 'share':
       return formatPercent(value, 1);
     case 'seconds':
-      return formatSeconds(value, 1);
+      // Waits read in seconds; a long duration (a task delay, a time to resolution) in minutes, hours or days.
+      return Math.abs(value) < 120 ? formatSeconds(value, 1) : formatDuration(value);
     case 'hours':
       return Number.isFinite(value) ? `${formatNumber(value, 1)} h` : formatNumber(value, 1);
     case 'money':
@@ -237,7 +238,7 @@ export function formatSignedDifference(kind: MetricKind, value: number, currency
     case 'share':
       return `${sign}${(magnitude * 100).toFixed(1)} pp`;
     case 'seconds':
-      return `${sign}${magnitude.toFixed(1)} s`;
+      return `${sign}${magnitude < 120 ? `${magnitude.toFixed(1)} s` : formatDuration(magnitude)}`;
     case 'hours':
       return `${sign}${formatNumber(magnitude, 1)} h`;
     case 'money':
