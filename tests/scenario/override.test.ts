@@ -86,7 +86,7 @@ describe('applyOverride', () => {
     expect(changed.variants[0]?.model.staffing).toEqual({ kind: 'agents', agents: 14, shrinkage: 0 });
     expect(loaded.variants[0]?.model.staffing).toEqual({ kind: 'agents', agents: 10, shrinkage: 0 });
     expect(() => loadScenarioDocument(applyOverride(loaded.document, 'staffing.agents', -1))).toThrow(
-      'staffing.agents: expected a whole number of agents ≥ 0 (got -1)',
+      'staffing.agents: expected a whole number of agents ≥ 0 and ≤ 100,000 (got -1)',
     );
   });
 });

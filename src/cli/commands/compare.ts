@@ -16,6 +16,7 @@ import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
+import { warnAboutPlan } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
 
@@ -72,7 +73,11 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
       let variants: VariantResult[];
       let runs: (readonly ReplicationResult[] | null)[];
       if (args.analytic === true) {
-        variants = common.map((model) => variantFromPlan(planVariant(model)));
+        variants = common.map((model) => {
+          const plan = planVariant(model);
+          warnAboutPlan(plan, io);
+          return variantFromPlan(plan);
+        });
         runs = common.map(() => null);
       } else {
         const inputs = await Promise.all(common.map(resolveSimulationInput));

@@ -19,6 +19,7 @@ import { solveShiftProblem } from '../../runner/shift-solver.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
+import { warnAboutPlan } from '../plan-warnings.js';
 import { UsageError } from '../usage-error.js';
 
 const METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;
@@ -623,14 +624,4 @@ function shiftYaml(shift: Shift): string {
 
 function yamlKey(name: string): string {
   return /^[A-Za-z_][\w-]*$/.test(name) ? name : JSON.stringify(name);
-}
-
-function warnAboutPlan(plan: VariantPlan, io: CliIo): void {
-  const overloaded = plan.rows.filter((row) => !row.stable).length;
-  if (overloaded > 0) {
-    io.stderr.write(
-      `staffsim: warning: ${plan.model.variantName}: ${overloaded} interval(s) are overloaded (Erlang C, load ≥ agents): waits are unbounded there and their waiting is not priced.\n`,
-    );
-  }
-  if (!plan.converged) io.stderr.write(`staffsim: warning: ${plan.model.variantName}: the retrial fixed point did not converge in every interval.\n`);
 }

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
-import { planVariant } from '../../core/plan/interval-plan.js';
+import { overloadedIntervals, planVariant } from '../../core/plan/interval-plan.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
@@ -96,6 +96,13 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           throw error;
         }
       });
+      // Points with overloaded intervals are named once, after the sweep's progress.
+      const unstable: number[] = [];
+      const analyticPoint = (model: ContactCentreModel, value: number): VariantResult => {
+        const plan = planVariant(model);
+        if (overloadedIntervals(plan).length > 0) unstable.push(value);
+        return variantFromPlan(plan);
+      };
       const results: (VariantResult | null)[] = await withInterrupt(async (signal) => {
         const out: (VariantResult | null)[] = [];
         const progress = progressBar(io.stderr, `sweeping ${range.path}`, simulateEach && args.json !== true);
@@ -104,7 +111,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
             out.push(
               simulateEach
                 ? variantFromSimulation(model, await simulate(await resolveSimulationInput(model), { replications: model.simulation.replications, workers, signal }))
-                : variantFromPlan(planVariant(model)),
+                : analyticPoint(model, range.values[i] as number),
             );
           } catch (error) {
             if (!(error instanceof InfeasibleError)) throw error;
@@ -117,6 +124,12 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
       });
 
       const sweep = sweepResult(range.path, variantName, range.values, results);
+      if (unstable.length > 0) {
+        io.stderr.write(
+          `staffsim: warning: ${variantName}: unstable at ${range.path} = ${unstable.join(', ')} — in some intervals calls without patience arrive faster ` +
+            'than the agents answer them, so waits and cost are unbounded (∞) and these points are never the cheapest; `staffsim plan` names the intervals.\n',
+        );
+      }
       const cheapestVariant = results[range.values.indexOf(sweep.cheapest.value)] ?? null;
       const first = models[0] as ContactCentreModel;
       const report: Report = {
@@ -158,6 +171,7 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
   const rows = sweep.points.map((point, i) => {
     const t = point.totals;
     if (results[i] === null) return [String(point.value), 'no staffing meets the target', '', '', '', '', '', '', ''];
+    if (t.totalCost.mean === Number.POSITIVE_INFINITY) return [String(point.value), 'unstable', '', '', '', '', '', '', '∞ (unbounded wait)'];
     return [
       String(point.value),
       formatPercent(t.serviceLevel.mean),

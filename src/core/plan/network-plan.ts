@@ -1,4 +1,4 @@
-import { costOf } from '../cost/cost-model.js';
+import { costOf, type CostBreakdown } from '../cost/cost-model.js';
 import { InfeasibleError, InputError } from '../errors.js';
 import type { GroupMetricName, MetricName } from '../metrics.js';
 import type { ContactCentreModel, ServiceLevelRule } from '../model/contact-centre-model.js';
@@ -414,7 +414,10 @@ interface GroupSetup {
   readonly handleSeconds: number;
   /** Mean patience in the analytic model (Erlang A), or null (Erlang C: infinite patience, or method erlang-c). */
   readonly patienceSeconds: number | null;
+  /** Waiting places; callers with no patience at all (mean 0) cannot wait: 0, and a "blocked" call abandons. */
   readonly maxQueue: number | null;
+  /** Patience 0: every call that finds all agents busy abandons at once (Erlang B), counted as abandoned. */
+  readonly abandonsAtOnce: boolean;
   readonly schedule: StaffingSchedule | null;
   readonly shrinkage: number;
   readonly target: { readonly rule: ServiceLevelRule; readonly targets: StaffingTargets } | null;
@@ -438,7 +441,8 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
   const patience = g === 0 ? model.customers.patience : network.transferPatience;
   const staffing = group.staffing;
   const method = staffing.kind === 'target' ? staffing.target.method : null;
-  const patienceSeconds = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
+  const meanPatience = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
+  const abandonsAtOnce = meanPatience === 0;
   const target =
     staffing.kind === 'target'
       ? {
@@ -454,8 +458,9 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
   return {
     index: g,
     handleSeconds: meanOf(group.handleTime),
-    patienceSeconds,
-    maxQueue: group.maxQueue,
+    patienceSeconds: abandonsAtOnce ? null : meanPatience,
+    maxQueue: abandonsAtOnce ? 0 : group.maxQueue,
+    abandonsAtOnce,
     schedule: scheduledStaffingOf(model.calendar, staffing),
     shrinkage: staffing.shrinkage,
     target,
@@ -480,8 +485,11 @@ type GroupEvaluation = Omit<QueueMetrics, 'agents' | 'model'> & { readonly block
 /** The group's queue at `calls` calls in the interval with (possibly fractional) agents, under `rule`. */
 function evaluateGroup(setup: GroupSetup, agents: number, calls: number, rule: ServiceLevelRule = setup.serviceLevel): GroupEvaluation {
   const input = { arrivalsPerSecond: calls / setup.intervalSeconds, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
-  const at = (n: number): QueueMetrics & { blockedShare: number } =>
-    setup.maxQueue === null ? { ...evaluateQueue({ ...input, agents: n }), blockedShare: 0 } : evaluateFiniteQueue({ ...input, agents: n, maxQueue: setup.maxQueue });
+  const at = (n: number): QueueMetrics & { blockedShare: number } => {
+    if (setup.maxQueue === null) return { ...evaluateQueue({ ...input, agents: n }), blockedShare: 0 };
+    const finite = evaluateFiniteQueue({ ...input, agents: n, maxQueue: setup.maxQueue });
+    return setup.abandonsAtOnce ? { ...finite, abandonedShare: finite.blockedShare, blockedShare: 0 } : finite;
+  };
   return mixedEvaluation(agents, at);
 }
 
@@ -494,11 +502,12 @@ function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interva
     if (!solution.feasible) throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: ${solution.reason}`);
     return solution.agents;
   }
-  // A finite queue: search upwards; blocked calls count against an abandonment bound.
+  // A finite queue (or callers without patience): search upwards.
   const load = arrivalsPerSecond * setup.handleSeconds;
   const cap = Math.ceil(load + 50 * Math.sqrt(load) + 100);
   for (let n = 0; n <= cap; n++) {
     const m = evaluateFiniteQueue({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents: n, meanPatienceSeconds: setup.patienceSeconds, maxQueue: setup.maxQueue, serviceLevel: target.rule });
+    // Blocked calls count against an abandonment bound (with patience 0 they are the abandoned ones).
     if (missedTargets({ ...m, abandonedShare: m.abandonedShare + m.blockedShare }, target.targets).length === 0) return n;
   }
   throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: no staffing up to ${cap} agents meets the target`);
@@ -731,7 +740,7 @@ function variantRows(
     const paidAgentHours = sum((r) => r.paidAgentHours);
     const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
     const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
-    const waitingSeconds = sum((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0));
+    const waitingSeconds = sum(waitingSecondsOf);
     const busySeconds = sum((r) => r.callWorkSeconds + r.taskWorkSeconds);
     const cases = ((model.demand.casesPerInterval[day] as readonly number[])[interval] as number);
     const costs = costOf(
@@ -748,6 +757,7 @@ function variantRows(
       model.costs,
       { staffCost: rows.reduce((total, row, g) => total + row.paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0), overtimeCost: 0 },
     );
+    const stable = rows.every((r) => r.stable);
     return {
       day,
       interval,
@@ -763,14 +773,14 @@ function variantRows(
       onPhoneAgents: onPhone,
       paidAgents: paidAgentHours / (calendar.intervalSeconds / 3600),
       paidAgentHours,
-      stable: rows.every((r) => r.stable),
+      stable,
       serviceLevel: ratio(sum((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sum(slWeight)),
       probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
       asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
       meanWaitSeconds: ratio(waitingSeconds, attempts),
       abandonedShare: ratio(abandoned, attempts),
       occupancy: onPhone > 0 ? Math.min(1, busySeconds / (onPhone * calendar.intervalSeconds)) : Number.NaN,
-      costs,
+      costs: stable ? costs : unbounded(costs),
     };
   });
 }
@@ -792,7 +802,7 @@ function groupTotals(rows: readonly GroupIntervalRow[], group: AgentGroup, rule:
     serviceLevel: ratio(sum((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sum(slWeight)),
     probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
     asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
-    meanWaitSeconds: ratio(sum((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0)), attempts),
+    meanWaitSeconds: ratio(sum(waitingSecondsOf), attempts),
     occupancy: ratio(sum((r) => r.callWorkSeconds + r.taskWorkSeconds), sum((r) => r.onPhoneAgents) * intervalSeconds),
     paidAgentHours,
     overtimeHours: 0,
@@ -832,7 +842,7 @@ function networkTotals(
     0,
   );
   const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
-  const waitingSeconds = sumGroups((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0));
+  const waitingSeconds = sumGroups(waitingSecondsOf);
   const paidAgentHours = sum((r) => r.paidAgentHours);
   const staffCost = groupRows.reduce((total, rowsOfGroup, g) => total + rowsOfGroup.reduce((s, r) => s + r.paidAgentHours, 0) * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0);
   const tasksDone = sumGroups((r) => r.tasksDone);
@@ -850,6 +860,7 @@ function networkTotals(
     model.costs,
     { staffCost, overtimeCost: 0 },
   );
+  const bounded = rows.every((row) => row.stable);
   return {
     cases,
     attempts,
@@ -870,7 +881,7 @@ function networkTotals(
     openCasesAtEnd,
     paidAgentHours,
     overtimeHours: 0,
-    ...costs,
+    ...(bounded ? costs : unbounded(costs)),
     callsPerCase: ratio(attempts - transfers, cases),
     transfers,
     failedTransfers,
@@ -885,6 +896,19 @@ function networkTotals(
   };
 }
 
-function finiteOr(value: number, fallback: number): number {
-  return Number.isFinite(value) ? value : fallback;
+/**
+ * The costs of a plan with an overloaded interval without patience: its queue grows without end, so its total cost
+ * (and cost per resolved case) is unbounded whatever the prices — such a plan is never the cheapest.
+ */
+function unbounded(costs: CostBreakdown): CostBreakdown {
+  return { ...costs, totalCost: Number.POSITIVE_INFINITY, costPerResolvedCase: Number.POSITIVE_INFINITY };
+}
+
+/**
+ * The time all calls of a row spent waiting: unbounded (Infinity) in an overloaded interval without patience (Erlang
+ * C with load ≥ agents), whose queue grows without end — so its waiting, telephony and total cost are unbounded too,
+ * and such a plan is never the cheapest.
+ */
+function waitingSecondsOf(row: GroupIntervalRow): number {
+  return row.attempts > 0 ? row.attempts * row.meanWaitSeconds : 0;
 }
