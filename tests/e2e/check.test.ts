@@ -87,7 +87,7 @@ describe('staffsim check (built binary)', () => {
     type Json = { scenarios: { baseline: { variants: { metrics: { metric: string; current: unknown }[] }[] } }[] };
     const values = (text: string) => (JSON.parse(text) as Json).scenarios[0]?.baseline.variants[0]?.metrics.map((m) => [m.metric, m.current]);
     expect(values(pool.stdout)).toEqual(values(one.stdout));
-    expect(values(pool.stdout)).toHaveLength(29);
+    expect(values(pool.stdout)).toHaveLength(30);
   });
 
   it('exits 1 on a failed assertion and annotates it for GitHub Actions on stderr', () => {

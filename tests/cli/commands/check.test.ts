@@ -405,7 +405,7 @@ describe('staffsim check --baseline', () => {
     expect(baseline).toMatchObject({ format: 'staffsim-baseline/1', scenario: 'Check fixture', file: 'scenario.yaml' });
     expect(Object.keys(baseline.variants)).toEqual(['lean', 'more-agents']);
     expect(baseline.variants['lean']).toMatchObject({ replications: 8, seed: 11 });
-    expect(Object.keys(baseline.variants['lean']?.totals ?? {})).toHaveLength(29);
+    expect(Object.keys(baseline.variants['lean']?.totals ?? {})).toHaveLength(30);
     expect(baseline.variants['more-agents']?.totals['paidAgentHours']).toEqual({ mean: 12, ci95: 0 });
   });
 
@@ -434,7 +434,7 @@ describe('staffsim check --baseline', () => {
     const run = await check([folder, '--baseline', baselines, '--workers', '1']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/lean\s+baseline\s+29 metrics, none changed\s+±2% & significant\s+pass/);
+    expect(run.stdout).toMatch(/lean\s+baseline\s+30 metrics, none changed\s+±2% & significant\s+pass/);
     expect(run.stdout).toContain('6 checks: 6 passed');
   });
 
@@ -457,13 +457,13 @@ describe('staffsim check --baseline', () => {
     writeFileSync(scenario, text);
     const run = await check([folder, '--baseline', baselines, '--workers', '1'], { GITHUB_ACTIONS: 'true' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/lean\s+baseline\s+29 metrics, none changed\s+.*pass/);
-    expect(run.stdout).toMatch(/more-agents\s+baseline\s+\d+ of 29 changed\s+±2% & significant\s+FAIL/);
+    expect(run.stdout).toMatch(/lean\s+baseline\s+30 metrics, none changed\s+.*pass/);
+    expect(run.stdout).toMatch(/more-agents\s+baseline\s+\d+ of 30 changed\s+±2% & significant\s+FAIL/);
     expect(run.stdout).toContain('Changed from the baseline (significant and beyond the tolerance):');
     expect(run.stdout).toMatch(/more-agents: paidAgentHours 12 → 8 \(−33\.3%, p = 0\)/);
     expect(run.stdout).toMatch(/more-agents: occupancy [\d.]+ ± [\d.]+ → [\d.]+ ± [\d.]+ \(\+[\d.]+%, p = [\d.e-]+\)/);
     expect(run.stdout.split('\n').filter((line) => line.endsWith('FAIL'))).toHaveLength(1);
-    expect(run.stderr).toMatch(/^::error file=\S+scenario\.yaml,title=staffsim check%3A more-agents%3A matches baseline::\d+ of 29 metrics changed significantly by more than 2%25: /m);
+    expect(run.stderr).toMatch(/^::error file=\S+scenario\.yaml,title=staffsim check%3A more-agents%3A matches baseline::\d+ of 30 metrics changed significantly by more than 2%25: /m);
     // A wider tolerance lets the 33% drop in paid hours through; only larger changes still fail.
     const changed = async (tolerance: string[]) =>
       (await checkJson([folder, '--baseline', baselines, ...tolerance], 1)).scenarios[0]?.baseline?.variants?.[1]?.changed ?? [];
