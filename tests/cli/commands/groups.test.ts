@@ -31,10 +31,10 @@ describe('commands on a scenario with agent groups', () => {
     }
     for (const name of NETWORK_METRIC_NAMES) expect(variant.totals).toHaveProperty(name);
     const officers = variant.groups[1]!.totals;
-    expect(officers.blocked.mean).toBeGreaterThan(0);
-    expect(variant.totals.failedTransfers.mean).toBeGreaterThanOrEqual(officers.blocked.mean);
+    expect(officers['blocked']!.mean).toBeGreaterThan(0);
+    expect(variant.totals['failedTransfers']!.mean).toBeGreaterThanOrEqual(officers['blocked']!.mean);
     // Costs add up across groups into the variant's staff cost.
-    expect(variant.groups[0]!.totals.staffCost.mean + officers.staffCost.mean).toBeCloseTo(variant.totals.staffCost.mean, 6);
+    expect(variant.groups[0]!.totals['staffCost']!.mean + officers['staffCost']!.mean).toBeCloseTo(variant.totals['staffCost']!.mean, 6);
   });
 
   it('plan prints a table per group and --json carries them', async () => {
