@@ -7,7 +7,7 @@
  * scenario file or baseline; the other files are still checked); 3 a staffing target is infeasible; 130 interrupted.
  */
 import { setMaxListeners } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
 import { evaluateAssertion, expandExpectations } from '../../core/check/assertions.js';
@@ -23,13 +23,14 @@ import { checkSimulationInput, type SimulationInput } from '../../core/sim/simul
 import { summariseReplications, type SimulationSummary } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
 import { toJunitXml } from '../../export/junit.js';
-import { openAtomicFile, writeFileAtomic, type AtomicFile } from '../../export/write-file.js';
+import { writeFileAtomic } from '../../export/write-file.js';
 import { renderTable } from '../../report/format.js';
 import { parseScenarioText, readScenarioFile, type LoadedScenario } from '../../scenario/load.js';
 import { parseSource } from '../../scenario/source.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { checkOutputFlag } from '../output.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -287,13 +288,19 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const startedMs = performance.now();
   const timestamp = `${new Date().toISOString().slice(0, 19)}Z`;
   const version = staffsimVersion();
-  // Opened first, so that a path that cannot be written is reported before minutes of simulation.
-  const junitFile = options.junit !== null && options.junit !== '-' ? openReport(options.junit) : null;
-  try {
+  // Checked first, so that a path that cannot be written is reported before minutes of simulation. The report itself
+  // is written at the end, in one go: no temporary file lives through the run.
+  const junitPath = options.junit !== null && options.junit !== '-' ? options.junit : null;
+  if (junitPath !== null) prepareReport(junitPath);
+  if (options.updateBaseline && options.baselineDir !== null) checkFolderCanBeMade('baseline', options.baselineDir);
+  // Interrupts are caught from here on (SIGINT or SIGTERM: exit 130); between the steps of the start-up (reading
+  // files, planning variants) the event loop runs, so that a signal stops the check there instead of after it.
+  return withInterrupt(async (signal) => {
     const { candidates, problems } = findCandidates(options.paths, options.baselineDir);
     const prepared: Prepared[] = [];
     const unattached: ScenarioCheck[] = problems.map((issue) => errorOnly(issue.file ?? '', [issue]));
     for (const candidate of candidates) {
+      await stepDone(signal);
       const loadStart = performance.now();
       const loaded = loadCandidate(candidate);
       if (loaded.kind === 'skip') continue;
@@ -317,6 +324,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     for (const [index, entry] of prepared.entries()) {
       if (entry.scenario === null) continue;
       for (const variant of entry.scenario.variants) {
+        await stepDone(signal);
         const replications = options.quick ? Math.min(QUICK_REPLICATIONS, variant.model.simulation.replications) : null;
         try {
           const model = withSimulationSettings(variant.model, replications, options.seed);
@@ -335,7 +343,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       }
     }
 
-    const results = await simulateAll(jobs, options, io);
+    await stepDone(signal);
+    const results = await simulateAll(jobs, options, io, signal);
 
     const scenarios: ScenarioCheck[] = [...unattached];
     prepared.forEach((entry, index) => {
@@ -359,33 +368,62 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     if (options.json) io.stdout.write(toJson(checkJson(run, code)));
     else if (options.junit === '-') io.stdout.write(toJunitXml(run));
     else io.stdout.write(checkText(run));
-    if (junitFile !== null) {
-      junitFile.write(toJunitXml(run));
-      junitFile.commit();
-      io.stderr.write(`staffsim: wrote ${junitFile.path}\n`);
+    if (junitPath !== null) {
+      writeFileAtomic(junitPath, toJunitXml(run));
+      io.stderr.write(`staffsim: wrote ${junitPath}\n`);
     }
     if (io.env['GITHUB_ACTIONS'] === 'true') {
       for (const line of githubAnnotations(run, io.cwd, io.env['GITHUB_WORKSPACE'])) io.stderr.write(`${line}\n`);
     }
     return code;
-  } finally {
-    junitFile?.abort(); // nothing once committed
-  }
+  });
 }
 
-/** The `--junit` file, opened before any work; its folder is created (CI jobs start without `reports/`). */
-function openReport(path: string): AtomicFile {
+/** Lets the event loop run (so that a pending SIGINT or SIGTERM is handled), then stops if one came. */
+async function stepDone(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
+}
+
+/** The `--junit` file, checked before any work; its folder is created (CI jobs start without `reports/`). */
+function prepareReport(path: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
-    throw new UsageError(`--junit: cannot create the folder of ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`--junit: cannot create the folder of ${path} (${describeFolderError(error)})`);
   }
+  checkOutputFlag('junit', path);
+}
+
+/**
+ * Checks, before any work, that `--<flag> dir` can be created (or is a folder that can be written): its nearest
+ * existing ancestor must be a folder this user may write into.
+ * @throws InputError (exit 2) with the reason
+ */
+function checkFolderCanBeMade(flag: string, dir: string): void {
+  let existing = resolve(dir);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const problem = !isFolder(existing) ? `${existing} is not a folder` : !canWriteInto(existing) ? `${existing}: permission denied` : null;
+  if (problem !== null) {
+    throw new InputError([{ path: '', code: 'cannot_write', message: `--${flag}: cannot create or write the folder ${dir} (${problem})` }]);
+  }
+}
+
+function canWriteInto(folder: string): boolean {
   try {
-    return openAtomicFile(path);
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`--junit: ${error.issues.map((issue) => issue.message).join('; ')}`);
-    throw error;
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+function describeFolderError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way';
+  if (code === 'EROFS') return 'read-only file system';
+  return code ?? String(error);
 }
 
 function errorOnly(file: string, issues: readonly InputIssue[]): ScenarioCheck & { errors: CheckError[] } {
@@ -417,7 +455,7 @@ function checkBaselineNames(prepared: readonly Prepared[], dir: string): void {
  * in this thread, one variant after another; with more, one pool of `--workers` threads (at most one per replication)
  * runs the replications of all variants, kept busy across variants and scenarios.
  */
-async function simulateAll(jobs: readonly Job[], options: CheckOptions, io: CliIo): Promise<JobResult[]> {
+async function simulateAll(jobs: readonly Job[], options: CheckOptions, io: CliIo, signal: AbortSignal): Promise<JobResult[]> {
   if (jobs.length === 0) return [];
   const total = jobs.reduce((sum, job) => sum + job.replications, 0);
   const scenarioCount = new Set(jobs.map((job) => job.scenario)).size;
@@ -429,27 +467,25 @@ async function simulateAll(jobs: readonly Job[], options: CheckOptions, io: CliI
   let finished = 0;
   const threads = Math.min(options.workers ?? autoThreads(jobs), total);
   try {
-    return await withInterrupt(async (signal) => {
-      if (threads > 1) {
-        return simulateOnPool(jobs, threads, signal, () => {
-          finished++;
-          progress.update(finished, total);
-        });
-      }
-      const results: JobResult[] = [];
-      for (const job of jobs) {
-        const startMs = performance.now();
-        const summary = await simulate(job.input, {
-          replications: job.replications,
-          workers: 1,
-          signal,
-          onProgress: (done) => progress.update(finished + done, total),
-        });
-        finished += job.replications;
-        results.push({ summary, seconds: (performance.now() - startMs) / 1000 });
-      }
-      return results;
-    });
+    if (threads > 1) {
+      return await simulateOnPool(jobs, threads, signal, () => {
+        finished++;
+        progress.update(finished, total);
+      });
+    }
+    const results: JobResult[] = [];
+    for (const job of jobs) {
+      const startMs = performance.now();
+      const summary = await simulate(job.input, {
+        replications: job.replications,
+        workers: 1,
+        signal,
+        onProgress: (done) => progress.update(finished + done, total),
+      });
+      finished += job.replications;
+      results.push({ summary, seconds: (performance.now() - startMs) / 1000 });
+    }
+    return results;
   } finally {
     progress.done();
   }
@@ -589,7 +625,7 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
         const written = readTextOrNull(path) !== text;
         try {
           if (written) {
-            mkdirSync(dirname(path), { recursive: true });
+            makeFolder(dirname(path));
             writeFileAtomic(path, text);
             io.stderr.write(`staffsim: wrote ${path}\n`);
           }
@@ -613,6 +649,15 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
     }
   }
   return { ...base, variants, assertions, baseline, errors };
+}
+
+/** Creates a folder and the folders above it; a failure is bad input that says why (exit 2), not an internal error. */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new InputError([{ file: folder, path: '', code: 'cannot_write', message: `cannot create this folder (${describeFolderError(error)})` }]);
+  }
 }
 
 function readTextOrNull(path: string): string | null {

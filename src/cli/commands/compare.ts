@@ -14,7 +14,7 @@ import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
-import { exportReport, withExportOptions } from '../output.js';
+import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
@@ -57,6 +57,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget'),
     async (args) => {
+      checkExportOptions(args);
       const scenarios = (args.scenarios as string[]).map((path) => readScenarioFile(path));
       const models = scenarios.flatMap((scenario) => scenario.variants.map((variant) => variant.model));
       const first = models[0] as ContactCentreModel;

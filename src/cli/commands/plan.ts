@@ -17,6 +17,7 @@ import { solveShiftProblem } from '../../runner/shift-solver.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
+import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
 const METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;
@@ -84,6 +85,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const wantShifts = args.shifts === true;
       if (args.strict === true && !wantShifts) throw new UsageError('--strict: applies to --shifts (exit 3 when intervals stay uncovered); add --shifts');
       if (args['time-limit'] !== undefined && !wantShifts) throw new UsageError('--time-limit: applies to --shifts');
+      if (out !== null) checkOutputFlag('out', out);
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);

@@ -21,7 +21,7 @@ import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
-import { exportReport, withExportOptions } from '../output.js';
+import { checkExportOptions, checkOutputFlag, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import type { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
@@ -69,6 +69,8 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       const callsPath = flagText('calls', args.calls);
       if (callsPath === '-') throw new UsageError('--calls: expected a file name (the CSV cannot share stdout with the report)');
       const variantName = flagText('variant', args.variant) ?? undefined;
+      checkExportOptions(args);
+      if (callsPath !== null) checkOutputFlag('calls', callsPath);
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, variantName);
@@ -146,22 +148,29 @@ export function variantJson(name: string, summary: SimulationSummary): Simulated
   return { name, replications: summary.replications, seed: summary.seed, totals: summary.totals, intervals: summary.intervals };
 }
 
+/** The signals that interrupt a command: Ctrl-C, and what CI runners and `kill` send on cancel or timeout. */
+const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
+
 /**
- * Runs `work` with an AbortSignal that Ctrl-C (SIGINT) fires; an aborted run becomes an InterruptedError (exit 130).
- * The handler is registered once: a second Ctrl-C gets Node's default (the process dies at once, skipping clean-up,
- * as TOOLCHAIN §4 asks).
+ * Runs `work` with an AbortSignal that Ctrl-C (SIGINT) or SIGTERM fires; an aborted run becomes an InterruptedError
+ * (exit 130), and the work's own clean-up (temporary files) runs. Only the first signal is caught: a second one gets
+ * Node's default (the process dies at once, skipping clean-up, as TOOLCHAIN §4 asks; what it leaves behind is removed
+ * as stale by a later run).
  */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
-  process.once('SIGINT', onInterrupt);
+  const onInterrupt = (): void => {
+    for (const name of INTERRUPTS) process.removeListener(name, onInterrupt);
+    controller.abort();
+  };
+  for (const name of INTERRUPTS) process.on(name, onInterrupt);
   try {
     return await work(controller.signal);
   } catch (error) {
     if (controller.signal.aborted || (error instanceof Error && error.name === 'AbortError')) throw new InterruptedError();
     throw error;
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    for (const name of INTERRUPTS) process.removeListener(name, onInterrupt);
   }
 }
 

@@ -14,7 +14,7 @@ import { variantModelWith } from '../../scenario/variant-override.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
-import { exportReport, withExportOptions } from '../output.js';
+import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -79,6 +79,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --variant world-class --set staffing.target.serviceLevel=0.4:0.95:0.05', 'What is a better service level worth?')
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --set handling.firstContactResolution=0.5:0.95:0.05', 'What is resolving more at once worth?'),
     async (args) => {
+      checkExportOptions(args);
       const range = parseSweepRange(String(args.set));
       const scenario = readScenarioFile(String(args.scenario));
       const variantName = (selectVariants(scenario, args.variant)[0] as LoadedScenario['variants'][number]).name;
