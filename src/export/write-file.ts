@@ -51,7 +51,7 @@ export const STALE_DEAD_PROCESS_MS = 10 * 60 * 1000;
 export const STALE_ANY_MS = 24 * 60 * 60 * 1000;
 
 /** The process's own streams: always written through (renaming onto them would replace a link in /dev). */
-const STREAM_PATH = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/(?:self|\d+)\/fd\/\d+)$/;
+const STREAM_PATH = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/(self|\d+)\/fd\/(\d+))$/;
 
 /**
  * Where `path` is written: through, for the process's streams, character devices and FIFOs; else atomically onto the
@@ -141,20 +141,36 @@ export function openAtomicFile(path: string): AtomicFile {
 /**
  * A device or stream, written in place: opened for appending (so `--out /dev/stdout` after a shell's `>>` appends,
  * and nothing is truncated), written as it comes, closed on commit. Abort closes it; what was written stays written.
+ * A stream of this process that cannot be opened by name (a socket, as when a parent process reads the output) is
+ * written through its descriptor, which stays open.
  */
 function openThrough(path: string, device: string): AtomicFile {
   let fd: number;
+  let owned = true;
   try {
     fd = openSync(device, 'a');
   } catch (error) {
-    throw cannotWrite(path, 'here', describeFsError(error));
+    const own = ownDescriptor(device);
+    if (own === null) throw cannotWrite(path, 'here', describeFsError(error));
+    fd = own;
+    owned = false;
   }
-  let closed = false;
+  let closed = !owned;
   const close = (): void => {
     if (!closed) closeQuietly(fd);
     closed = true;
   };
   return bufferedFile(path, fd, { finish: close, discard: close });
+}
+
+/** The descriptor a stream path names in this process (`/dev/stdout` → 1, `/dev/fd/5` → 5), or null. */
+function ownDescriptor(path: string): number | null {
+  const match = STREAM_PATH.exec(path);
+  if (match === null) return null;
+  if (match[1] === 'stdout') return 1;
+  if (match[1] === 'stderr') return 2;
+  if (match[2] !== undefined) return Number(match[2]);
+  return match[3] === 'self' || Number(match[3]) === process.pid ? Number(match[4]) : null;
 }
 
 /**
@@ -268,9 +284,19 @@ function processRuns(pid: number): boolean {
   }
 }
 
-/** writeSync may write less than asked (rare for a regular file, but allowed): loops until all is written. */
+/**
+ * writeSync may write less than asked (rare for a regular file, but allowed): loops until all is written. A stream
+ * in non-blocking mode that is full (EAGAIN) is given a millisecond to drain.
+ */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  for (let offset = 0; offset < bytes.length; ) {
+    try {
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
 }
 
 function closeQuietly(fd: number): void {
