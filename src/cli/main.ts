@@ -5,12 +5,10 @@ import { canExplore, DEFAULT_SCENARIO } from './terminal.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
-import { staffsimVersion } from './version.js';
+import { staffsimReportAddress, staffsimVersion } from './version.js';
 
 /** Exit codes of SPEC §5. */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, infeasible: 3, internal: 70, interrupted: 130 } as const;
-
-const REPORT_URL = 'https://github.com/staffsim/staffsim/issues';
 
 const EPILOGUE = `Exit codes: 0 ok · 1 check found a failure · 2 bad input or usage · 3 infeasible target · 70 internal error · 130 interrupted.
 Scenario format: scenarios/README.md · JSON Schema: staffsim schema`;
@@ -101,7 +99,8 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`staffsim: internal error: ${message}\nThis is a bug in staffsim; please report it at ${REPORT_URL} with the command you ran.\n`);
+  const address = staffsimReportAddress();
+  io.stderr.write(`staffsim: internal error: ${message}\nThis is a bug in staffsim; please report it${address === null ? '' : ` at ${address}`} with the command you ran.\n`);
   if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }

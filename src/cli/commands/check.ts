@@ -32,6 +32,7 @@ import type { CliIo } from '../io.js';
 import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { checkOutputFlag } from '../output.js';
 import { progressBar } from '../progress.js';
+import { seedFromFlag } from '../seed.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
@@ -112,7 +113,7 @@ function readOptions(args: Record<string, unknown>): CheckOptions {
   if (paths.includes('-')) throw new UsageError('check: scenarios are read from files or folders, not from stdin (-)');
   if (paths.length === 0) throw new UsageError('check: give at least one scenario file or folder');
   const workers = optionalNumberFlag('workers', args['workers'], { min: 1, integer: true });
-  const seed = optionalNumberFlag('seed', args['seed'], { min: 0, integer: true });
+  const seed = seedFromFlag(args['seed']);
   const tolerance = toleranceFlag(args['tolerance']);
   const baselineDir = flagText('baseline', args['baseline']);
   const junit = flagText('junit', args['junit']);

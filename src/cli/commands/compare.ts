@@ -14,6 +14,7 @@ import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { staffsimVersion } from '../version.js';
@@ -49,7 +50,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
           .option('analytic', { type: 'boolean', default: false, describe: 'Use the analytic plan (instant) instead of simulating' })
           .option('replications', { describe: 'Replications (default: the first scenario’s)' })
-          .option('seed', { describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
+          .option('seed', { type: 'string', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
           .option('workers', { describe: 'Worker threads (default: the number of cores)' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
@@ -62,10 +63,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
       const models = scenarios.flatMap((scenario) => scenario.variants.map((variant) => variant.model));
       const first = models[0] as ContactCentreModel;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true }) ?? first.simulation.replications;
-      const envSeed = io.env['STAFFSIM_SEED'];
-      const seed =
-        optionalNumberFlag('seed', args.seed, { min: 0, integer: true }) ??
-        (envSeed === undefined || envSeed === '' ? first.simulation.seed : numberFlag('seed (STAFFSIM_SEED)', Number(envSeed), { min: 0, integer: true }));
+      const seed = seedFromFlagOrEnvironment(args.seed, io.env) ?? first.simulation.seed;
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
       // One seed and one replication count for all: replication r of every variant sees the same arrivals.
       const common = models.map((model) => withSimulationSettings(model, replications, seed));

@@ -17,6 +17,7 @@ import { solveShiftProblem } from '../../runner/shift-solver.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
+import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
@@ -65,7 +66,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         .option('strict', { type: 'boolean', default: false, describe: 'With --shifts: exit 3 when the templates leave intervals uncovered' })
         .option('time-limit', { describe: 'With --shifts: solver time limit per variant, seconds (default 30)' })
         .option('replications', { describe: 'With isa: replications per simulated plan (default: simulation.replications)' })
-        .option('seed', { describe: 'With isa: base seed (default: simulation.seed)' })
+        .option('seed', { type: 'string', describe: 'With isa: base seed (default: STAFFSIM_SEED, else simulation.seed)' })
         .option('out', {
           type: 'string',
           describe: 'Write the shifts section (with --shifts) or the JSON document to this file, atomically; the report goes to stdout',
@@ -80,7 +81,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const method = (args.method as Method | undefined) ?? null;
       const timeLimitSeconds = optionalNumberFlag('time-limit', args['time-limit'], { min: 0, exclusiveMin: true }) ?? 30;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
-      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const seed = seedFromFlag(args.seed);
       const out = flagText('out', args.out);
       const wantShifts = args.shifts === true;
       if (args.strict === true && !wantShifts) throw new UsageError('--strict: applies to --shifts (exit 3 when intervals stay uncovered); add --shifts');
@@ -89,7 +90,8 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
-      const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed), method));
+      const envSeed = seedFromEnvironment(io.env);
+      const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed ?? envSeed), method));
       const usesIsa = (model: ContactCentreModel): boolean => model.staffing.kind === 'target' && model.staffing.target.method === 'isa';
       if (!models.some(usesIsa)) {
         if (replications !== null) throw new UsageError('--replications: applies to simulation-based staffing (--method isa)');

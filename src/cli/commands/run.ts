@@ -20,7 +20,8 @@ import type { Report } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
-import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { flagText, optionalNumberFlag } from '../number-flags.js';
+import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, checkOutputFlag, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import type { Progress } from '../progress.js';
@@ -48,7 +49,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         // No `type: 'number'`: yargs would turn `--workers abc` into NaN, losing what was typed. Untyped, a number
         // stays a number and anything else stays text; numberFlag checks both and quotes them.
         .option('replications', { describe: 'Replications, an integer ≥ 1 (default: simulation.replications of the scenario)' })
-        .option('seed', { describe: 'Base seed, an integer ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
+        .option('seed', { type: 'string', describe: 'Base seed, a whole number ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
         .option('workers', { describe: 'Worker threads, an integer ≥ 1 (default: the number of cores)' })
         .option('calls', {
           type: 'string',
@@ -62,10 +63,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       // Flags first: a bad flag is reported before any file is read.
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
       const workers = optionalNumberFlag('workers', args.workers, { min: 1, integer: true }) ?? defaultWorkerCount();
-      const envSeed = io.env['STAFFSIM_SEED'];
-      const seed =
-        optionalNumberFlag('seed', args.seed, { min: 0, integer: true }) ??
-        (envSeed === undefined || envSeed.trim() === '' ? null : numberFlag('STAFFSIM_SEED', envSeed.trim(), { min: 0, integer: true }));
+      const seed = seedFromFlagOrEnvironment(args.seed, io.env);
       const callsPath = flagText('calls', args.calls);
       if (callsPath === '-') throw new UsageError('--calls: expected a file name (the CSV cannot share stdout with the report)');
       const variantName = flagText('variant', args.variant) ?? undefined;

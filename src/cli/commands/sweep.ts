@@ -14,6 +14,7 @@ import { variantModelWith } from '../../scenario/variant-override.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { seedFromFlag, seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
@@ -72,7 +73,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           .option('variant', { type: 'string', describe: 'The variant to sweep (default: the first)' })
           .option('simulate', { type: 'boolean', default: false, describe: 'Simulate every point instead of the analytic plan' })
           .option('replications', { describe: 'Replications per point with --simulate' })
-          .option('seed', { describe: 'Base seed with --simulate (the same for every point)' })
+          .option('seed', { type: 'string', describe: 'Base seed with --simulate, the same for every point (default: STAFFSIM_SEED, else simulation.seed)' })
           .option('workers', { describe: 'Worker threads with --simulate' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
@@ -85,7 +86,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
       const variantName = (selectVariants(scenario, args.variant)[0] as LoadedScenario['variants'][number]).name;
       const simulateEach = args.simulate === true;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
-      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const seed = simulateEach ? seedFromFlagOrEnvironment(args.seed, io.env) : seedFromFlag(args.seed);
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
 
       // Every point is validated before any is computed, so a bad path or value fails at once.
