@@ -9,6 +9,7 @@ import { readInputFile } from './read-input-file.js';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../core/errors.js';
+import { isPrototypeKey, PROTOTYPE_KEYS } from '../core/prototype-keys.js';
 import type { MetricName } from '../core/metrics.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import { formatPath, isPlainObject, parsePath, type PathSegment, type ScenarioIssue } from './issues.js';
@@ -149,6 +150,8 @@ export function applyOverride(document: unknown, dottedPath: string, value: unkn
   if (path === undefined || path.length === 0) {
     throw badPath(dottedPath, 'expected a path such as staffing.agents or staffing.shifts[0].agents');
   }
+  const reserved = path.find(isPrototypeKey);
+  if (reserved !== undefined) throw badPath(dottedPath, `"${reserved}" is not a key of a scenario (${PROTOTYPE_KEYS.join(', ')} are reserved)`);
   if (!isPlainObject(document)) throw badPath(dottedPath, `the document is not a mapping (got ${describeValue(document)})`);
   const root = structuredClone(document);
   let container: unknown = root;

@@ -669,35 +669,40 @@ function readTextOrNull(path: string): string | null {
   }
 }
 
-/** Compares simulated variants with the baseline file at `path` (missing file or variant: reported, not failed). */
+/**
+ * Compares simulated variants with the baseline file at `path` (missing file or variant: reported, not failed). Every
+ * problem of the file is located: a syntax error at its line and column, a bad value at its key.
+ */
 function compareScenarioBaseline(
   path: string,
   simulated: readonly SimulatedTotals[],
   tolerance: number,
 ): { baseline: ScenarioBaseline; issues: InputIssue[] } {
   const missing = (reason: string): BaselineVariantOutcome[] => simulated.map((variant) => ({ variant: variant.name, status: 'missing', reason }));
-  if (!existsSync(path)) return { baseline: { mode: 'compare', file: path, variants: missing(`no baseline file ${path}`), unmatchedVariants: [] }, issues: [] };
+  if (!existsSync(path)) {
+    return { baseline: { mode: 'compare', file: path, variants: missing(`no baseline file ${path} (create it with --update-baseline)`), unmatchedVariants: [] }, issues: [] };
+  }
+  const unusable = (issues: InputIssue[]): { baseline: ScenarioBaseline; issues: InputIssue[] } => ({
+    baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] },
+    issues,
+  });
   const text = readTextOrNull(path);
-  let document: unknown;
-  try {
-    if (text === null) throw new Error('cannot read it');
-    document = JSON.parse(text);
-  } catch (error) {
-    const issue: InputIssue = { file: path, path: '', code: 'bad_baseline', message: `not a staffsim baseline: ${(error as Error).message}; rewrite it with --update-baseline` };
-    return { baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] }, issues: [issue] };
+  if (text === null) return unusable([{ file: path, path: '', code: 'bad_baseline', message: 'not a staffsim baseline: cannot read it; rewrite it with --update-baseline' }]);
+  const source = parseSource(text, 'json');
+  if (!source.ok) {
+    return unusable(source.issues.map((issue) => ({ ...issue, file: path, code: 'bad_baseline', message: `not a staffsim baseline: ${issue.message}; rewrite it with --update-baseline` })));
   }
-  const parsed = parseBaseline(document);
+  const parsed = parseBaseline(source.source.document);
   if (!parsed.ok) {
-    return {
-      baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] },
-      issues: parsed.issues.map((issue) => ({ file: path, path: issue.path, code: issue.code, message: issue.message })),
-    };
+    return unusable(
+      parsed.issues.map((issue) => {
+        const position = source.source.locate(issue.at, issue.code === 'unknown_key' ? 'key' : undefined);
+        return { file: path, ...(position === undefined ? {} : { line: position.line, column: position.column }), path: issue.path, code: issue.code, message: issue.message };
+      }),
+    );
   }
-  const compared = compareWithBaseline(simulated, parsed.baseline, { tolerance });
-  const variants = compared.variants.map((outcome) =>
-    outcome.status === 'missing' ? { ...outcome, reason: `no variant "${outcome.variant}" in ${path}` } : outcome,
-  );
-  return { baseline: { mode: 'compare', file: path, variants, unmatchedVariants: compared.unmatchedVariants }, issues: [] };
+  const compared = compareWithBaseline(simulated, parsed.baseline, { tolerance, file: path });
+  return { baseline: { mode: 'compare', file: path, variants: compared.variants, unmatchedVariants: compared.unmatchedVariants }, issues: [] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
