@@ -2,7 +2,7 @@ import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
 import { canExplore, DEFAULT_SCENARIO } from './terminal.js';
-import { processIo } from './io.js';
+import { processIo, safeIo } from './io.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 import { staffsimReportAddress, staffsimVersion } from './version.js';
@@ -17,7 +17,8 @@ Scenario format: scenarios/README.md · JSON Schema: staffsim schema`;
  * Runs the command line and returns its exit code. The single error boundary: every error class maps to
  * one exit code, and only internal errors print a request to report them (with the stack under --debug).
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], givenIo: CliIo = processIo()): Promise<number> {
+  const io = safeIo(givenIo);
   let exitCode: number = EXIT.ok;
   const setExitCode = (code: number): void => {
     exitCode = code;
@@ -87,7 +88,7 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return EXIT.badInput;
   }
   if (error instanceof InputError) {
-    for (const issue of error.issues) io.stderr.write(`staffsim: ${formatInputIssue(issue)}\n`);
+    for (const issue of error.issues) io.stderr.write(`staffsim: ${formatInputIssue(issue)}\n${issue.hint === undefined ? '' : `${issue.hint}\n`}`);
     return EXIT.badInput;
   }
   if (error instanceof InfeasibleError) {

@@ -7,6 +7,7 @@ import { InputError } from '../core/errors.js';
 import type { Report } from '../report/report.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
+import { printable } from '../core/printable.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'xlsx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -83,7 +84,7 @@ export async function exportReport(
     io.stdout.write(content as string);
   } else {
     writeFileAtomic(out, content);
-    io.stderr.write(`staffsim: wrote ${out}\n`);
+    io.stderr.write(`staffsim: wrote ${printable(out)}\n`);
   }
   return true;
 }

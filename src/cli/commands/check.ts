@@ -36,6 +36,7 @@ import { seedFromFlag } from '../seed.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { printable, terminalText } from '../../core/printable.js';
 
 /** `--quick`: at most this many replications per variant. */
 export const QUICK_REPLICATIONS = 5;
@@ -371,7 +372,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     else io.stdout.write(checkText(run));
     if (junitPath !== null) {
       writeFileAtomic(junitPath, toJunitXml(run));
-      io.stderr.write(`staffsim: wrote ${junitPath}\n`);
+      io.stderr.write(`staffsim: wrote ${printable(junitPath)}\n`);
     }
     if (io.env['GITHUB_ACTIONS'] === 'true') {
       for (const line of githubAnnotations(run, io.cwd, io.env['GITHUB_WORKSPACE'])) io.stderr.write(`${line}\n`);
@@ -620,7 +621,7 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
     const path = baselinePathOf(options.baselineDir, candidate.relativeFile);
     const simulated = own.map(({ job, result }) => ({ name: job.variant, replications: result.summary.replications, seed: result.summary.seed, totals: result.summary.totals }));
     if (options.updateBaseline) {
-      if (errors.length > 0) io.stderr.write(`staffsim: ${candidate.file}: baseline not written (the problems above keep some variants from running)\n`);
+      if (errors.length > 0) io.stderr.write(`staffsim: ${printable(candidate.file)}: baseline not written (the problems above keep some variants from running)\n`);
       else {
         const text = toJson(buildBaseline({ scenario: scenario.name, file: candidate.relativeFile, staffsimVersion: version, variants: simulated }));
         const written = readTextOrNull(path) !== text;
@@ -628,7 +629,7 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
           if (written) {
             makeFolder(dirname(path));
             writeFileAtomic(path, text);
-            io.stderr.write(`staffsim: wrote ${path}\n`);
+            io.stderr.write(`staffsim: wrote ${printable(path)}\n`);
           }
           baseline = { mode: 'update', file: path, written };
         } catch (error) {
@@ -725,7 +726,7 @@ function settingsLine(run: CheckRun): string {
   ];
   if (run.baselineDir !== null) {
     const updating = run.scenarios.some((scenario) => scenario.baseline?.mode === 'update');
-    parts.push(updating ? `writing baselines to ${run.baselineDir}` : `baselines in ${run.baselineDir} (tolerance ${formatValue(run.tolerance * 100)}%)`);
+    parts.push(updating ? `writing baselines to ${printable(run.baselineDir)}` : `baselines in ${printable(run.baselineDir)} (tolerance ${formatValue(run.tolerance * 100)}%)`);
   }
   return `staffsim check — ${parts.join(' · ')}`;
 }
@@ -746,7 +747,7 @@ export function checkText(run: CheckRun): string {
     if (scenario.baseline?.mode === 'compare') {
       for (const outcome of scenario.baseline.variants) {
         if (outcome.status !== 'compared') continue;
-        for (const change of outcome.comparison.changed) changes.push(`  ${scenario.file}  ${outcome.variant}: ${describeChange(change)}`);
+        for (const change of outcome.comparison.changed) changes.push(`  ${printable(scenario.file)}  ${printable(outcome.variant)}: ${describeChange(change)}`);
       }
     }
   }
@@ -846,9 +847,12 @@ function baselineJson(baseline: ScenarioBaseline | null, requireBaseline: boolea
   };
 }
 
-/** GitHub's escaping of a workflow command's message. */
+/**
+ * GitHub's escaping of a workflow command's message: `%`, CR and LF percent-encoded (so no text can end the command
+ * or start another), after every other control character is escaped (`terminalText`), so none reaches the log raw.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** GitHub's escaping of a workflow command's property value. */
@@ -876,7 +880,7 @@ export function githubAnnotations(run: CheckRun, cwd: string, workspace?: string
       const properties = [`file=${escapeProperty(shown(entry.file ?? scenario.file))}`];
       if (entry.line !== undefined) properties.push(`line=${entry.line}`);
       if (entry.line !== undefined && entry.column !== undefined) properties.push(`col=${entry.column}`);
-      properties.push(`title=${escapeProperty(`staffsim check: ${entry.name}`)}`);
+      properties.push(`title=${escapeProperty(printable(`staffsim check: ${entry.name}`))}`);
       lines.push(`::${level} ${properties.join(',')}::${escapeData(entry.message)}`);
     }
   }

@@ -19,6 +19,7 @@ import { checkExportOptions, exportReport, withExportOptions } from '../output.j
 import { progressBar } from '../progress.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { printable } from '../../core/printable.js';
 
 /** The rows of the comparison table, in order. */
 export const COMPARED_METRICS: readonly { metric: MetricName; label: string }[] = [
@@ -141,8 +142,8 @@ function compareText(report: Report): string {
   const variants = report.variants;
   const simulated = variants.some((v) => v.source === 'simulation');
   const header = simulated
-    ? `${report.title} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${variants[0]?.variant ?? ''}"; * = significant at 5% (paired by replication)`
-    : `${report.title} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${variants[0]?.variant ?? ''}"`;
+    ? `${printable(report.title)} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${printable(variants[0]?.variant ?? '')}"; * = significant at 5% (paired by replication)`
+    : `${printable(report.title)} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${printable(variants[0]?.variant ?? '')}"`;
   const rows = COMPARED_METRICS.map(({ metric, label }) => [
     label,
     ...variants.map((variant, i) => {

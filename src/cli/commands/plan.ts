@@ -20,6 +20,7 @@ import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
+import { printable } from '../../core/printable.js';
 
 const METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;
 type Method = (typeof METHODS)[number];
@@ -135,7 +136,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       for (const p of unmet) {
         const count = p.shifts?.plan.unmetIntervals.length ?? 0;
         io.stderr.write(
-          `staffsim: ${args.strict === true ? 'infeasible' : 'warning'}: ${p.model.variantName}: the shift templates leave ${count} interval(s) ` +
+          `staffsim: ${args.strict === true ? 'infeasible' : 'warning'}: ${printable(p.model.variantName)}: the shift templates leave ${count} interval(s) ` +
             `short of the requirement (listed as unmet)${args.strict === true ? '' : '; --strict makes this exit 3'}.\n`,
         );
       }
@@ -199,7 +200,8 @@ async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][],
       {
         path: 'staffing.shiftTemplates',
         code: 'missing_shift_templates',
-        message: `--shifts needs shift templates in the scenario (variant "${model.variantName}" has none), e.g.\n${SHIFT_TEMPLATES_EXAMPLE}`,
+        message: `--shifts needs shift templates in the scenario (variant "${model.variantName}" has none), e.g.`,
+        hint: SHIFT_TEMPLATES_EXAMPLE,
       },
     ]);
   }
@@ -213,16 +215,16 @@ async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][],
 
 function isaProgress(io: CliIo, model: ContactCentreModel, enabled: boolean): { onIteration?: (iteration: number, changed: number) => void } {
   if (!enabled || io.stderr.isTTY !== true) return {};
-  io.stderr.write(`staffsim: isa ${model.variantName}: simulating …\n`);
+  io.stderr.write(`staffsim: isa ${printable(model.variantName)}: simulating …\n`);
   return {
     onIteration: (iteration, changed) =>
-      io.stderr.write(`staffsim: isa ${model.variantName}: plan ${iteration} simulated, ${changed} interval(s) changed\n`),
+      io.stderr.write(`staffsim: isa ${printable(model.variantName)}: plan ${iteration} simulated, ${changed} interval(s) changed\n`),
   };
 }
 
 function writeOut(io: CliIo, path: string, content: string): void {
   writeFileAtomic(path, content);
-  io.stderr.write(`staffsim: wrote ${path}\n`);
+  io.stderr.write(`staffsim: wrote ${printable(path)}\n`);
 }
 
 // ------------------------------------------------------------------------------------------------ JSON
@@ -345,7 +347,7 @@ function plannedText(p: PlannedVariant): string {
 function analyticText(plan: VariantPlan): string {
   const { model, totals } = plan;
   const staffingNote = model.staffing.kind === 'target' ? 'agents solved for the target' : `staffing: ${model.staffing.kind}`;
-  const title = `${model.scenarioName} — ${model.variantName} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
+  const title = `${printable(model.scenarioName)} — ${printable(model.variantName)} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
   const table = renderTable(
     [
       { header: 'day' },
@@ -401,7 +403,7 @@ function isaText(plan: IsaPlan): string {
   const { model, target, isa } = plan;
   const sipp = plan.sippSource === 'erlang-a' ? 'Erlang A' : 'Erlang C';
   const title =
-    `${model.scenarioName} — ${model.variantName} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
+    `${printable(model.scenarioName)} — ${printable(model.variantName)} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
     `${model.simulation.seed}; ${describeEnding(isa)})`;
   const slTarget = target.serviceLevel;
   const below = (pick: (row: IsaPlanRow) => number): number =>
@@ -448,7 +450,7 @@ function shiftsText(model: ContactCentreModel, solved: SolvedShiftPlan, requirem
   const shiftCount = plan.shifts.length;
   const agentDays = plan.assignments.reduce((total, a) => total + a.agents, 0);
   const title =
-    `Shifts for ${model.variantName}: ${shiftCount} shift line(s), ${agentDays} agent-shifts on ${plan.coverage.length / model.calendar.intervalsPerDay} weekday(s), from ${(model.shiftTemplates ?? []).length} template(s); ` +
+    `Shifts for ${printable(model.variantName)}: ${shiftCount} shift line(s), ${agentDays} agent-shifts on ${plan.coverage.length / model.calendar.intervalsPerDay} weekday(s), from ${(model.shiftTemplates ?? []).length} template(s); ` +
     `${solved.plan.status === 'optimal' ? 'optimal' : 'time limit reached: best plan found'} (HiGHS, ${formatNumber(solved.solveSeconds, 2)} s; ${solved.columns} candidate shifts, ${solved.rows} covering rows)`;
   const costLine =
     `cost ${formatMoney(plan.cost, model.currency)} for ${formatNumber(plan.paidAgentHours, 1)} paid hours over ${model.calendar.days} day(s); ` +
@@ -545,8 +547,8 @@ function warnAboutPlan(plan: VariantPlan, io: CliIo): void {
   const overloaded = plan.rows.filter((row) => !row.stable).length;
   if (overloaded > 0) {
     io.stderr.write(
-      `staffsim: warning: ${plan.model.variantName}: ${overloaded} interval(s) are overloaded (Erlang C, load ≥ agents): waits are unbounded there and their waiting is not priced.\n`,
+      `staffsim: warning: ${printable(plan.model.variantName)}: ${overloaded} interval(s) are overloaded (Erlang C, load ≥ agents): waits are unbounded there and their waiting is not priced.\n`,
     );
   }
-  if (!plan.converged) io.stderr.write(`staffsim: warning: ${plan.model.variantName}: the retrial fixed point did not converge in every interval.\n`);
+  if (!plan.converged) io.stderr.write(`staffsim: warning: ${printable(plan.model.variantName)}: the retrial fixed point did not converge in every interval.\n`);
 }

@@ -28,6 +28,7 @@ import type { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
+import { printable } from '../../core/printable.js';
 
 /** One simulated variant as `run --json` prints it. */
 export interface SimulatedVariant {
@@ -125,7 +126,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       } else {
         io.stdout.write(`${simulated.map((variant, i) => runText(variant, models[i] as ContactCentreModel)).join('\n\n')}\n`);
       }
-      if (callsPath !== null) io.stderr.write(`staffsim: wrote ${callsPath}\n`);
+      if (callsPath !== null) io.stderr.write(`staffsim: wrote ${printable(callsPath)}\n`);
     },
   );
 }
@@ -336,7 +337,7 @@ const SUMMARY_LINES: readonly { metric: MetricName; label: string; format: (v: n
 ];
 
 function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
-  const title = `${model.scenarioName} — ${variant.name} (simulated: ${variant.replications} replication${variant.replications === 1 ? '' : 's'}, seed ${variant.seed}, ±95% interval)`;
+  const title = `${printable(model.scenarioName)} — ${printable(variant.name)} (simulated: ${variant.replications} replication${variant.replications === 1 ? '' : 's'}, seed ${variant.seed}, ±95% interval)`;
   const summary = renderTable(
     [{ header: 'metric', align: 'left' }, { header: 'mean', align: 'right' }, { header: '±95%', align: 'right' }],
     SUMMARY_LINES.map(({ metric, label, format }) => {

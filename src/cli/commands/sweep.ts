@@ -21,6 +21,7 @@ import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { printable } from '../../core/printable.js';
 
 /** The most points one sweep may have. */
 export const MAX_SWEEP_POINTS = 1000;
@@ -186,5 +187,5 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
     ],
     rows,
   );
-  return `${report.title} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${sweep.parameter} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
+  return `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
 }
