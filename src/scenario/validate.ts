@@ -5,6 +5,7 @@
 import { isMetricName, type MetricName } from '../core/metrics.js';
 import { PROTOTYPE_KEYS, prototypeKeyPaths, withoutPrototypeKeys } from '../core/prototype-keys.js';
 import { fromZodIssues, isPlainObject, suggestion, type Path, type ScenarioIssue, type Validated } from './issues.js';
+import { limitIssues } from './limits.js';
 import { checkExpectations, checkRules } from './rules.js';
 import { ExpectBoundSchema, ExpectSchema, ScenarioBaseSchema, ScenarioSchema, VARIANT_SECTIONS, describeValue, type ScenarioSections } from './schema.js';
 import { baseOf, mergeVariant, variantBlocks } from './variants.js';
@@ -128,11 +129,14 @@ export function validateScenario(input: unknown): Validated<ValidScenario> {
         {
           path: [],
           code: 'invalid_type',
-          message: `expected a mapping of sections (name, calendar, demand, handling, staffing, …) (got ${document === undefined ? 'an empty document' : describeValue(document)})`,
+          message: `expected a mapping of sections (name, calendar, demand, handling, staffing, …) (got ${document === undefined || document === null ? 'an empty document' : describeValue(document)})`,
         },
       ],
     };
   }
+  // Oversized lists and mappings are refused before anything else runs on them (every variant is merged and validated).
+  const tooMany = limitIssues(document);
+  if (tooMany.length > 0) return { ok: false, issues: [...reserved, ...tooMany] };
   const issues: ScenarioIssue[] = [...reserved];
   const hasVariants = document['variants'] !== undefined;
   if (hasVariants) issues.push(...checkVariantBlocks(document['variants']));

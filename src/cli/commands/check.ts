@@ -17,6 +17,7 @@ import { checkCases, checkExitCode, countRun, describeChange } from '../../core/
 import { formatValue } from '../../core/check/format-value.js';
 import type { ReplicationTask } from '../../core/check/replication-task.js';
 import { formatInputIssue, InfeasibleError, InputError, type InputIssue } from '../../core/errors.js';
+import { printable, terminalText } from '../../core/printable.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { checkSimulationInput, type SimulationInput } from '../../core/sim/simulation-input.js';
@@ -26,6 +27,8 @@ import { toJunitXml } from '../../export/junit.js';
 import { writeFileAtomic } from '../../export/write-file.js';
 import { renderTable } from '../../report/format.js';
 import { parseScenarioText, readScenarioFile, type LoadedScenario } from '../../scenario/load.js';
+import { SCENARIO_LIMITS } from '../../scenario/limits.js';
+import { readInputFile } from '../../scenario/read-input-file.js';
 import { parseSource } from '../../scenario/source.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
@@ -36,7 +39,6 @@ import { seedFromFlag } from '../seed.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
-import { printable, terminalText } from '../../core/printable.js';
 
 /** `--quick`: at most this many replications per variant. */
 export const QUICK_REPLICATIONS = 5;
@@ -238,7 +240,7 @@ function loadCandidate(candidate: Candidate): { kind: 'scenario'; scenario: Load
   try {
     if (candidate.explicit) return { kind: 'scenario', scenario: readScenarioFile(candidate.file) };
     const format = extname(candidate.file).toLowerCase() === '.json' ? 'json' : 'yaml';
-    const text = readFileSync(candidate.file, 'utf8');
+    const text = readInputFile(candidate.file, SCENARIO_LIMITS.fileBytes);
     const parsed = parseSource(text, format);
     // A file that does not even parse is reported: in a scenario folder it is most likely a broken scenario.
     if (!parsed.ok) return { kind: 'broken', issues: parsed.issues.map((issue) => ({ file: candidate.file, ...issue })) };
@@ -687,8 +689,13 @@ function compareScenarioBaseline(
     baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] },
     issues,
   });
-  const text = readTextOrNull(path);
-  if (text === null) return unusable([{ file: path, path: '', code: 'bad_baseline', message: 'not a staffsim baseline: cannot read it; rewrite it with --update-baseline' }]);
+  let text: string;
+  try {
+    text = readInputFile(path, SCENARIO_LIMITS.fileBytes);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return unusable(error.issues.map((issue) => ({ ...issue, code: 'bad_baseline', message: `not a staffsim baseline: ${issue.message}; rewrite it with --update-baseline` })));
+  }
   const source = parseSource(text, 'json');
   if (!source.ok) {
     return unusable(source.issues.map((issue) => ({ ...issue, file: path, code: 'bad_baseline', message: `not a staffsim baseline: ${issue.message}; rewrite it with --update-baseline` })));

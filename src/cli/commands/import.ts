@@ -48,7 +48,7 @@ export function registerImportCommand(cli: Argv, io: CliIo): Argv {
       const timestampColumn = flagText('timestamp-column', args['timestamp-column']);
       const countColumn = flagText('count-column', args['count-column']);
       const timestampFormat = flagText('timestamp-format', args['timestamp-format']);
-      const text = readInputFile(path);
+      const text = readInputFile(path, 1 << 30);
       const estimate = estimateWithFlags(text, path, {
         intervalMinutes,
         ...(timestampColumn === null ? {} : { timestampColumn }),
