@@ -161,6 +161,8 @@ const MAX_LISTED_ISSUES = 25;
 const MAX_KEPT_ISSUES = 1_000;
 /** Rows read before the columns and the timestamp format are chosen. */
 const DETECTION_ROWS = 50;
+/** Rows read at most while day-first and month-first dates both fit (a month and a half of 5-minute rows, 07:00–21:00). */
+const MAX_DETECTION_ROWS = 8_192;
 /** A weekday factor that rests on fewer days than this is flagged. */
 export const MIN_DAYS_PER_WEEKDAY = 4;
 
@@ -234,6 +236,18 @@ export function demandHistory(options: DemandHistoryOptions): DemandHistory {
     if (time !== null && countOk) (rows as RowStore).add(line, time, count, aht, issues);
   };
 
+  // Day-first and month-first dates can only be told apart by a day above 12, which may come weeks into the file: while
+  // the first rows fit both, more are read (up to MAX_DETECTION_ROWS) before asking for the format.
+  let nextAttempt = DETECTION_ROWS;
+  const tryToChooseColumns = (): void => {
+    try {
+      chooseColumns();
+    } catch (error) {
+      const ambiguous = error instanceof InputError && error.issues[0]?.code === 'ambiguous_timestamps';
+      if (!ambiguous || waiting.length >= MAX_DETECTION_ROWS) throw error;
+      nextAttempt = Math.min(MAX_DETECTION_ROWS, nextAttempt * 2);
+    }
+  };
   const chooseColumns = (): void => {
     const { names, delimiter, line } = header as NonNullable<typeof header>;
     columns = resolveColumns(names, delimiter, line, waiting, options);
@@ -256,7 +270,7 @@ export function demandHistory(options: DemandHistoryOptions): DemandHistory {
       const fields = splitCsvLine(text, header.delimiter);
       if (columns === null) {
         waiting.push({ line: lineNumber, fields });
-        if (waiting.length >= DETECTION_ROWS) chooseColumns();
+        if (waiting.length >= nextAttempt) tryToChooseColumns();
         return;
       }
       readRow(lineNumber, fields);

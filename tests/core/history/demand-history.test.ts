@@ -241,6 +241,17 @@ describe('estimateDemand: exports of ACD and telephony systems', () => {
     expect(issues[0]?.message).toContain('the dates fit DD/MM/YYYY HH:mm and MM/DD/YYYY HH:mm; give the format');
   });
 
+  it('reads on until a day above 12 tells day-first from month-first, when the first rows fit both', () => {
+    const lines = ['Datum;Tid;Samtal'];
+    for (let day = 1; day <= 14; day++) {
+      for (let minutes = 0; minutes < 24 * 60; minutes += 15) lines.push(`${String(day).padStart(2, '0')}/03/2024;${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')};1`);
+    }
+    // 12 × 96 = 1,152 rows fit both forms before 13/03/2024 settles it.
+    const estimate = estimateDemand(lines.join('\n'), { intervalMinutes: 60 });
+    expect(estimate.report.timestampFormat).toBe('DD/MM/YYYY HH:mm');
+    expect(estimate.report.lastDate).toBe('2024-03-14');
+  });
+
   it('flags weekday factors that rest on fewer than four days', () => {
     const mondays = ['2024-01-01', '2024-01-08', '2024-01-15', '2024-01-22'];
     const tuesdays = ['2024-01-02', '2024-01-09'];
