@@ -136,6 +136,7 @@ function readCounts(path: string, options: DemandHistoryOptions): DemandEstimate
       interval_not_multiple: '--interval-minutes',
       day_too_short: '--interval-minutes',
       bad_timestamp_format: '--timestamp-format',
+      bad_date_format: '--date-format',
       date_without_time: '--date-column',
     };
     const first = error.issues[0];

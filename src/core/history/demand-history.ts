@@ -73,7 +73,7 @@ export interface DemandHistoryOptions {
    * characters, e.g. `DD/MM/YYYY HH:mm`; default: detected among iso and common day-first and month-first forms.
    */
   readonly timestampFormat?: string;
-  /** With a date column: a pattern of YYYY, MM and DD, e.g. `DD.MM.YYYY`; default: detected. */
+  /** With a date column: a pattern of YYYY, MM and DD, e.g. `DD.MM.YYYY` (or `timestampFormat` for the date and the time joined by a space); default: detected. */
   readonly dateFormat?: string;
 }
 
@@ -458,9 +458,11 @@ function resolveColumns(
       ? options.timestampFormat === undefined
         ? detectFormat(stamps, DETECTABLE_FORMATS, timeName, headerLine)
         : patternFormat(options.timestampFormat)
-      : options.dateFormat === undefined
-        ? detectFormat(stamps, DETECTABLE_SPLIT_FORMATS, timeName, headerLine)
-        : datePatternFormat(options.dateFormat);
+      : options.dateFormat !== undefined
+        ? datePatternFormat(options.dateFormat)
+        : options.timestampFormat !== undefined
+          ? patternFormat(options.timestampFormat) // of the date and the time joined by a space
+          : detectFormat(stamps, DETECTABLE_SPLIT_FORMATS, timeName, headerLine);
 
   const timeColumns = split === null ? [single as number] : [split.date, split.time];
   const aht = chooseAhtColumn(header, timeColumns, headerLine, valuesOf, options);

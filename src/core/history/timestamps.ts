@@ -86,7 +86,12 @@ export function patternFormat(pattern: string): TimestampFormat {
 export function datePatternFormat(pattern: string): TimestampFormat {
   const trimmed = pattern.trim();
   if (trimmed.toLowerCase() === 'iso') return patternFormat('YYYY-MM-DD HH:mm');
-  if (/HH|mm|ss/.test(trimmed)) throw new InputError([{ path: '', code: 'bad_timestamp_format', message: `date format ${JSON.stringify(pattern)}: give the date only (YYYY, MM and DD); the time is in its own column` }]);
+  const problem = /HH|mm|ss/.test(trimmed)
+    ? 'give the date only (YYYY, MM and DD); the time is in its own column'
+    : ['YYYY', 'MM', 'DD'].some((token) => !trimmed.includes(token))
+      ? `missing ${['YYYY', 'MM', 'DD'].filter((token) => !trimmed.includes(token)).join(', ')} (use YYYY, MM and DD)`
+      : null;
+  if (problem !== null) throw new InputError([{ path: '', code: 'bad_date_format', message: `date format ${JSON.stringify(pattern)}: ${problem}` }]);
   return patternFormat(`${trimmed} HH:mm`);
 }
 

@@ -177,6 +177,15 @@ describe('staffsim import: ACD and telephony exports', () => {
     expect(run.stderr).toMatch(/ {2}casesPerDay \S+ first contacts = 232\.6 calls ÷ \d\.\d{4} attempts per case \(the analytic plan of tests\/fixtures\/import\/behaviour\.yaml, variant "fixed-staff", with this calendar and demand; \d+ rounds\)/);
   });
 
+  it('names the flag of a bad date format, and of a date column without a time column', async () => {
+    const format = await runCli(['import', ACD, '--date-format', 'DD.MM']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('staffsim: --date-format: date format "DD.MM": missing YYYY (use YYYY, MM and DD)');
+    const alone = await runCli(['import', ACD, '--date-column', 'Datum']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('staffsim: --date-column: a date column needs a time column, and a time column a date column: give both');
+  });
+
   it('--calls-are attempts needs --behaviour-from, and --behaviour-from needs it; a missing variant is named', async () => {
     const without = await runCli(['import', ACD, '--calls-are', 'attempts']);
     expect(without.code).toBe(2);
