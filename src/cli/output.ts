@@ -17,7 +17,11 @@ export function withExportOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('format', { choices: EXPORT_FORMATS, describe: 'Export format (default: from the --out extension)' })
     .option('out', { type: 'string', describe: 'Write the export to this file (atomically) instead of stdout' })
-    .option('table', { choices: ['summary', 'intervals'] as const, default: 'summary' as const, describe: 'CSV: which table' });
+    .option('table', {
+      choices: ['summary', 'intervals', 'groups'] as const,
+      default: 'summary' as const,
+      describe: 'CSV: which table (groups: one row per variant and agent group)',
+    });
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {

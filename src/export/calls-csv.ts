@@ -11,12 +11,18 @@ import type { SimulationInput } from '../core/sim/simulation-input.js';
 export const CALLS_CSV_HEADER = 'variant,replication,case id,attempt,kind,arrival (s),wait (s),outcome,handle time (s)\r\n';
 
 /**
+ * The header for a scenario with agent groups (SPEC §7): a `group` column after the kind, whose values then include
+ * transfer, callback and task.
+ */
+export const CALLS_CSV_HEADER_WITH_GROUPS = 'variant,replication,case id,attempt,kind,group,arrival (s),wait (s),outcome,handle time (s)\r\n';
+
+/**
  * The variant field and its comma, quoted per RFC 4180 when needed; computed once per variant, put before every row.
  * @example callsCsvPrefix('world-class') // 'world-class,'
  * @example callsCsvPrefix('a, "b"') // '"a, ""b""",'
  */
 export function callsCsvPrefix(variant: string): string {
-  return `${/[",\r\n]/.test(variant) ? `"${variant.replaceAll('"', '""')}"` : variant},`;
+  return `${csvField(variant)},`;
 }
 
 /**
@@ -25,8 +31,13 @@ export function callsCsvPrefix(variant: string): string {
  * @example callsCsvRow({ replication: 0, caseId: 7, attempt: 2, kind: 'redial', arrivalSeconds: 30612.25,
  *   waitSeconds: 4.5, outcome: 'answered', handleSeconds: 181 }) // '0,7,2,redial,30612.25,4.5,answered,181\r\n'
  */
-export function callsCsvRow(record: AttemptRecord): string {
-  return `${record.replication},${record.caseId},${record.attempt},${record.kind},${round3(record.arrivalSeconds)},${round3(record.waitSeconds)},${record.outcome},${round3(record.handleSeconds)}\r\n`;
+export function callsCsvRow(record: AttemptRecord, withGroup = false): string {
+  const group = withGroup ? `${csvField(record.group)},` : '';
+  return `${record.replication},${record.caseId},${record.attempt},${record.kind},${group}${round3(record.arrivalSeconds)},${round3(record.waitSeconds)},${record.outcome},${round3(record.handleSeconds)}\r\n`;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function round3(value: number): number {
@@ -47,10 +58,11 @@ export function writeCallsCsv(
   onReplication: (variant: number, replication: number, result: ReplicationResult) => void,
   onProgress?: (variant: number, replicationsDone: number) => void,
 ): void {
-  write(CALLS_CSV_HEADER);
+  const withGroups = inputs.some((input) => input.model.network !== undefined);
+  write(withGroups ? CALLS_CSV_HEADER_WITH_GROUPS : CALLS_CSV_HEADER);
   inputs.forEach((input, variant) => {
     const prefix = callsCsvPrefix(input.model.variantName);
-    const onAttempt = (record: AttemptRecord): void => write(prefix + callsCsvRow(record));
+    const onAttempt = (record: AttemptRecord): void => write(prefix + callsCsvRow(record, withGroups));
     for (let r = 0; r < input.model.simulation.replications; r++) {
       const progress = onProgress === undefined ? undefined : (fraction: number): void => onProgress(variant, r + fraction);
       onReplication(variant, r, runReplication(input, r, { onAttempt, ...(progress === undefined ? {} : { onProgress: progress }) }));

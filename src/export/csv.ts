@@ -1,6 +1,7 @@
 import type { Report } from '../report/report.js';
 import { guardFormula } from './cell-text.js';
-import { intervalsTable, summaryTable, type DataCell, type DataTable } from './data-tables.js';
+import { InputError } from '../core/errors.js';
+import { groupsTable, intervalsTable, summaryTable, type DataCell, type DataTable } from './data-tables.js';
 
 /**
  * CSV for budget planners (TOOLCHAIN §6): RFC 4180 — comma separated, CRLF after every row (the last too), fields
@@ -10,8 +11,11 @@ import { intervalsTable, summaryTable, type DataCell, type DataTable } from './d
  * Text cells that a spreadsheet would run as a formula get a leading `'`. No BOM.
  */
 
-/** Which table to write: one row per variant (`summary`), or one per variant and interval (`intervals`). */
-export type CsvTable = 'summary' | 'intervals';
+/**
+ * Which table to write: one row per variant (`summary`), one per variant and interval (`intervals`), or — for a
+ * scenario with agent groups — one per variant and group (`groups`).
+ */
+export type CsvTable = 'summary' | 'intervals' | 'groups';
 
 /**
  * The report as one CSV table.
@@ -21,11 +25,20 @@ export type CsvTable = 'summary' | 'intervals';
  *   then for each metric of SPEC §4 `<Label> (<unit>)` and `<Label> ±95% (<unit>)`.
  * - `intervals`: one row per variant × interval: Scenario, Variant, Day (1-based), Interval start (local time),
  *   then the same metric columns as the summary (mean and ±95% half-width), so a lookup works on both files.
+ * - `groups` (scenarios with agent groups): one row per variant × group: Scenario, Variant, Group, then every group
+ *   metric of SPEC §7 (mean and ±95%).
+ *
+ * With agent groups the summary and interval tables also carry the metrics of SPEC §7.
  *
  * @example reportToCsv(report, 'summary').split('\r\n')[0]
  *   // 'Scenario,Variant,Source,Replications (count),Seed,Cases (count),Cases ±95% (count),…'
  */
 export function reportToCsv(report: Report, table: CsvTable): string {
+  if (table === 'groups') {
+    const groups = groupsTable(report);
+    if (groups === null) throw new InputError([{ path: '', code: 'no_groups', message: '--table groups: the scenario has no agent groups (groups:); use --table summary or intervals' }]);
+    return tableToCsv(groups);
+  }
   return tableToCsv(table === 'summary' ? summaryTable(report, { includeSweep: true }) : intervalsTable(report));
 }
 

@@ -1,6 +1,16 @@
-import { COST_LINE_NAMES, METRIC_NAMES, type MetricName } from '../core/metrics.js';
-import type { MetricEstimates, Report, SweepResult, VariantResult } from '../report/report.js';
-import { metricCiHeader, metricHeader, metricKind, metricLabel, metricUnit, type MetricKind } from './metric-labels.js';
+import { COST_LINE_NAMES, GROUP_METRIC_NAMES, metricNamesOf, type GroupMetricName, type MetricName } from '../core/metrics.js';
+import type { GroupMetricEstimates, MetricEstimates, Report, SweepResult, VariantResult } from '../report/report.js';
+import {
+  GROUP_METRIC_LABELS,
+  groupMetricCiHeader,
+  groupMetricHeader,
+  metricCiHeader,
+  metricHeader,
+  metricKind,
+  metricLabel,
+  metricUnit,
+  type MetricKind,
+} from './metric-labels.js';
 
 /**
  * The data tables behind the CSV and XLSX exports, built once so both formats carry the same columns, headers
@@ -51,6 +61,14 @@ export function cheapestPointIndex(sweep: SweepResult): number | null {
 
 const text = (header: string): DataColumn => ({ header, format: 'text' });
 
+/**
+ * The metric columns of a report: those of SPEC §4, and those of §7 when any variant has agent groups.
+ * @example reportMetricNames(reportWithoutGroups).length // 29
+ */
+export function reportMetricNames(report: Report): readonly MetricName[] {
+  return metricNamesOf(report.variants.some((variant) => variant.groups !== undefined));
+}
+
 /** Two columns per metric: the mean and its 95% half-width, in the metric's unit. */
 function metricColumns(names: readonly MetricName[], currency: string): DataColumn[] {
   return names.flatMap((name) => [
@@ -59,8 +77,9 @@ function metricColumns(names: readonly MetricName[], currency: string): DataColu
   ]);
 }
 
-function metricCells(estimates: MetricEstimates, names: readonly MetricName[]): number[] {
-  return names.flatMap((name) => [estimates[name].mean, estimates[name].ci95]);
+/** Mean and ±95% per metric; a metric the estimates do not have (a variant without groups) is empty. */
+function metricCells(estimates: Partial<MetricEstimates>, names: readonly MetricName[]): (number | null)[] {
+  return names.flatMap((name) => [estimates[name]?.mean ?? null, estimates[name]?.ci95 ?? null]);
 }
 
 function variantColumns(): DataColumn[] {
@@ -85,17 +104,18 @@ function variantCells(variant: VariantResult): DataCell[] {
  */
 export function summaryTable(report: Report, options: { readonly includeSweep: boolean }): DataTable {
   const sweep = options.includeSweep ? report.sweep : null;
+  const names = reportMetricNames(report);
   const columns: DataColumn[] = [
     ...variantColumns(),
     ...(sweep === null
       ? []
       : [text('Sweep parameter'), { header: 'Sweep value', format: 'number' as const }, text('Cheapest (yes/no)')]),
-    ...metricColumns(METRIC_NAMES, report.currency),
+    ...metricColumns(names, report.currency),
   ];
   const rows: DataCell[][] = report.variants.map((variant) => [
     ...variantCells(variant),
     ...(sweep === null ? [] : [null, null, null]),
-    ...metricCells(variant.totals, METRIC_NAMES),
+    ...metricCells(variant.totals, names),
   ]);
   if (sweep !== null) {
     const swept = report.variants.find((v) => v.variant === sweep.variant);
@@ -110,7 +130,7 @@ export function summaryTable(report: Report, options: { readonly includeSweep: b
         sweep.parameter,
         point.value,
         i === cheapest ? 'yes' : 'no',
-        ...metricCells(point.totals, METRIC_NAMES),
+        ...metricCells(point.totals, names),
       ]);
     }
   }
@@ -122,12 +142,13 @@ export function summaryTable(report: Report, options: { readonly includeSweep: b
  * every metric's mean and ±95% — the same metric columns as the summary, so one lookup works on both.
  */
 export function intervalsTable(report: Report): DataTable {
+  const names = reportMetricNames(report);
   const columns: DataColumn[] = [
     text('Scenario'),
     text('Variant'),
     { header: 'Day (1-based)', format: 'integer' },
     text('Interval start (local time)'),
-    ...metricColumns(METRIC_NAMES, report.currency),
+    ...metricColumns(names, report.currency),
   ];
   const rows = report.variants.flatMap((variant) =>
     variant.intervals.map((interval): DataCell[] => [
@@ -135,8 +156,36 @@ export function intervalsTable(report: Report): DataTable {
       variant.variant,
       interval.day,
       interval.start,
-      ...metricCells(interval, METRIC_NAMES),
+      ...metricCells(interval, names),
     ]),
+  );
+  return { columns, rows };
+}
+
+/**
+ * One row per variant and agent group (SPEC §7), for the whole run; with `byInterval`, one per variant, group and
+ * interval (with Day and Interval start columns). Scenario, variant, group, then every group metric's mean and ±95%.
+ * Null when no variant has groups.
+ */
+export function groupsTable(report: Report, options: { readonly byInterval: boolean } = { byInterval: false }): DataTable | null {
+  if (!report.variants.some((variant) => variant.groups !== undefined)) return null;
+  const columns: DataColumn[] = [
+    text('Scenario'),
+    text('Variant'),
+    text('Group'),
+    ...(options.byInterval ? [{ header: 'Day (1-based)', format: 'integer' as const }, text('Interval start (local time)')] : []),
+    ...GROUP_METRIC_NAMES.flatMap((name): DataColumn[] => [
+      { header: groupMetricHeader(name, report.currency), format: GROUP_METRIC_LABELS[name].kind },
+      { header: groupMetricCiHeader(name, report.currency), format: GROUP_METRIC_LABELS[name].kind },
+    ]),
+  ];
+  const cells = (estimates: GroupMetricEstimates): number[] => GROUP_METRIC_NAMES.flatMap((name: GroupMetricName) => [estimates[name].mean, estimates[name].ci95]);
+  const rows = report.variants.flatMap((variant) =>
+    (variant.groups ?? []).flatMap((group): DataCell[][] =>
+      options.byInterval
+        ? group.intervals.map((interval) => [variant.scenario, variant.variant, group.name, interval.day, interval.start, ...cells(interval)])
+        : [[variant.scenario, variant.variant, group.name, ...cells(group.totals)]],
+    ),
   );
   return { columns, rows };
 }
@@ -168,12 +217,13 @@ export function costsTable(report: Report): DataTable {
 export function sweepTable(report: Report): DataTable | null {
   const sweep = report.sweep;
   if (sweep === null) return null;
+  const names = reportMetricNames(report);
   const columns: DataColumn[] = [
     text('Variant'),
     text('Sweep parameter'),
     { header: 'Sweep value', format: 'number' },
     text('Cheapest (yes/no)'),
-    ...metricColumns(METRIC_NAMES, report.currency),
+    ...metricColumns(names, report.currency),
   ];
   const cheapest = cheapestPointIndex(sweep);
   const rows = sweep.points.map((point, i): DataCell[] => [
@@ -181,7 +231,7 @@ export function sweepTable(report: Report): DataTable | null {
     sweep.parameter,
     point.value,
     i === cheapest ? 'yes' : 'no',
-    ...metricCells(point.totals, METRIC_NAMES),
+    ...metricCells(point.totals, names),
   ]);
   return { columns, rows };
 }

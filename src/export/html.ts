@@ -1,14 +1,16 @@
-import { COST_LINE_NAMES, METRIC_NAMES } from '../core/metrics.js';
+import { COST_LINE_NAMES } from '../core/metrics.js';
 import type { Report } from '../report/report.js';
 import { formatNumber, formatPercent } from '../report/format.js';
 import { plainNumber } from './csv.js';
-import { cheapestPointIndex } from './data-tables.js';
+import { cheapestPointIndex, reportMetricNames } from './data-tables.js';
 import {
   formatEstimate,
   formatMetricValue,
   formatRelative,
   formatSignedDifference,
   formatSignificant,
+  GROUP_KEY_METRICS,
+  GROUP_METRIC_LABELS,
   KEY_METRICS,
   metricKind,
   metricLabel,
@@ -50,6 +52,28 @@ export function reportToHtml(report: Report): string {
       ),
     ),
   );
+
+  // Agent groups
+  const withGroups = report.variants.filter((v) => v.groups !== undefined);
+  if (withGroups.length > 0) {
+    body.push(
+      section(
+        'groups',
+        'Agent groups',
+        htmlTable(
+          ['Variant', 'Group', ...GROUP_KEY_METRICS.map((name) => GROUP_METRIC_LABELS[name].label)],
+          withGroups.flatMap((v) =>
+            (v.groups ?? []).map((group) => [
+              v.variant,
+              group.name,
+              ...GROUP_KEY_METRICS.map((name) => formatEstimate(GROUP_METRIC_LABELS[name].kind, group.totals[name].mean, group.totals[name].ci95, currency)),
+            ]),
+          ),
+          2,
+        ),
+      ),
+    );
+  }
 
   // Differences
   if (report.differences.length > 0) {
@@ -161,9 +185,12 @@ export function reportToHtml(report: Report): string {
       'All metrics',
       htmlTable(
         ['Metric', ...report.variants.map((v) => v.variant)],
-        METRIC_NAMES.map((name) => [
+        reportMetricNames(report).map((name) => [
           metricLabel(name),
-          ...report.variants.map((v) => formatEstimate(metricKind(name), v.totals[name].mean, v.totals[name].ci95, currency)),
+          ...report.variants.map((v) => {
+            const estimate = v.totals[name];
+            return estimate === undefined ? '–' : formatEstimate(metricKind(name), estimate.mean, estimate.ci95, currency);
+          }),
         ]),
         1,
       ),

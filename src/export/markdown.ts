@@ -8,6 +8,8 @@ import {
   formatRelative,
   formatSignedDifference,
   formatSignificant,
+  GROUP_KEY_METRICS,
+  GROUP_METRIC_LABELS,
   KEY_METRICS,
   metricKind,
   metricLabel,
@@ -41,6 +43,18 @@ export function reportToMarkdown(report: Report): string {
       ...KEY_METRICS.map((name) => formatEstimate(metricKind(name), v.totals[name].mean, v.totals[name].ci95, currency)),
     ]);
     sections.push('## Summary', markdownTable(header, rows, showScenario ? 3 : 2));
+  }
+
+  const withGroups = report.variants.filter((v) => v.groups !== undefined);
+  if (withGroups.length > 0) {
+    const rows = withGroups.flatMap((v) =>
+      (v.groups ?? []).map((group) => [
+        markdownText(v.variant),
+        markdownText(group.name),
+        ...GROUP_KEY_METRICS.map((name) => formatEstimate(GROUP_METRIC_LABELS[name].kind, group.totals[name].mean, group.totals[name].ci95, currency)),
+      ]),
+    );
+    sections.push('## Agent groups', markdownTable(['Variant', 'Group', ...GROUP_KEY_METRICS.map((name) => GROUP_METRIC_LABELS[name].label)], rows, 2));
   }
 
   if (report.differences.length > 0) {

@@ -1,5 +1,6 @@
-import { METRIC_NAMES, type MetricName } from '../core/metrics.js';
-import { formatMoney, formatNumber, formatPercent, formatSeconds } from '../report/format.js';
+import { METRIC_NAMES, parseGroupMetricKey, type GroupMetricName, type MetricName } from '../core/metrics.js';
+import type { ReportMetric } from '../report/report.js';
+import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds } from '../report/format.js';
 
 /**
  * The one table of metric labels and units that every export format (CSV, XLSX, Markdown, HTML) uses.
@@ -53,6 +54,40 @@ export const METRIC_LABELS: { readonly [N in MetricName]: MetricLabel } = {
   fixedCost: { label: 'Fixed cost', kind: 'money' },
   totalCost: { label: 'Total cost', kind: 'money' },
   costPerResolvedCase: { label: 'Cost per resolved case', kind: 'money' },
+  callsPerCase: { label: 'Calls dialled per case', kind: 'ratio' },
+  transfers: { label: 'Transfers', kind: 'count' },
+  failedTransfers: { label: 'Failed transfers', kind: 'count' },
+  failedTransferShare: { label: 'Failed transfer share', kind: 'share' },
+  timeToResolutionSeconds: { label: 'Time to resolution', kind: 'seconds' },
+  timeToResolutionP90Seconds: { label: 'Time to resolution 90th percentile', kind: 'seconds' },
+  tasks: { label: 'Tasks', kind: 'count' },
+  tasksDone: { label: 'Tasks started', kind: 'count' },
+  taskDelaySeconds: { label: 'Task delay', kind: 'seconds' },
+  tasksWithinDueShare: { label: 'Tasks started within due time', kind: 'share' },
+  taskBacklogAtEnd: { label: 'Task backlog at end', kind: 'count' },
+};
+
+/** Labels of the group metrics (SPEC §7), in the same conventions. */
+export const GROUP_METRIC_LABELS: { readonly [N in GroupMetricName]: MetricLabel } = {
+  attempts: { label: 'Calls offered', kind: 'count' },
+  answered: { label: 'Answered', kind: 'count' },
+  abandoned: { label: 'Abandoned', kind: 'count' },
+  blocked: { label: 'Blocked', kind: 'count' },
+  blockedShare: { label: 'Blocked share', kind: 'share' },
+  serviceLevel: { label: 'Service level', kind: 'share' },
+  probabilityOfWaiting: { label: 'Probability of waiting', kind: 'share' },
+  asaSeconds: { label: 'ASA', kind: 'seconds' },
+  meanWaitSeconds: { label: 'Mean wait', kind: 'seconds' },
+  occupancy: { label: 'Occupancy', kind: 'share' },
+  paidAgentHours: { label: 'Paid agent hours', kind: 'hours' },
+  overtimeHours: { label: 'Overtime hours', kind: 'hours' },
+  staffCost: { label: 'Staff cost', kind: 'money' },
+  overtimeCost: { label: 'Overtime cost', kind: 'money' },
+  tasks: { label: 'Tasks', kind: 'count' },
+  tasksDone: { label: 'Tasks started', kind: 'count' },
+  taskDelaySeconds: { label: 'Task delay', kind: 'seconds' },
+  tasksWithinDueShare: { label: 'Tasks started within due time', kind: 'share' },
+  taskBacklogAtEnd: { label: 'Task backlog at end', kind: 'count' },
 };
 
 /**
@@ -71,14 +106,37 @@ export const KEY_METRICS = [
   'costPerResolvedCase',
 ] as const satisfies readonly MetricName[];
 
-/** The label of a metric. @example metricLabel('serviceLevel') // 'Service level' */
-export function metricLabel(name: MetricName): string {
-  return METRIC_LABELS[name].label;
+/** The group metrics that the people-facing summaries show per agent group, in order. */
+export const GROUP_KEY_METRICS = [
+  'attempts',
+  'blockedShare',
+  'serviceLevel',
+  'occupancy',
+  'tasks',
+  'taskDelaySeconds',
+  'paidAgentHours',
+  'staffCost',
+] as const satisfies readonly GroupMetricName[];
+
+/** The label and kind of a variant metric, or of a group metric `groups.<name>.<metric>` (labelled "name: label"). */
+function labelOf(name: ReportMetric): MetricLabel {
+  const group = parseGroupMetricKey(name);
+  if (group === undefined) return METRIC_LABELS[name as MetricName];
+  const own = GROUP_METRIC_LABELS[group.metric as GroupMetricName];
+  return { label: `${group.group}: ${own.label.charAt(0).toLowerCase()}${own.label.slice(1)}`, kind: own.kind };
+}
+
+/**
+ * The label of a metric. @example metricLabel('serviceLevel') // 'Service level'
+ * @example metricLabel('groups.case-officers.occupancy') // 'case-officers: occupancy'
+ */
+export function metricLabel(name: ReportMetric): string {
+  return labelOf(name).label;
 }
 
 /** The kind of a metric. @example metricKind('asaSeconds') // 'seconds' */
-export function metricKind(name: MetricName): MetricKind {
-  return METRIC_LABELS[name].kind;
+export function metricKind(name: ReportMetric): MetricKind {
+  return labelOf(name).kind;
 }
 
 /**
@@ -104,12 +162,24 @@ export function unitOf(kind: MetricKind, currency: string): string {
 }
 
 /** The unit of a metric's raw value. @example metricUnit('totalCost', 'SEK') // 'SEK' */
-export function metricUnit(name: MetricName, currency: string): string {
+export function metricUnit(name: ReportMetric, currency: string): string {
   return unitOf(metricKind(name), currency);
 }
 
+/** Data header of a group metric's mean. @example groupMetricHeader('blockedShare', 'SEK') // 'Blocked share (share 0-1)' */
+export function groupMetricHeader(name: GroupMetricName, currency: string): string {
+  const { label, kind } = GROUP_METRIC_LABELS[name];
+  return `${label} (${unitOf(kind, currency)})`;
+}
+
+/** Data header of a group metric's 95% half-width. @example groupMetricCiHeader('occupancy', 'SEK') // 'Occupancy ±95% (share 0-1)' */
+export function groupMetricCiHeader(name: GroupMetricName, currency: string): string {
+  const { label, kind } = GROUP_METRIC_LABELS[name];
+  return `${label} ±95% (${unitOf(kind, currency)})`;
+}
+
 /** Data header of a metric's mean. @example metricHeader('serviceLevel', 'SEK') // 'Service level (share 0-1)' */
-export function metricHeader(name: MetricName, currency: string): string {
+export function metricHeader(name: ReportMetric, currency: string): string {
   return `${metricLabel(name)} (${metricUnit(name, currency)})`;
 }
 
@@ -117,7 +187,7 @@ export function metricHeader(name: MetricName, currency: string): string {
  * Data header of a metric's 95% half-width (same unit as the mean).
  * @example metricCiHeader('asaSeconds', 'SEK') // 'ASA ±95% (s)'
  */
-export function metricCiHeader(name: MetricName, currency: string): string {
+export function metricCiHeader(name: ReportMetric, currency: string): string {
   return `${metricLabel(name)} ±95% (${metricUnit(name, currency)})`;
 }
 
@@ -132,7 +202,8 @@ export function formatMetricValue(kind: MetricKind, value: number, currency: str
     case 'share':
       return formatPercent(value, 1);
     case 'seconds':
-      return formatSeconds(value, 1);
+      // Waits read in seconds; a long duration (a task delay, a time to resolution) in minutes, hours or days.
+      return Math.abs(value) < 120 ? formatSeconds(value, 1) : formatDuration(value);
     case 'hours':
       return Number.isFinite(value) ? `${formatNumber(value, 1)} h` : formatNumber(value, 1);
     case 'money':
@@ -167,7 +238,7 @@ export function formatSignedDifference(kind: MetricKind, value: number, currency
     case 'share':
       return `${sign}${(magnitude * 100).toFixed(1)} pp`;
     case 'seconds':
-      return `${sign}${magnitude.toFixed(1)} s`;
+      return `${sign}${magnitude < 120 ? `${magnitude.toFixed(1)} s` : formatDuration(magnitude)}`;
     case 'hours':
       return `${sign}${formatNumber(magnitude, 1)} h`;
     case 'money':

@@ -4,6 +4,7 @@ import {
   assumptionsTable,
   costsTable,
   differencesTable,
+  groupsTable,
   intervalsTable,
   summaryTable,
   sweepTable,
@@ -13,8 +14,9 @@ import {
 } from './data-tables.js';
 
 /**
- * XLSX for budget planners (TOOLCHAIN §6), written with write-excel-file. Sheets: Summary, Intervals, Costs,
- * Assumptions, then Sweep (sweep reports) and Differences (when there are any). Every sheet has one bold header
+ * XLSX for budget planners (TOOLCHAIN §6), written with write-excel-file. Sheets: Summary, Intervals, Costs, Groups
+ * (scenarios with agent groups: one row per variant and group), Assumptions, then Sweep (sweep reports) and
+ * Differences (when there are any). Every sheet has one bold header
  * row, frozen; numbers are real numbers with number formats (`NUMBER_FORMATS`), shares stored as 0..1 and shown
  * as percentages; missing or non-finite values are empty cells; text is stored as text cells, exactly as it is (a text cell is never
  * evaluated as a formula, so the CSV's guard apostrophe would only become part of the text).
@@ -42,6 +44,7 @@ export const SHEET_NAMES = {
   assumptions: 'Assumptions',
   sweep: 'Sweep',
   differences: 'Differences',
+  groups: 'Groups',
 } as const;
 
 /** The report as an XLSX workbook (the bytes of the file). */
@@ -50,8 +53,10 @@ export async function reportToXlsx(report: Report): Promise<Uint8Array> {
     [SHEET_NAMES.summary, summaryTable(report, { includeSweep: false })],
     [SHEET_NAMES.intervals, intervalsTable(report)],
     [SHEET_NAMES.costs, costsTable(report)],
-    [SHEET_NAMES.assumptions, assumptionsTable(report)],
   ];
+  const groups = groupsTable(report);
+  if (groups !== null) tables.push([SHEET_NAMES.groups, groups]);
+  tables.push([SHEET_NAMES.assumptions, assumptionsTable(report)]);
   const sweep = sweepTable(report);
   if (sweep !== null) tables.push([SHEET_NAMES.sweep, sweep]);
   const differences = differencesTable(report);

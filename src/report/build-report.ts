@@ -1,12 +1,14 @@
-import { METRIC_NAMES } from '../core/metrics.js';
-import type { MetricName, MetricRecord } from '../core/metrics.js';
+import { estimateForExpectation } from '../core/check/assertions.js';
+import { ALL_METRIC_NAMES, GROUP_METRIC_NAMES, groupMetricKey, metricNamesOf, parseGroupMetricKey } from '../core/metrics.js';
+import type { GroupMetricName, MetricEstimate, MetricName, MetricRecord } from '../core/metrics.js';
 import { formatClock } from '../core/model/clock.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import type { IntervalPlanRow, VariantPlan } from '../core/plan/interval-plan.js';
+import type { GroupIntervalRow } from '../core/plan/network-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { SimulationSummary } from '../core/sim/summarise.js';
 import { studentTQuantile } from '../core/sim/student-t.js';
-import type { Assumption, Difference, IntervalEstimates, MetricEstimates, VariantResult } from './report.js';
+import type { Assumption, Difference, GroupMetricEstimates, GroupResult, IntervalEstimates, MetricEstimates, ReportMetric, VariantResult } from './report.js';
 
 /** A simulated variant as a report row. */
 export function variantFromSimulation(model: ContactCentreModel, summary: SimulationSummary): VariantResult {
@@ -19,6 +21,7 @@ export function variantFromSimulation(model: ContactCentreModel, summary: Simula
     seed: summary.seed,
     totals: summary.totals,
     intervals: summary.intervals,
+    ...(summary.groups === undefined ? {} : { groups: summary.groups }),
   };
 }
 
@@ -27,11 +30,27 @@ export function variantFromSimulation(model: ContactCentreModel, summary: Simula
  * (the 90th-percentile wait) are NaN.
  */
 export function variantFromPlan(plan: VariantPlan): VariantResult {
+  const names = metricNamesOf(plan.model.network !== undefined);
   const exact = (values: Partial<Record<MetricName, number>>): MetricEstimates => {
     const out = {} as MetricEstimates;
-    for (const name of METRIC_NAMES) out[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
+    for (const name of names) out[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
     return out;
   };
+  const exactGroup = (values: Partial<Record<GroupMetricName, number>>): GroupMetricEstimates => {
+    const out = {} as GroupMetricEstimates;
+    for (const name of GROUP_METRIC_NAMES) out[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
+    return out;
+  };
+  const groups =
+    plan.model.network === undefined || plan.groups === undefined
+      ? undefined
+      : plan.groups.map(
+          (group): GroupResult => ({
+            name: group.name,
+            totals: exactGroup(group.totals),
+            intervals: group.rows.map((row) => ({ day: row.day + 1, start: formatClock(row.startSeconds), ...exactGroup(groupIntervalMetrics(row)) })),
+          }),
+        );
   return {
     scenario: plan.model.scenarioName,
     variant: plan.model.variantName,
@@ -43,6 +62,32 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     intervals: plan.rows.map(
       (row): IntervalEstimates => ({ day: row.day + 1, start: formatClock(row.startSeconds), ...exact(intervalMetrics(row)) }),
     ),
+    ...(groups === undefined ? {} : { groups }),
+  };
+}
+
+function groupIntervalMetrics(row: GroupIntervalRow): Partial<Record<GroupMetricName, number>> {
+  const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
+  return {
+    attempts: row.attempts,
+    answered: row.answered,
+    abandoned: row.abandoned,
+    blocked: row.blocked,
+    blockedShare: row.blockedShare,
+    serviceLevel: row.serviceLevel,
+    probabilityOfWaiting: row.probabilityOfWaiting,
+    asaSeconds: row.asaSeconds,
+    meanWaitSeconds: row.meanWaitSeconds,
+    occupancy: row.occupancy,
+    paidAgentHours: row.paidAgentHours,
+    overtimeHours: 0,
+    staffCost: row.staffCost,
+    overtimeCost: 0,
+    tasks: row.tasks,
+    tasksDone: row.tasksDone,
+    taskDelaySeconds: ratio(row.taskDelaySeconds, row.tasksDone),
+    tasksWithinDueShare: ratio(row.tasksWithinDue, row.tasksDone),
+    taskBacklogAtEnd: row.taskBacklogAtEnd,
   };
 }
 
@@ -91,9 +136,9 @@ export function differencesAgainstFirst(
   for (let v = 1; v < variants.length; v++) {
     const variant = variants[v] as VariantResult;
     const runs = replications[v] ?? null;
-    for (const metric of METRIC_NAMES) {
-      const base = first.totals[metric].mean;
-      const value = variant.totals[metric].mean;
+    for (const metric of comparedMetricsOf(first, variant)) {
+      const base = reportEstimate(first, metric).mean;
+      const value = reportEstimate(variant, metric).mean;
       const absolute = value - base;
       differences.push({
         variant: variantLabel(variant, variants),
@@ -105,6 +150,35 @@ export function differencesAgainstFirst(
     }
   }
   return differences;
+}
+
+/**
+ * The metrics two variants can be compared on: every metric both report (SPEC §4, and §7 when both have groups), then
+ * the metrics of every agent group both have, as `groups.<name>.<metric>`.
+ */
+export function comparedMetricsOf(a: VariantResult, b: VariantResult): ReportMetric[] {
+  const metrics: ReportMetric[] = ALL_METRIC_NAMES.filter((name) => a.totals[name] !== undefined && b.totals[name] !== undefined);
+  for (const group of a.groups ?? []) {
+    if (!(b.groups ?? []).some((other) => other.name === group.name)) continue;
+    for (const name of GROUP_METRIC_NAMES) metrics.push(groupMetricKey(group.name, name));
+  }
+  return metrics;
+}
+
+/**
+ * A variant's estimate of a report metric: one of its totals, or `groups.<name>.<metric>` of one of its groups;
+ * undefined (NaN) when it does not report it.
+ */
+export function reportEstimate(variant: Pick<VariantResult, 'totals' | 'groups'>, metric: ReportMetric): MetricEstimate {
+  return estimateForExpectation(variant, metric);
+}
+
+/** The value of a report metric in one replication (NaN when the replication does not have it). */
+function replicationValue(run: ReplicationResult, metric: ReportMetric): number {
+  const group = parseGroupMetricKey(metric);
+  if (group === undefined) return (run.totals as MetricRecord)[metric as MetricName] ?? Number.NaN;
+  const found = run.groups?.find((candidate) => candidate.name === group.group);
+  return found === undefined ? Number.NaN : (found.totals[group.metric as GroupMetricName] ?? Number.NaN);
 }
 
 /** A variant's name, prefixed with its scenario where two compared scenarios use the same variant name. */
@@ -121,9 +195,9 @@ export function variantLabel(variant: VariantResult, all: readonly VariantResult
 export function significantDifference(
   a: readonly ReplicationResult[],
   b: readonly ReplicationResult[],
-  metric: MetricName,
+  metric: ReportMetric,
 ): boolean | null {
-  const value = (run: ReplicationResult): number => (run.totals as MetricRecord)[metric];
+  const value = (run: ReplicationResult): number => replicationValue(run, metric);
   if (a.length === b.length) {
     const deltas = a.map((run, r) => value(b[r] as ReplicationResult) - value(run)).filter((d) => !Number.isNaN(d));
     return tTestAgainstZero(deltas);

@@ -17,6 +17,22 @@ export function formatSeconds(seconds: number, decimals = 1): string {
   return `${seconds.toFixed(decimals)} s`;
 }
 
+/**
+ * A duration that may be long (task delays, time to resolution) in the unit that reads best: seconds below two
+ * minutes, minutes below two hours, hours below two days, else days; one decimal.
+ * @example formatDuration(95) // '95.0 s'
+ * @example formatDuration(5400) // '90.0 min'
+ * @example formatDuration(30 * 3600) // '30.0 h'
+ */
+export function formatDuration(seconds: number): string {
+  if (seconds === Number.POSITIVE_INFINITY) return '∞';
+  if (!Number.isFinite(seconds)) return '–';
+  if (Math.abs(seconds) < 120) return `${seconds.toFixed(1)} s`;
+  if (Math.abs(seconds) < 7200) return `${(seconds / 60).toFixed(1)} min`;
+  if (Math.abs(seconds) < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} d`;
+}
+
 /** A number with thousands separators and fixed decimals. @example formatNumber(12345.678, 1) // '12,345.7' */
 export function formatNumber(value: number, decimals = 0): string {
   if (value === Number.POSITIVE_INFINITY) return '∞';

@@ -1,4 +1,4 @@
-import type { MetricEstimate, MetricName } from '../core/metrics.js';
+import type { GroupMetricKey, GroupMetricName, MetricEstimate, MetricName } from '../core/metrics.js';
 
 /**
  * The view model every output shares: the command line's tables, the explorer and each export format are all
@@ -14,6 +14,16 @@ export type MetricEstimates = Record<MetricName, MetricEstimate>;
 /** One interval of one variant. `day` is 1-based, `start` is "HH:MM". */
 export type IntervalEstimates = { readonly day: number; readonly start: string } & MetricEstimates;
 
+/** Every metric of one agent group (SPEC §7) as a mean and a 95% half-width. */
+export type GroupMetricEstimates = Record<GroupMetricName, MetricEstimate>;
+
+/** The figures of one agent group of a variant: for the whole run and per interval. */
+export interface GroupResult {
+  readonly name: string;
+  readonly totals: GroupMetricEstimates;
+  readonly intervals: readonly ({ readonly day: number; readonly start: string } & GroupMetricEstimates)[];
+}
+
 /** The figures of one variant of one scenario. */
 export interface VariantResult {
   readonly scenario: string;
@@ -25,12 +35,20 @@ export interface VariantResult {
   readonly seed: number | null;
   readonly totals: MetricEstimates;
   readonly intervals: readonly IntervalEstimates[];
+  /**
+   * Per agent group, in model order: only for a scenario with groups (SPEC §7), whose totals then also carry the
+   * metrics of SPEC §7 (`NETWORK_METRIC_NAMES`).
+   */
+  readonly groups?: readonly GroupResult[];
 }
+
+/** A metric of a variant, or `groups.<name>.<metric>` of one of its agent groups. */
+export type ReportMetric = MetricName | GroupMetricKey;
 
 /** A metric of a variant against the same metric of the first variant. */
 export interface Difference {
   readonly variant: string;
-  readonly metric: MetricName;
+  readonly metric: ReportMetric;
   /** variant − first. */
   readonly absolute: number;
   /** (variant − first) / first; null when the first is 0. */

@@ -11,7 +11,7 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../core/errors.js';
 import { isPrototypeKey, PROTOTYPE_KEYS } from '../core/prototype-keys.js';
-import type { MetricName } from '../core/metrics.js';
+import type { ExpectMetric } from '../core/metrics.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import { formatPath, isPlainObject, parsePath, type PathSegment, type ScenarioIssue } from './issues.js';
 import { ScenarioSchema, describeValue } from './schema.js';
@@ -41,7 +41,7 @@ export interface LoadedScenario {
   /** In file order; one variant named `base` when the file has no `variants`. */
   variants: { name: string; model: ContactCentreModel }[];
   /** `variant` is a variant name or "*" (every variant). */
-  expect: { variant: string; metric: MetricName; bound: ExpectBound }[];
+  expect: { variant: string; metric: ExpectMetric; bound: ExpectBound }[];
   /** The parsed document (plain JSON value, before defaults), for overrides and saving. */
   document: unknown;
 }

@@ -6,15 +6,20 @@
  * problems come out at once without one error cascading into many.
  */
 import type { z } from 'zod';
-import { isMetricName } from '../core/metrics.js';
+import { GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES, isGroupMetricName, isMetricName, parseGroupMetricKey } from '../core/metrics.js';
 import { WEEKDAYS, weekdayOfDay, type Weekday } from '../core/model/contact-centre-model.js';
-import { getAt, isPlainObject, suggestion, type Path, type ScenarioIssue } from './issues.js';
+import { fromZodIssues, getAt, isPlainObject, suggestion, type Path, type ScenarioIssue } from './issues.js';
 import {
   BreakSchema,
+  CallbackReachSchema,
   CalendarSchema,
+  ChannelSchema,
+  DISTRIBUTION_KINDS,
+  GroupHandlingSchema,
+  OutcomesSchema,
   DayFactorsSchema,
   DEMAND_FORMS,
-  DISTRIBUTION_PATHS,
+  distributionPathsIn,
   DemandSchema,
   ExpectBoundSchema,
   ShiftSchema,
@@ -32,7 +37,8 @@ export interface RuleContext {
   raw(path: Path): unknown;
   /** The value at a path parsed by its field schema (defaults applied), or `undefined` when it is invalid. */
   read<S extends z.ZodType>(schema: S, path: Path): z.output<S> | undefined;
-  report(path: Path, code: string, message: string): void;
+  /** `at: 'key'` points at the key rather than its value (an unknown name). */
+  report(path: Path, code: string, message: string, at?: 'key'): void;
 }
 
 export type Rule = (ctx: RuleContext) => void;
@@ -49,7 +55,7 @@ export function ruleContext(document: unknown): { ctx: RuleContext; issues: Scen
       const result = schema.safeParse(getAt(document, path));
       return result.success ? result.data : undefined;
     },
-    report: (path, code, message) => issues.push({ path, code, message }),
+    report: (path, code, message, at) => issues.push({ path, code, message, ...(at === undefined ? {} : { at }) }),
   };
   return { ctx, issues };
 }
@@ -145,18 +151,31 @@ function exactlyOneForm(ctx: RuleContext, at: Path, forms: readonly string[], wh
   }
 }
 
-export const oneDemandForm: Rule = (ctx) => exactlyOneForm(ctx, ['demand'], DEMAND_FORMS, 'demand form');
+/**
+ * Where demand is described: the phone demand, and each channel (same keys). Rules over demand run at each.
+ * @example demandLocations(ctx) // [['demand'], ['channels', 'email']]
+ */
+function demandLocations(ctx: RuleContext): Path[] {
+  const channels = ctx.raw(['channels']);
+  return [['demand'], ...(isPlainObject(channels) ? Object.keys(channels).map((name): Path => ['channels', name]) : [])];
+}
+
+export const oneDemandForm: Rule = (ctx) => {
+  for (const at of demandLocations(ctx)) exactlyOneForm(ctx, at, DEMAND_FORMS, 'demand form');
+};
 
 export const profileOnlyWithCasesPerDay: Rule = (ctx) => {
-  const demand = ctx.raw(['demand']);
-  if (!isPlainObject(demand) || demand['intradayProfile'] === undefined || demand['casesPerDay'] !== undefined) return;
-  const other = DEMAND_FORMS.find((form) => demand[form] !== undefined);
-  if (other === undefined) return; // missing_form says it
-  ctx.report(
-    ['demand', 'intradayProfile'],
-    'profile_without_cases_per_day',
-    `intradayProfile spreads casesPerDay over the day; it does not apply to ${other} (remove it, or give casesPerDay)`,
-  );
+  for (const at of demandLocations(ctx)) {
+    const demand = ctx.raw(at);
+    if (!isPlainObject(demand) || demand['intradayProfile'] === undefined || demand['casesPerDay'] !== undefined) continue;
+    const other = DEMAND_FORMS.find((form) => demand[form] !== undefined);
+    if (other === undefined) continue; // missing_form says it
+    ctx.report(
+      [...at, 'intradayProfile'],
+      'profile_without_cases_per_day',
+      `intradayProfile spreads casesPerDay over the day; it does not apply to ${other} (remove it, or give casesPerDay)`,
+    );
+  }
 };
 
 /** A per-interval list must have one entry per interval (checked on the raw list: bad entries are reported apart). */
@@ -167,15 +186,20 @@ function checkPerIntervalLength(ctx: RuleContext, path: Path, what: string): voi
   ctx.report(path, 'length_mismatch', `expected ${g.intervalsPerDay} ${what}, ${describeGrid(g)} (got ${list.length})`);
 }
 
-export const profileMatchesIntervals: Rule = (ctx) => checkPerIntervalLength(ctx, ['demand', 'intradayProfile'], 'weights');
+export const profileMatchesIntervals: Rule = (ctx) => {
+  for (const at of demandLocations(ctx)) checkPerIntervalLength(ctx, [...at, 'intradayProfile'], 'weights');
+};
 
-export const casesPerIntervalMatchesIntervals: Rule = (ctx) =>
-  checkPerIntervalLength(ctx, ['demand', 'casesPerInterval'], 'numbers of cases');
+export const casesPerIntervalMatchesIntervals: Rule = (ctx) => {
+  for (const at of demandLocations(ctx)) checkPerIntervalLength(ctx, [...at, 'casesPerInterval'], 'numbers of cases');
+};
 
 export const profileNotAllZero: Rule = (ctx) => {
-  const profile = ctx.read(DemandSchema.shape.intradayProfile, ['demand', 'intradayProfile']);
-  if (profile !== undefined && profile.length > 0 && profile.every((weight) => weight === 0)) {
-    ctx.report(['demand', 'intradayProfile'], 'all_zero', 'expected at least one weight > 0 (got all 0)');
+  for (const at of demandLocations(ctx)) {
+    const profile = ctx.read(DemandSchema.shape.intradayProfile, [...at, 'intradayProfile']);
+    if (profile !== undefined && profile.length > 0 && profile.every((weight) => weight === 0)) {
+      ctx.report([...at, 'intradayProfile'], 'all_zero', 'expected at least one weight > 0 (got all 0)');
+    }
   }
 };
 
@@ -190,26 +214,31 @@ export function simulatedWeekdays(days: number, startWeekday: Weekday): Weekday[
 }
 
 export const dayFactorsCoverSimulatedWeekdays: Rule = (ctx) => {
-  const factors = ctx.read(DayFactorsSchema, ['demand', 'dayFactors']);
   const days = ctx.read(CalendarSchema.shape.days, ['calendar', 'days']);
   const startWeekday = ctx.read(CalendarSchema.shape.startWeekday, ['calendar', 'startWeekday']);
-  if (factors === undefined || days === undefined || startWeekday === undefined) return;
-  const missing = simulatedWeekdays(days, startWeekday).filter((day) => factors[day] === undefined);
-  if (missing.length > 0) {
-    ctx.report(
-      ['demand', 'dayFactors'],
-      'missing_weekday',
-      `expected a factor for every simulated weekday (${days} day${days === 1 ? '' : 's'} from ${startWeekday}); missing ${missing.join(', ')}`,
-    );
+  if (days === undefined || startWeekday === undefined) return;
+  for (const at of demandLocations(ctx)) {
+    const factors = ctx.read(DayFactorsSchema, [...at, 'dayFactors']);
+    if (factors === undefined) continue;
+    const missing = simulatedWeekdays(days, startWeekday).filter((day) => factors[day] === undefined);
+    if (missing.length > 0) {
+      ctx.report(
+        [...at, 'dayFactors'],
+        'missing_weekday',
+        `expected a factor for every simulated weekday (${days} day${days === 1 ? '' : 's'} from ${startWeekday}); missing ${missing.join(', ')}`,
+      );
+    }
   }
 };
 
 export const dayFactorsNotAllZero: Rule = (ctx) => {
-  const factors = ctx.read(DayFactorsSchema, ['demand', 'dayFactors']);
-  if (factors === undefined) return;
-  const values = Object.values(factors).filter((value): value is number => value !== undefined);
-  if (values.length > 0 && values.every((value) => value === 0)) {
-    ctx.report(['demand', 'dayFactors'], 'all_zero', 'expected at least one day factor > 0 (got all 0)');
+  for (const at of demandLocations(ctx)) {
+    const factors = ctx.read(DayFactorsSchema, [...at, 'dayFactors']);
+    if (factors === undefined) continue;
+    const values = Object.values(factors).filter((value): value is number => value !== undefined);
+    if (values.length > 0 && values.every((value) => value === 0)) {
+      ctx.report([...at, 'dayFactors'], 'all_zero', 'expected at least one day factor > 0 (got all 0)');
+    }
   }
 };
 
@@ -217,84 +246,103 @@ export const dayFactorsNotAllZero: Rule = (ctx) => {
 // Staffing
 // ---------------------------------------------------------------------------------------------------------
 
-export const oneStaffingForm: Rule = (ctx) => exactlyOneForm(ctx, ['staffing'], STAFFING_FORMS, 'staffing form');
+/**
+ * Where staffing is described: the top-level `staffing`, or each group's (SPEC §7). Rules over staffing run at each.
+ * @example staffingLocations(ctx) // [['groups', 'switchboard', 'staffing'], ['groups', 'case-officers', 'staffing']]
+ */
+function staffingLocations(ctx: RuleContext): Path[] {
+  const groups = ctx.raw(['groups']);
+  if (isPlainObject(groups)) return Object.keys(groups).map((name): Path => ['groups', name, 'staffing']);
+  return [['staffing']];
+}
 
-export const agentsPerIntervalMatchesIntervals: Rule = (ctx) =>
-  checkPerIntervalLength(ctx, ['staffing', 'agentsPerInterval'], 'agent counts');
+export const oneStaffingForm: Rule = (ctx) => {
+  for (const at of staffingLocations(ctx)) exactlyOneForm(ctx, at, STAFFING_FORMS, 'staffing form');
+};
 
-function rawShifts(ctx: RuleContext): readonly unknown[] {
-  const shifts = ctx.raw(['staffing', 'shifts']);
+export const agentsPerIntervalMatchesIntervals: Rule = (ctx) => {
+  for (const at of staffingLocations(ctx)) checkPerIntervalLength(ctx, [...at, 'agentsPerInterval'], 'agent counts');
+};
+
+function rawShifts(ctx: RuleContext, at: Path): readonly unknown[] {
+  const shifts = ctx.raw([...at, 'shifts']);
   return Array.isArray(shifts) ? shifts : [];
 }
 
-function shiftHours(ctx: RuleContext, index: number): { start: number; end: number } | undefined {
-  const start = ctx.read(ShiftSchema.shape.start, ['staffing', 'shifts', index, 'start']);
-  const end = ctx.read(ShiftSchema.shape.end, ['staffing', 'shifts', index, 'end']);
+function shiftHours(ctx: RuleContext, at: Path, index: number): { start: number; end: number } | undefined {
+  const start = ctx.read(ShiftSchema.shape.start, [...at, 'shifts', index, 'start']);
+  const end = ctx.read(ShiftSchema.shape.end, [...at, 'shifts', index, 'end']);
   return start === undefined || end === undefined ? undefined : { start: secondsOfTime(start), end: secondsOfTime(end) };
 }
 
 export const shiftEndsAfterStart: Rule = (ctx) => {
-  rawShifts(ctx).forEach((_, index) => {
-    const hours = shiftHours(ctx, index);
-    if (hours !== undefined && hours.end <= hours.start) {
-      ctx.report(
-        ['staffing', 'shifts', index, 'end'],
-        'end_before_start',
-        `expected a time after the shift's start "${timeOfSeconds(hours.start)}" (got "${timeOfSeconds(hours.end)}"; shifts cannot cross midnight)`,
-      );
-    }
-  });
-};
-
-export const breaksInsideShift: Rule = (ctx) => {
-  rawShifts(ctx).forEach((_, index) => {
-    const hours = shiftHours(ctx, index);
-    const breaks = ctx.raw(['staffing', 'shifts', index, 'breaks']);
-    if (hours === undefined || hours.end <= hours.start || !Array.isArray(breaks)) return;
-    const windows: { start: number; end: number; at: number }[] = [];
-    breaks.forEach((_b, at) => {
-      const pause = ctx.read(BreakSchema, ['staffing', 'shifts', index, 'breaks', at]);
-      if (pause === undefined) return;
-      const start = secondsOfTime(pause.start);
-      const end = start + pause.minutes * 60;
-      windows.push({ start, end, at });
-      if (start < hours.start || end > hours.end) {
+  for (const staffingAt of staffingLocations(ctx)) {
+    rawShifts(ctx, staffingAt).forEach((_, index) => {
+      const hours = shiftHours(ctx, staffingAt, index);
+      if (hours !== undefined && hours.end <= hours.start) {
         ctx.report(
-          ['staffing', 'shifts', index, 'breaks', at],
-          'break_outside_shift',
-          `expected a break within the shift ${timeOfSeconds(hours.start)}–${timeOfSeconds(hours.end)} ` +
-            `(got ${pause.start} for ${pause.minutes} minutes, until ${timeOfSeconds(end)})`,
+          [...staffingAt, 'shifts', index, 'end'],
+          'end_before_start',
+          `expected a time after the shift's start "${timeOfSeconds(hours.start)}" (got "${timeOfSeconds(hours.end)}"; shifts cannot cross midnight)`,
         );
       }
     });
-    windows.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < windows.length; i++) {
-      const before = windows[i - 1] as (typeof windows)[number];
-      const after = windows[i] as (typeof windows)[number];
-      if (after.start < before.end) {
-        ctx.report(
-          ['staffing', 'shifts', index, 'breaks', after.at],
-          'breaks_overlap',
-          `expected breaks that do not overlap (this one starts at ${timeOfSeconds(after.start)}, before the break ending at ${timeOfSeconds(before.end)})`,
-        );
+  }
+};
+
+export const breaksInsideShift: Rule = (ctx) => {
+  for (const staffingAt of staffingLocations(ctx)) {
+    rawShifts(ctx, staffingAt).forEach((_, index) => {
+      const hours = shiftHours(ctx, staffingAt, index);
+      const breaks = ctx.raw([...staffingAt, 'shifts', index, 'breaks']);
+      if (hours === undefined || hours.end <= hours.start || !Array.isArray(breaks)) return;
+      const windows: { start: number; end: number; at: number }[] = [];
+      breaks.forEach((_b, at) => {
+        const pause = ctx.read(BreakSchema, [...staffingAt, 'shifts', index, 'breaks', at]);
+        if (pause === undefined) return;
+        const start = secondsOfTime(pause.start);
+        const end = start + pause.minutes * 60;
+        windows.push({ start, end, at });
+        if (start < hours.start || end > hours.end) {
+          ctx.report(
+            [...staffingAt, 'shifts', index, 'breaks', at],
+            'break_outside_shift',
+            `expected a break within the shift ${timeOfSeconds(hours.start)}–${timeOfSeconds(hours.end)} ` +
+              `(got ${pause.start} for ${pause.minutes} minutes, until ${timeOfSeconds(end)})`,
+          );
+        }
+      });
+      windows.sort((a, b) => a.start - b.start);
+      for (let i = 1; i < windows.length; i++) {
+        const before = windows[i - 1] as (typeof windows)[number];
+        const after = windows[i] as (typeof windows)[number];
+        if (after.start < before.end) {
+          ctx.report(
+            [...staffingAt, 'shifts', index, 'breaks', after.at],
+            'breaks_overlap',
+            `expected breaks that do not overlap (this one starts at ${timeOfSeconds(after.start)}, before the break ending at ${timeOfSeconds(before.end)})`,
+          );
+        }
       }
-    }
-  });
+    });
+  }
 };
 
 export const shiftNamesUnique: Rule = (ctx) => {
-  const seen = new Map<string, number>();
-  rawShifts(ctx).forEach((_, index) => {
-    const name = ctx.read(ShiftSchema.shape.name, ['staffing', 'shifts', index, 'name']);
-    if (name === undefined) return;
-    const first = seen.get(name);
-    if (first === undefined) seen.set(name, index);
-    else ctx.report(['staffing', 'shifts', index, 'name'], 'duplicate_name', `expected a name not used by another shift (got "${name}", as shifts[${first}])`);
-  });
+  for (const staffingAt of staffingLocations(ctx)) {
+    const seen = new Map<string, number>();
+    rawShifts(ctx, staffingAt).forEach((_, index) => {
+      const name = ctx.read(ShiftSchema.shape.name, [...staffingAt, 'shifts', index, 'name']);
+      if (name === undefined) return;
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, index);
+      else ctx.report([...staffingAt, 'shifts', index, 'name'], 'duplicate_name', `expected a name not used by another shift (got "${name}", as shifts[${first}])`);
+    });
+  }
 };
 
-function rawShiftTemplates(ctx: RuleContext): readonly unknown[] {
-  const templates = ctx.raw(['staffing', 'shiftTemplates']);
+function rawShiftTemplates(ctx: RuleContext, at: Path): readonly unknown[] {
+  const templates = ctx.raw([...at, 'shiftTemplates']);
   return Array.isArray(templates) ? templates : [];
 }
 
@@ -305,20 +353,22 @@ function wholeMinutes(hours: number): boolean {
 }
 
 export const shiftTemplateNamesUnique: Rule = (ctx) => {
-  const seen = new Map<string, number>();
-  rawShiftTemplates(ctx).forEach((_, index) => {
-    const name = ctx.read(ShiftTemplateSchema.shape.name, ['staffing', 'shiftTemplates', index, 'name']);
-    if (name === undefined) return;
-    const first = seen.get(name);
-    if (first === undefined) seen.set(name, index);
-    else {
-      ctx.report(
-        ['staffing', 'shiftTemplates', index, 'name'],
-        'duplicate_name',
-        `expected a name not used by another shift template (got "${name}", as shiftTemplates[${first}])`,
-      );
-    }
-  });
+  for (const staffingAt of staffingLocations(ctx)) {
+    const seen = new Map<string, number>();
+    rawShiftTemplates(ctx, staffingAt).forEach((_, index) => {
+      const name = ctx.read(ShiftTemplateSchema.shape.name, [...staffingAt, 'shiftTemplates', index, 'name']);
+      if (name === undefined) return;
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, index);
+      else {
+        ctx.report(
+          [...staffingAt, 'shiftTemplates', index, 'name'],
+          'duplicate_name',
+          `expected a name not used by another shift template (got "${name}", as shiftTemplates[${first}])`,
+        );
+      }
+    });
+  }
 };
 
 /**
@@ -327,77 +377,280 @@ export const shiftTemplateNamesUnique: Rule = (ctx) => {
  * window must be ordered and end inside the shortest length; minAgents ≤ maxAgents.
  */
 export const shiftTemplatesFeasible: Rule = (ctx) => {
-  const hours = openingHours(ctx);
-  rawShiftTemplates(ctx).forEach((_, index) => {
-    const at: Path = ['staffing', 'shiftTemplates', index];
-    const template = ctx.read(ShiftTemplateSchema, at);
-    if (template === undefined) return;
-    template.lengthsHours.forEach((length, i) => {
-      if (!wholeMinutes(length)) {
-        ctx.report([...at, 'lengthsHours', i], 'not_whole_minutes', `expected a length of whole minutes (got ${length} h = ${length * 60} minutes)`);
-      }
-    });
-    const shortestHours = Math.min(...template.lengthsHours);
-    const start = template.earliestStart ?? hours?.open;
-    const end = template.latestEnd ?? hours?.close;
-    if (start !== undefined && end !== undefined) {
-      const windowSeconds = secondsOfTime(end) - secondsOfTime(start);
-      if (windowSeconds < shortestHours * 3600) {
-        const path: Path = template.latestEnd !== undefined ? [...at, 'latestEnd'] : template.earliestStart !== undefined ? [...at, 'earliestStart'] : at;
-        ctx.report(
-          path,
-          'no_shift_fits',
-          `expected a window that holds the shortest length of ${shortestHours} h (got ${start}–${end}` +
-            `${template.earliestStart === undefined || template.latestEnd === undefined ? ', defaults from the opening hours' : ''}; shifts cannot cross midnight)`,
-        );
-      }
-    }
-    const pause = template.break;
-    if (pause !== undefined) {
-      if (pause.latestAfterHours < pause.earliestAfterHours) {
-        ctx.report(
-          [...at, 'break', 'latestAfterHours'],
-          'min_above_max',
-          `expected latestAfterHours ≥ earliestAfterHours ${pause.earliestAfterHours} (got ${pause.latestAfterHours})`,
-        );
-      }
-      for (const key of ['earliestAfterHours', 'latestAfterHours'] as const) {
-        if (!wholeMinutes(pause[key])) {
-          ctx.report([...at, 'break', key], 'not_whole_minutes', `expected whole minutes (got ${pause[key]} h = ${pause[key] * 60} minutes)`);
+  for (const staffingAt of staffingLocations(ctx)) {
+    const hours = openingHours(ctx);
+    rawShiftTemplates(ctx, staffingAt).forEach((_, index) => {
+      const at: Path = [...staffingAt, 'shiftTemplates', index];
+      const template = ctx.read(ShiftTemplateSchema, at);
+      if (template === undefined) return;
+      template.lengthsHours.forEach((length, i) => {
+        if (!wholeMinutes(length)) {
+          ctx.report([...at, 'lengthsHours', i], 'not_whole_minutes', `expected a length of whole minutes (got ${length} h = ${length * 60} minutes)`);
+        }
+      });
+      const shortestHours = Math.min(...template.lengthsHours);
+      const start = template.earliestStart ?? hours?.open;
+      const end = template.latestEnd ?? hours?.close;
+      if (start !== undefined && end !== undefined) {
+        const windowSeconds = secondsOfTime(end) - secondsOfTime(start);
+        if (windowSeconds < shortestHours * 3600) {
+          const path: Path = template.latestEnd !== undefined ? [...at, 'latestEnd'] : template.earliestStart !== undefined ? [...at, 'earliestStart'] : at;
+          ctx.report(
+            path,
+            'no_shift_fits',
+            `expected a window that holds the shortest length of ${shortestHours} h (got ${start}–${end}` +
+              `${template.earliestStart === undefined || template.latestEnd === undefined ? ', defaults from the opening hours' : ''}; shifts cannot cross midnight)`,
+          );
         }
       }
-      const breakEndMinutes = pause.latestAfterHours * 60 + pause.minutes;
-      if (breakEndMinutes > shortestHours * 60 + 1e-9) {
-        ctx.report(
-          [...at, 'break'],
-          'break_outside_shift',
-          `expected a break that ends inside the shortest shift of ${shortestHours} h (a break starting ${pause.latestAfterHours} h ` +
-            `after the start ends ${breakEndMinutes / 60} h after it)`,
-        );
+      const pause = template.break;
+      if (pause !== undefined) {
+        if (pause.latestAfterHours < pause.earliestAfterHours) {
+          ctx.report(
+            [...at, 'break', 'latestAfterHours'],
+            'min_above_max',
+            `expected latestAfterHours ≥ earliestAfterHours ${pause.earliestAfterHours} (got ${pause.latestAfterHours})`,
+          );
+        }
+        for (const key of ['earliestAfterHours', 'latestAfterHours'] as const) {
+          if (!wholeMinutes(pause[key])) {
+            ctx.report([...at, 'break', key], 'not_whole_minutes', `expected whole minutes (got ${pause[key]} h = ${pause[key] * 60} minutes)`);
+          }
+        }
+        const breakEndMinutes = pause.latestAfterHours * 60 + pause.minutes;
+        if (breakEndMinutes > shortestHours * 60 + 1e-9) {
+          ctx.report(
+            [...at, 'break'],
+            'break_outside_shift',
+            `expected a break that ends inside the shortest shift of ${shortestHours} h (a break starting ${pause.latestAfterHours} h ` +
+              `after the start ends ${breakEndMinutes / 60} h after it)`,
+          );
+        }
       }
-    }
-    if (template.maxAgents !== undefined && template.minAgents > template.maxAgents) {
-      ctx.report([...at, 'maxAgents'], 'min_above_max', `expected maxAgents ≥ minAgents ${template.minAgents} (got ${template.maxAgents})`);
-    }
-  });
+      if (template.maxAgents !== undefined && template.minAgents > template.maxAgents) {
+        ctx.report([...at, 'maxAgents'], 'min_above_max', `expected maxAgents ≥ minAgents ${template.minAgents} (got ${template.maxAgents})`);
+      }
+    });
+  }
 };
 
 export const targetHasABound: Rule = (ctx) => {
-  const target = ctx.raw(['staffing', 'target']);
-  if (!isPlainObject(target)) return;
-  if (TARGET_BOUNDS.every((bound) => target[bound] === undefined)) {
-    ctx.report(['staffing', 'target'], 'target_without_bound', `expected at least one bound: ${TARGET_BOUNDS.join(', ')}`);
+  for (const staffingAt of staffingLocations(ctx)) {
+    const target = ctx.raw([...staffingAt, 'target']);
+    if (!isPlainObject(target)) continue;
+    if (TARGET_BOUNDS.every((bound) => target[bound] === undefined)) {
+      ctx.report([...staffingAt, 'target'], 'target_without_bound', `expected at least one bound: ${TARGET_BOUNDS.join(', ')}`);
+    }
   }
 };
 
 export const erlangANeedsPatience: Rule = (ctx) => {
-  const method = ctx.read(TargetSchema.shape.method, ['staffing', 'target', 'method']);
-  if (method === 'erlang-a' && ctx.raw(['customers', 'patience']) === undefined) {
-    ctx.report(
-      ['staffing', 'target', 'method'],
-      'needs_patience',
-      'erlang-a models callers who abandon: give customers.patience, or use erlang-c (infinite patience)',
-    );
+  staffingLocations(ctx).forEach((staffingAt, index) => {
+    const method = ctx.read(TargetSchema.shape.method, [...staffingAt, 'target', 'method']);
+    // The first group answers dialled calls (customers.patience); the others transferred ones (transfers.patience).
+    const transferred = staffingAt[0] === 'groups' && index > 0;
+    const patience = transferred ? (ctx.raw(['transfers', 'patience']) ?? ctx.raw(['customers', 'patience'])) : ctx.raw(['customers', 'patience']);
+    if (method === 'erlang-a' && patience === undefined) {
+      ctx.report(
+        [...staffingAt, 'target', 'method'],
+        'needs_patience',
+        transferred
+          ? 'erlang-a models callers who abandon: give transfers.patience or customers.patience, or use erlang-c (infinite patience)'
+          : 'erlang-a models callers who abandon: give customers.patience, or use erlang-c (infinite patience)',
+      );
+    }
+  });
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Agent groups, transfers and channels (SPEC §7)
+// ---------------------------------------------------------------------------------------------------------
+
+/** The group names of the document, in file order (none without `groups`). */
+function groupNames(ctx: RuleContext): string[] {
+  const groups = ctx.raw(['groups']);
+  return isPlainObject(groups) ? Object.keys(groups) : [];
+}
+
+const DISTRIBUTION_EXPECTED = `a distribution: { distribution: ${DISTRIBUTION_KINDS.join(' | ')}, … }`;
+
+/** Without groups the top-level staffing is required; with groups it is not allowed, and groups must not be empty. */
+export const staffingOrGroups: Rule = (ctx) => {
+  const groups = ctx.raw(['groups']);
+  if (groups === undefined) {
+    if (ctx.raw(['staffing']) === undefined) {
+      ctx.report(['staffing'], 'required', 'required: expected a mapping with one of agents, agentsPerInterval, shifts or target (or agent groups under groups)');
+    }
+    return;
+  }
+  if (isPlainObject(groups) && Object.keys(groups).length === 0) {
+    ctx.report(['groups'], 'no_groups', 'expected at least one group (the first answers every call the customer dials)');
+  }
+  for (const name of groupNames(ctx)) {
+    // A mapping keeps whole-number keys in numeric order, not file order, and the first group must stay first.
+    if (/^\d+$/.test(name)) ctx.report(['groups', name], 'numeric_name', `expected a group name that is not a whole number (got "${name}"), e.g. "team-${name}"`, 'key');
+  }
+  if (ctx.raw(['staffing']) !== undefined) {
+    ctx.report(['staffing'], 'not_with_groups', 'with groups, each group has its own staffing (groups.<name>.staffing): remove the top-level staffing', 'key');
+  }
+};
+
+/** Without groups the handle time is required; with groups, handle time and resolution belong to each group. */
+export const handlingWithGroups: Rule = (ctx) => {
+  const handling = ctx.raw(['handling']);
+  if (handling !== undefined && !isPlainObject(handling)) return; // the schema reports it
+  if (ctx.raw(['groups']) === undefined) {
+    if (ctx.raw(['handling', 'handleTime']) === undefined) ctx.report(['handling', 'handleTime'], 'required', `required: expected ${DISTRIBUTION_EXPECTED}`);
+    return;
+  }
+  for (const key of ['handleTime', 'firstContactResolution']) {
+    if (ctx.raw(['handling', key]) !== undefined) {
+      ctx.report(
+        ['handling', key],
+        'not_with_groups',
+        `with groups, each group has its own handle time and outcomes (groups.<name>.handling); only repeatContact stays under handling`,
+        'key',
+      );
+    }
+  }
+};
+
+/** A group's outcome shares, from `outcomes` or `firstContactResolution` (default: every answered call resolved). */
+interface GroupOutcomeShares {
+  readonly resolved: number;
+  readonly unresolved: number;
+  readonly transfers: Readonly<Record<string, number>>;
+  readonly callbacks: Readonly<Record<string, number>>;
+}
+
+function outcomeSharesOf(ctx: RuleContext, name: string): GroupOutcomeShares | undefined {
+  const at: Path = ['groups', name, 'handling'];
+  if (ctx.raw([...at, 'outcomes']) !== undefined) {
+    const outcomes = ctx.read(OutcomesSchema, [...at, 'outcomes']);
+    if (outcomes === undefined) return undefined;
+    return { resolved: outcomes.resolved ?? 0, unresolved: outcomes.unresolved ?? 0, transfers: outcomes.transfer ?? {}, callbacks: outcomes.callback ?? {} };
+  }
+  const fcr = ctx.read(GroupHandlingSchema.shape.firstContactResolution, [...at, 'firstContactResolution']) ?? 1;
+  return { resolved: fcr, unresolved: 1 - fcr, transfers: {}, callbacks: {} };
+}
+
+const SHARE_TOLERANCE = 1e-6;
+
+/** Outcomes or first-contact resolution (not both); shares that sum to 1; transfers and callbacks to existing groups. */
+export const groupOutcomes: Rule = (ctx) => {
+  const names = groupNames(ctx);
+  for (const name of names) {
+    const at: Path = ['groups', name, 'handling'];
+    if (ctx.raw([...at, 'outcomes']) !== undefined && ctx.raw([...at, 'firstContactResolution']) !== undefined) {
+      ctx.report([...at, 'outcomes'], 'conflicting_forms', 'expected firstContactResolution or outcomes, not both (firstContactResolution: p is short for outcomes: { resolved: p, unresolved: 1 − p })', 'key');
+    }
+    if (ctx.raw([...at, 'outcomes']) === undefined) continue;
+    const shares = outcomeSharesOf(ctx, name);
+    if (shares === undefined) continue;
+    const parts = [
+      ['resolved', shares.resolved],
+      ...Object.entries(shares.transfers).map(([target, share]) => [`transfer ${target}`, share] as const),
+      ...Object.entries(shares.callbacks).map(([target, share]) => [`callback ${target}`, share] as const),
+      ['unresolved', shares.unresolved],
+    ] as const;
+    const sum = parts.reduce((total, [, share]) => total + share, 0);
+    if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
+      ctx.report(
+        [...at, 'outcomes'],
+        'shares_not_summing',
+        `expected shares that sum to 1 (got ${Number(sum.toPrecision(12))}: ${parts.filter(([, share]) => share > 0).map(([label, share]) => `${label} ${share}`).join(', ') || 'all 0'})`,
+      );
+    }
+    for (const kind of ['transfer', 'callback'] as const) {
+      for (const target of Object.keys(kind === 'transfer' ? shares.transfers : shares.callbacks)) {
+        if (!names.includes(target)) {
+          ctx.report([...at, 'outcomes', kind, target], 'unknown_group', `unknown group "${target}" (${suggestion(target, names)})`, 'key');
+        }
+      }
+    }
+  }
+};
+
+/** A group that receives callbacks must say how long a callback try takes. */
+export const callbacksHaveHandleTime: Rule = (ctx) => {
+  const names = groupNames(ctx);
+  const needed = new Map<string, string>();
+  for (const name of names) {
+    const shares = outcomeSharesOf(ctx, name);
+    for (const [target, share] of Object.entries(shares?.callbacks ?? {})) {
+      if (share > 0 && names.includes(target) && !needed.has(target)) needed.set(target, name);
+    }
+  }
+  for (const [target, from] of needed) {
+    if (ctx.raw(['groups', target, 'tasks', 'callbackHandleTime']) === undefined) {
+      ctx.report(
+        ['groups', target, 'tasks', 'callbackHandleTime'],
+        'required',
+        `required: "${from}" sends callbacks to "${target}", so give the agent time of one callback try, e.g. { distribution: exponential, meanMinutes: 5 }`,
+      );
+    }
+  }
+};
+
+/**
+ * Every call must be able to end: a group whose answered calls are always transferred on (to itself, or round a
+ * cycle of groups), or whose callbacks always lead to another callback that always reaches the customer, would pass
+ * a case around for ever.
+ */
+export const routingEnds: Rule = (ctx) => {
+  const names = groupNames(ctx);
+  const shares = new Map<string, GroupOutcomeShares>();
+  for (const name of names) {
+    const found = outcomeSharesOf(ctx, name);
+    if (found !== undefined) shares.set(name, found);
+  }
+  if (shares.size < names.length) return; // malformed outcomes are reported elsewhere
+  const reach = (name: string): number => ctx.read(CallbackReachSchema.shape.probability, ['groups', name, 'tasks', 'callbackReach', 'probability']) ?? 1;
+  const positive = (record: Readonly<Record<string, number>>): string[] => Object.entries(record).filter(([, share]) => share > 0).map(([target]) => target);
+  const callEnds = new Set<string>();
+  const callbackEnds = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, s] of shares) {
+      const ends = s.resolved > 0 || s.unresolved > 0;
+      if (!callEnds.has(name) && (ends || positive(s.transfers).some((t) => callEnds.has(t)) || positive(s.callbacks).some((t) => callbackEnds.has(t)))) {
+        callEnds.add(name);
+        changed = true;
+      }
+      const transfersCountAsUnresolved = positive(s.transfers).length > 0;
+      if (!callbackEnds.has(name) && (ends || transfersCountAsUnresolved || reach(name) < 1 || positive(s.callbacks).some((t) => callbackEnds.has(t)))) {
+        callbackEnds.add(name);
+        changed = true;
+      }
+    }
+  }
+  for (const [name, s] of shares) {
+    const path: Path = ['groups', name, 'handling', 'outcomes'];
+    if (!callEnds.has(name)) {
+      const next = [...positive(s.transfers), ...positive(s.callbacks)].join(', ');
+      ctx.report(path, 'routing_loop', `calls answered by "${name}" are always passed on (to ${next}) and never end: give a share to resolved or unresolved`);
+    } else if (!callbackEnds.has(name) && names.some((other) => positive(shares.get(other)?.callbacks ?? {}).includes(name))) {
+      ctx.report(path, 'routing_loop', `callbacks made by "${name}" always reach the customer and always lead to another callback: give a share to resolved or unresolved`);
+    }
+  }
+};
+
+/** Channels and transfers need groups; a channel names an existing group. */
+export const channelsAndTransfersNeedGroups: Rule = (ctx) => {
+  const names = groupNames(ctx);
+  const hasGroups = ctx.raw(['groups']) !== undefined;
+  for (const section of ['channels', 'transfers'] as const) {
+    if (ctx.raw([section]) !== undefined && !hasGroups) {
+      ctx.report([section], 'needs_groups', `${section} need agent groups: describe them under groups (SPEC §7)`, 'key');
+    }
+  }
+  const channels = ctx.raw(['channels']);
+  if (!isPlainObject(channels) || !hasGroups) return;
+  for (const channel of Object.keys(channels)) {
+    const group = ctx.read(ChannelSchema.shape.group, ['channels', channel, 'group']);
+    if (group !== undefined && !names.includes(group)) {
+      ctx.report(['channels', channel, 'group'], 'unknown_group', `unknown group "${group}" (${suggestion(group, names)})`);
+    }
   }
 };
 
@@ -416,7 +669,7 @@ const UNIT_FORMS: Record<string, { readonly forms: readonly (readonly string[])[
 };
 
 export const distributionUnitsGivenOnce: Rule = (ctx) => {
-  for (const at of DISTRIBUTION_PATHS) {
+  for (const at of distributionPathsIn(ctx.raw([]))) {
     const value = ctx.raw(at);
     if (!isPlainObject(value) || typeof value['distribution'] !== 'string') continue;
     const spec = UNIT_FORMS[value['distribution']];
@@ -439,7 +692,7 @@ export const distributionUnitsGivenOnce: Rule = (ctx) => {
 };
 
 export const uniformMinNotAboveMax: Rule = (ctx) => {
-  for (const at of DISTRIBUTION_PATHS) {
+  for (const at of distributionPathsIn(ctx.raw([]))) {
     const uniform = ctx.read(UniformSchema, at);
     if (uniform === undefined) continue;
     for (const unit of ['Seconds', 'Minutes'] as const) {
@@ -465,6 +718,12 @@ export const SCENARIO_RULES: readonly Rule[] = [
   dayFactorsNotAllZero,
   distributionUnitsGivenOnce,
   uniformMinNotAboveMax,
+  staffingOrGroups,
+  handlingWithGroups,
+  groupOutcomes,
+  callbacksHaveHandleTime,
+  routingEnds,
+  channelsAndTransfersNeedGroups,
   oneStaffingForm,
   agentsPerIntervalMatchesIntervals,
   shiftEndsAfterStart,
@@ -489,11 +748,12 @@ export function checkRules(document: unknown, rules: readonly Rule[] = SCENARIO_
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * `expect:` keys are variant names or "*", each bound has min and/or max, and min ≤ max.
- * (Unknown metric names are reported by the schema as `unknown_metric`.)
- * @example checkExpectations({ lean: { serviceLevel: { min: 0.8 } } }, ['base'])[0].code // 'unknown_variant'
+ * `expect:` keys are variant names or "*", each bound has min and/or max, and min ≤ max. A group metric is
+ * `groups.<group>.<metric>` with a group of the scenario and a metric of SPEC §7. (Unknown variant metric names are
+ * reported by the schema as `unknown_metric`.)
+ * @example checkExpectations({ lean: { serviceLevel: { min: 0.8 } } }, ['base'], [])[0].code // 'unknown_variant'
  */
-export function checkExpectations(expectations: unknown, variantNames: readonly string[]): ScenarioIssue[] {
+export function checkExpectations(expectations: unknown, variantNames: readonly string[], groupNames: readonly string[] = []): ScenarioIssue[] {
   const { ctx, issues } = ruleContext({ expect: expectations });
   if (!isPlainObject(expectations)) return issues;
   for (const [variant, metrics] of Object.entries(expectations)) {
@@ -507,7 +767,24 @@ export function checkExpectations(expectations: unknown, variantNames: readonly 
     }
     if (!isPlainObject(metrics)) continue;
     for (const metric of Object.keys(metrics)) {
-      if (!isMetricName(metric)) continue;
+      const group = parseGroupMetricKey(metric);
+      if (group !== undefined) {
+        if (!groupNames.includes(group.group)) {
+          const hint = groupNames.length === 0 ? 'the scenario has no agent groups' : suggestion(group.group, groupNames);
+          ctx.report(['expect', variant, metric], 'unknown_metric', `unknown group "${group.group}" in "${metric}" (${hint})`, 'key');
+          continue;
+        }
+        if (!isGroupMetricName(group.metric)) {
+          ctx.report(['expect', variant, metric], 'unknown_metric', `unknown group metric "${group.metric}" (${suggestion(group.metric, GROUP_METRIC_NAMES)})`, 'key');
+          continue;
+        }
+        const parsed = ExpectBoundSchema.safeParse(metrics[metric]);
+        if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, ExpectBoundSchema, metrics[metric], ['expect', variant, metric]));
+      } else if (!isMetricName(metric)) continue;
+      else if ((NETWORK_METRIC_NAMES as readonly string[]).includes(metric) && groupNames.length === 0) {
+        ctx.report(['expect', variant, metric], 'unknown_metric', `"${metric}" is reported for scenarios with agent groups (groups:) only`, 'key');
+        continue;
+      }
       const bound = ctx.read(ExpectBoundSchema, ['expect', variant, metric]);
       if (bound === undefined) continue;
       if (bound.min === undefined && bound.max === undefined) {

@@ -8,7 +8,7 @@
  * (`meanMinutes`, `intervalMinutes`, `warmupHours`); `to-model.ts` converts them to seconds exactly once.
  */
 import { z } from 'zod';
-import { METRIC_NAMES } from '../core/metrics.js';
+import { ALL_METRIC_NAMES } from '../core/metrics.js';
 import { WEEKDAYS } from '../core/model/contact-centre-model.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -140,13 +140,41 @@ export const DistributionSchema = z
   );
 export type DistributionInput = z.output<typeof DistributionSchema>;
 
-/** Where distributions sit, relative to the scenario root (they merge and override as one value). */
+/**
+ * Where distributions sit, relative to the scenario root (they merge and override as one value). `*` stands for any
+ * group or channel name.
+ */
 export const DISTRIBUTION_PATHS = [
   ['handling', 'handleTime'],
   ['handling', 'repeatContact', 'delay'],
   ['customers', 'patience'],
   ['customers', 'redial', 'delay'],
+  ['groups', '*', 'handling', 'handleTime'],
+  ['groups', '*', 'tasks', 'callbackHandleTime'],
+  ['groups', '*', 'tasks', 'callbackReach', 'retryDelay'],
+  ['transfers', 'patience'],
+  ['channels', '*', 'handleTime'],
 ] as const;
+
+/**
+ * The concrete paths of `DISTRIBUTION_PATHS` in a document: `*` replaced by each group or channel name it has.
+ * @example distributionPathsIn({ groups: { a: {} } }).filter((p) => p[0] === 'groups')[0] // ['groups', 'a', 'handling', 'handleTime']
+ */
+export function distributionPathsIn(document: unknown): (readonly string[])[] {
+  const out: (readonly string[])[] = [];
+  for (const pattern of DISTRIBUTION_PATHS) {
+    const star = pattern.indexOf('*' as never);
+    if (star < 0) {
+      out.push(pattern);
+      continue;
+    }
+    const owner = pattern[star - 1] as string;
+    const section = typeof document === 'object' && document !== null ? (document as Record<string, unknown>)[owner] : undefined;
+    if (typeof section !== 'object' || section === null || Array.isArray(section)) continue;
+    for (const name of Object.keys(section)) out.push(pattern.map((segment) => (segment === '*' ? name : segment)));
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Sections
@@ -217,16 +245,21 @@ export const RepeatContactSchema = mapping({
 
 export const HandlingSchema = mapping(
   {
-    handleTime: DistributionSchema.describe('Talk + wrap-up time of one answered attempt. Required.'),
+    handleTime: DistributionSchema.optional().describe(
+      'Talk + wrap-up time of one answered attempt. Required without groups; with groups each group has its own.',
+    ),
     firstContactResolution: share()
       .default(1)
-      .describe('Probability that an answered contact resolves the case. Default 1.'),
+      .describe('Probability that an answered contact resolves the case. Default 1. Not with groups (each group has its own).'),
     repeatContact: RepeatContactSchema.default(RepeatContactSchema.parse({})).describe(
       'What happens to a case that an answered contact did not resolve.',
     ),
   },
   'a mapping with handleTime',
-).describe('Service: handle time, resolution and repeat contacts.');
+).describe(
+  'Service: handle time, resolution and repeat contacts. With groups only repeatContact is allowed here (how customers ' +
+    'come back is theirs; handle times and outcomes belong to the groups).',
+);
 
 export const RedialSchema = mapping({
   probability: share()
@@ -385,6 +418,121 @@ export const StaffingSchema = mapping(
   'a mapping with one of agents, agentsPerInterval, shifts or target',
 ).describe('Exactly one of agents, agentsPerInterval, shifts or target, plus shrinkage (and optional shiftTemplates).');
 
+// ---------------------------------------------------------------------------------------------------------
+// Agent groups, transfers and channels (SPEC §7)
+// ---------------------------------------------------------------------------------------------------------
+
+const groupShares = (what: string) =>
+  z
+    .record(z.string(), share(), { error: expected('a mapping from group name to a share between 0 and 1') })
+    .describe(what);
+
+export const OutcomesSchema = mapping(
+  {
+    resolved: share().optional().describe('Share of answered calls that resolve the case.'),
+    transfer: groupShares(
+      'Shares of answered calls transferred, per target group: the caller joins that group’s queue at once, with a fresh ' +
+        'patience (transfers.patience).',
+    ).optional(),
+    callback: groupShares('Shares of answered calls that become a callback task in the named group’s backlog.').optional(),
+    unresolved: share()
+      .optional()
+      .describe('Share of answered calls that leave the case unresolved (it comes back as a repeat contact, or is given up).'),
+  },
+  'a mapping with resolved, transfer, callback and unresolved shares',
+).describe('What happens after the group answers a call; the shares sum to 1 (omitted ones are 0).');
+
+export const GroupHandlingSchema = mapping(
+  {
+    handleTime: DistributionSchema.describe('Talk + wrap-up time of one answered call in this group. Required.'),
+    firstContactResolution: share()
+      .optional()
+      .describe('Short for outcomes: { resolved: p, unresolved: 1 − p }. Give this or outcomes; default 1.'),
+    outcomes: OutcomesSchema.optional(),
+  },
+  'a mapping with handleTime',
+).describe('The group’s calls: handle time and what an answered call leads to.');
+
+export const CallbackReachSchema = mapping({
+  probability: share()
+    .default(1)
+    .describe('Probability that a callback try reaches the customer. Default 1.'),
+  retryDelay: DistributionSchema.default({ distribution: 'fixed', minutes: 60 }).describe(
+    'Time from an unanswered try to the next. Default fixed, 60 minutes.',
+  ),
+  maxTries: positiveInteger('a whole number of tries ≥ 1')
+    .default(3)
+    .describe('Tries in all; after the last unanswered one the case is unresolved. Default 3.'),
+}).describe('Whether callbacks reach the customer, and how they are retried.');
+
+export const GroupTasksSchema = mapping({
+  callbackHandleTime: DistributionSchema.optional().describe(
+    'Agent time of one callback try, reached or not. Required when any group routes callbacks to this one.',
+  ),
+  callbackReach: CallbackReachSchema.default(CallbackReachSchema.parse({})),
+  dueHours: nonNegativeNumber('a number of hours ≥ 0')
+    .default(24)
+    .describe('Target: a task is started within this many hours of its creation (tasksWithinDueShare). Default 24.'),
+}).describe('Back-office work of the group (callbacks and channel tasks), worked when no call of the group waits.');
+
+export const GroupCostsSchema = mapping({
+  agentHour: nonNegativeNumber('an amount ≥ 0').optional().describe('Cost per paid agent hour in this group. Default: costs.agentHour.'),
+  overtimeHour: nonNegativeNumber('an amount ≥ 0')
+    .optional()
+    .describe('Cost per overtime hour in this group. Default: this group’s agentHour, else costs.overtimeHour.'),
+}).describe('Prices of this group’s hours, in the scenario’s currency.');
+
+export const GroupSchema = mapping(
+  {
+    staffing: StaffingSchema,
+    handling: GroupHandlingSchema,
+    maxQueue: nonNegativeInteger('a whole number of waiting places ≥ 0')
+      .optional()
+      .describe('Waiting places in the group’s queue; a call that finds them all taken is blocked. 0 = no waiting. Default: unlimited.'),
+    tasks: GroupTasksSchema.optional(),
+    costs: GroupCostsSchema.optional(),
+  },
+  'a mapping with staffing and handling',
+).describe('One agent group: its own queue, agents (any staffing form), handle time, outcomes, tasks and prices.');
+
+export const GroupsSchema = z
+  .record(z.string(), GroupSchema, { error: expected('a mapping from group name to a group') })
+  .describe(
+    'Agent groups, in order: the first answers every call the customer dials. With groups, staffing and handle times ' +
+      'live in the groups (no top-level staffing).',
+  );
+
+export const TransfersSchema = mapping({
+  patience: DistributionSchema.optional().describe(
+    'Fresh patience of a transferred caller in the new queue. Default: customers.patience (omit both for infinite patience).',
+  ),
+  failed: z
+    .enum(['callAgain'], { error: expected('callAgain') })
+    .default('callAgain')
+    .describe('A blocked or abandoned transfer is treated as an abandoned call: the customer redials (customers.redial).'),
+}).describe('What happens to transferred callers.');
+
+export const ChannelSchema = mapping(
+  {
+    casesPerDay: DemandSchema.shape.casesPerDay,
+    intradayProfile: DemandSchema.shape.intradayProfile,
+    casesPerHour: DemandSchema.shape.casesPerHour,
+    casesPerInterval: DemandSchema.shape.casesPerInterval,
+    dayFactors: DemandSchema.shape.dayFactors,
+    overdispersion: DemandSchema.shape.overdispersion,
+    group: text('a group name').min(1).describe('The group that works this channel’s tasks. Required.'),
+    handleTime: DistributionSchema.describe('Agent time of one task. Required.'),
+    firstContactResolution: share()
+      .default(1)
+      .describe('Share of tasks that resolve the case; the others come back as phone repeat contacts. Default 1.'),
+  },
+  'a mapping with a demand form, group and handleTime',
+).describe('A non-phone channel (e-mail, web form): new cases worked as tasks of a group; they never ring.');
+
+export const ChannelsSchema = z
+  .record(z.string(), ChannelSchema, { error: expected('a mapping from channel name to a channel') })
+  .describe('Non-phone channels, each with its own demand (the keys of demand), group, handle time and resolution.');
+
 export const SERVICE_LEVEL_DEFINITIONS = ['answered-of-offered', 'answered-of-answered', 'exclude-short-abandons'] as const;
 
 export const ServiceLevelSchema = mapping({
@@ -442,11 +590,14 @@ export const ScenarioBaseSchema = mapping(
     currency: text('a currency, e.g. "SEK"').min(1).default('SEK').describe('Currency of every amount. Default "SEK".'),
     calendar: CalendarSchema,
     demand: DemandSchema,
-    handling: HandlingSchema,
+    handling: HandlingSchema.default(HandlingSchema.parse({})),
     customers: CustomersSchema.default(CustomersSchema.parse({})).describe(
       'Caller behaviour: patience and redials. Default: infinite patience, no redials.',
     ),
-    staffing: StaffingSchema,
+    staffing: StaffingSchema.optional(),
+    groups: GroupsSchema.optional(),
+    transfers: TransfersSchema.optional(),
+    channels: ChannelsSchema.optional(),
     serviceLevel: ServiceLevelSchema.default(ServiceLevelSchema.parse({})).describe(
       'How the service level is measured. Default: answered within 20 s of all attempts.',
     ),
@@ -466,6 +617,9 @@ export const VARIANT_SECTIONS = [
   'handling',
   'customers',
   'staffing',
+  'groups',
+  'transfers',
+  'channels',
   'serviceLevel',
   'costs',
   'simulation',
@@ -496,6 +650,9 @@ function patchOf(schema: z.ZodType): z.ZodType {
   if (inner instanceof z.ZodObject) {
     const shape = Object.fromEntries(Object.entries(inner.shape as Record<string, z.ZodType>).map(([key, field]) => [key, patchOf(field)]));
     patch = z.strictObject(shape);
+  } else if (inner instanceof z.ZodRecord) {
+    // groups and channels merge by name, each entry key by key
+    patch = z.record(z.string(), patchOf(inner.valueType as z.ZodType));
   }
   const nullish = patch.nullish();
   return description === undefined ? nullish : nullish.describe(description);
@@ -531,12 +688,14 @@ export const ExpectBoundSchema = mapping(
 ).describe('Bounds on one metric (its unit: seconds, shares 0..1, counts, or money).');
 
 export const ExpectMetricsSchema = mapping(
-  Object.fromEntries(METRIC_NAMES.map((metric) => [metric, ExpectBoundSchema.optional()])) as Record<
-    (typeof METRIC_NAMES)[number],
+  Object.fromEntries(ALL_METRIC_NAMES.map((metric) => [metric, ExpectBoundSchema.optional()])) as Record<
+    (typeof ALL_METRIC_NAMES)[number],
     z.ZodOptional<typeof ExpectBoundSchema>
   >,
   'a mapping from metric name to bounds',
-).describe('Assertions per metric (SPEC §4 names).');
+).describe(
+  'Assertions per metric (SPEC §4 names; with groups also SPEC §7 names, and groups.<group>.<metric> for a group metric).',
+);
 
 export const ExpectSchema = z
   .record(z.string(), ExpectMetricsSchema, { error: expected('a mapping from variant name (or "*") to metrics') })

@@ -12,6 +12,7 @@ import type {
   StaffingPlan,
 } from '../core/model/contact-centre-model.js';
 import { weekdayOfDay } from '../core/model/contact-centre-model.js';
+import { DEFAULT_GROUP_TASKS, type AgentGroup, type Channel, type ContactNetwork } from '../core/model/network.js';
 import type { DistributionInput, ScenarioSections } from './schema.js';
 import { secondsOfTime } from './time-of-day.js';
 
@@ -74,7 +75,7 @@ function calendarToModel(calendar: ScenarioSections['calendar']): Calendar {
  * Expected first contacts per interval of one day, before the day factor:
  * casesPerDay × normalised profile (flat without one), casesPerHour × interval length, or casesPerInterval.
  */
-function baseDayDemand(demand: ScenarioSections['demand'], calendar: Calendar): number[] {
+function baseDayDemand(demand: DemandInput, calendar: Calendar): number[] {
   const n = calendar.intervalsPerDay;
   if (demand.casesPerDay !== undefined) {
     const weights = demand.intradayProfile ?? Array.from({ length: n }, () => 1);
@@ -89,7 +90,10 @@ function baseDayDemand(demand: ScenarioSections['demand'], calendar: Calendar): 
   return invariant('demand without a form');
 }
 
-function demandToModel(demand: ScenarioSections['demand'], calendar: Calendar): Demand {
+/** The demand keys, at `demand` or in a channel. */
+type DemandInput = Pick<ScenarioSections['demand'], 'casesPerDay' | 'intradayProfile' | 'casesPerHour' | 'casesPerInterval' | 'dayFactors' | 'overdispersion'>;
+
+function demandToModel(demand: DemandInput, calendar: Calendar): Demand {
   const perDay = baseDayDemand(demand, calendar);
   const factors = demand.dayFactors;
   const listed = factors === undefined ? [] : Object.values(factors).filter((value): value is number => value !== undefined);
@@ -104,7 +108,9 @@ function demandToModel(demand: ScenarioSections['demand'], calendar: Calendar): 
   return { casesPerInterval, overdispersionCv: demand.overdispersion };
 }
 
-function shiftToModel(shift: NonNullable<ScenarioSections['staffing']['shifts']>[number]): Shift {
+type StaffingInput = NonNullable<ScenarioSections['staffing']>;
+
+function shiftToModel(shift: NonNullable<StaffingInput['shifts']>[number]): Shift {
   return {
     name: shift.name,
     startSeconds: secondsOfTime(shift.start),
@@ -119,8 +125,8 @@ function shiftToModel(shift: NonNullable<ScenarioSections['staffing']['shifts']>
 }
 
 /** Shift templates in model form: times in seconds, defaults (opening hours, interval, agent-hour price) resolved. */
-function shiftTemplatesToModel(sections: ScenarioSections, calendar: Calendar): ShiftTemplate[] | undefined {
-  const templates = sections.staffing.shiftTemplates;
+function shiftTemplatesToModel(staffing: StaffingInput, calendar: Calendar, agentHour: number): ShiftTemplate[] | undefined {
+  const templates = staffing.shiftTemplates;
   if (templates === undefined) return undefined;
   return templates.map((template) => ({
     name: template.name,
@@ -140,12 +146,15 @@ function shiftTemplatesToModel(sections: ScenarioSections, calendar: Calendar): 
           },
     minAgents: template.minAgents,
     maxAgents: template.maxAgents ?? null,
-    costPerHour: template.costPerHour ?? sections.costs.agentHour,
+    costPerHour: template.costPerHour ?? agentHour,
   }));
 }
 
-function staffingToModel(sections: ScenarioSections): StaffingPlan {
-  const { staffing } = sections;
+/**
+ * A staffing section in model form. `answerWithinSeconds` is the scenario's service-level threshold (a target's
+ * default); `hasPatience` decides a target's default method (Erlang A with a patience, else Erlang C).
+ */
+function staffingToModel(staffing: StaffingInput, answerWithinSeconds: number, hasPatience: boolean): StaffingPlan {
   const shrinkage = staffing.shrinkage;
   if (staffing.agents !== undefined) return { kind: 'agents', agents: staffing.agents, shrinkage };
   if (staffing.agentsPerInterval !== undefined) {
@@ -158,11 +167,11 @@ function staffingToModel(sections: ScenarioSections): StaffingPlan {
     shrinkage,
     target: {
       serviceLevel: target.serviceLevel ?? null,
-      answerWithinSeconds: target.answerWithinSeconds ?? sections.serviceLevel.answerWithinSeconds,
+      answerWithinSeconds: target.answerWithinSeconds ?? answerWithinSeconds,
       maxAbandonShare: target.maxAbandonShare ?? null,
       maxOccupancy: target.maxOccupancy ?? null,
       maxAsaSeconds: target.maxAsaSeconds ?? null,
-      method: target.method ?? (sections.customers.patience === undefined ? 'erlang-c' : 'erlang-a'),
+      method: target.method ?? (hasPatience ? 'erlang-a' : 'erlang-c'),
     },
   };
 }
@@ -177,7 +186,11 @@ function staffingToModel(sections: ScenarioSections): StaffingPlan {
 export function toModel(sections: ScenarioSections, variantName: string): ContactCentreModel {
   const calendar = calendarToModel(sections.calendar);
   const { handling, customers, serviceLevel, costs, simulation } = sections;
-  const shiftTemplates = shiftTemplatesToModel(sections, calendar);
+  const network = sections.groups === undefined ? undefined : networkToModel(sections, calendar);
+  const first = network?.groups[0];
+  const staffing = first?.staffing ?? staffingToModel(sections.staffing ?? invariant('staffing without groups'), serviceLevel.answerWithinSeconds, customers.patience !== undefined);
+  const shiftTemplates =
+    first === undefined ? shiftTemplatesToModel(sections.staffing ?? invariant('staffing'), calendar, costs.agentHour) : first.shiftTemplates;
   return {
     scenarioName: sections.name,
     variantName,
@@ -185,8 +198,8 @@ export function toModel(sections: ScenarioSections, variantName: string): Contac
     calendar,
     demand: demandToModel(sections.demand, calendar),
     handling: {
-      handleTime: distributionToModel(handling.handleTime),
-      firstContactResolution: handling.firstContactResolution,
+      handleTime: first?.handleTime ?? distributionToModel(handling.handleTime ?? invariant('handle time without groups')),
+      firstContactResolution: first?.outcomes.resolved ?? handling.firstContactResolution,
       repeatContact: {
         probability: handling.repeatContact.probability,
         delay: distributionToModel(handling.repeatContact.delay),
@@ -197,7 +210,7 @@ export function toModel(sections: ScenarioSections, variantName: string): Contac
       redial: { probability: customers.redial.probability, delay: distributionToModel(customers.redial.delay) },
       maxAttempts: customers.maxAttempts ?? null,
     },
-    staffing: staffingToModel(sections),
+    staffing,
     serviceLevel: {
       answerWithinSeconds: serviceLevel.answerWithinSeconds,
       definition: serviceLevel.definition,
@@ -218,5 +231,73 @@ export function toModel(sections: ScenarioSections, variantName: string): Contac
       warmupSeconds: simulation.warmupHours * SECONDS_PER_HOUR,
     },
     ...(shiftTemplates === undefined ? {} : { shiftTemplates }),
+    ...(network === undefined ? {} : { network }),
   };
+}
+
+/**
+ * Agent groups, transfers and channels in model form (SPEC §7): group and channel names become indices in file order,
+ * `firstContactResolution: p` becomes the outcomes { resolved: p, unresolved: 1 − p }, and each group's prices, target
+ * method and shift-template price default from the scenario (the first group answers dialled calls, whose patience is
+ * `customers.patience`; the others answer transferred calls, whose patience is `transfers.patience`, by default the same).
+ */
+function networkToModel(sections: ScenarioSections, calendar: Calendar): ContactNetwork {
+  const groupsInput = sections.groups ?? invariant('groups');
+  const names = Object.keys(groupsInput);
+  const indexOf = (name: string): number => {
+    const index = names.indexOf(name);
+    return index >= 0 ? index : invariant(`unknown group ${name}`);
+  };
+  const { costs, customers, serviceLevel } = sections;
+  const transferPatience = sections.transfers?.patience ?? customers.patience;
+  const groups = names.map((name, g): AgentGroup => {
+    const group = groupsInput[name] ?? invariant(`group ${name}`);
+    const outcomes = group.handling.outcomes;
+    const fcr = group.handling.firstContactResolution ?? 1;
+    const agentHour = group.costs?.agentHour ?? costs.agentHour;
+    const shiftTemplates = shiftTemplatesToModel(group.staffing, calendar, agentHour);
+    const tasks = group.tasks;
+    return {
+      name,
+      staffing: staffingToModel(group.staffing, serviceLevel.answerWithinSeconds, (g === 0 ? customers.patience : transferPatience) !== undefined),
+      handleTime: distributionToModel(group.handling.handleTime),
+      maxQueue: group.maxQueue ?? null,
+      outcomes:
+        outcomes === undefined
+          ? { resolved: fcr, transfers: [], callbacks: [], unresolved: 1 - fcr }
+          : {
+              resolved: outcomes.resolved ?? 0,
+              transfers: Object.entries(outcomes.transfer ?? {}).map(([target, share]) => ({ group: indexOf(target), share })),
+              callbacks: Object.entries(outcomes.callback ?? {}).map(([target, share]) => ({ group: indexOf(target), share })),
+              unresolved: outcomes.unresolved ?? 0,
+            },
+      tasks:
+        tasks === undefined
+          ? DEFAULT_GROUP_TASKS
+          : {
+              callbackHandleTime: tasks.callbackHandleTime === undefined ? null : distributionToModel(tasks.callbackHandleTime),
+              callbackReach: {
+                probability: tasks.callbackReach.probability,
+                retryDelay: distributionToModel(tasks.callbackReach.retryDelay),
+                maxTries: tasks.callbackReach.maxTries,
+              },
+              dueSeconds: tasks.dueHours * SECONDS_PER_HOUR,
+            },
+      costs: {
+        perPaidAgentHour: agentHour,
+        perOvertimeHour: group.costs?.overtimeHour ?? group.costs?.agentHour ?? costs.overtimeHour ?? costs.agentHour,
+      },
+      ...(shiftTemplates === undefined ? {} : { shiftTemplates }),
+    };
+  });
+  const channels = Object.entries(sections.channels ?? {}).map(
+    ([name, channel]): Channel => ({
+      name,
+      group: indexOf(channel.group),
+      demand: demandToModel(channel, calendar),
+      handleTime: distributionToModel(channel.handleTime),
+      firstContactResolution: channel.firstContactResolution,
+    }),
+  );
+  return { groups, transferPatience: transferPatience === undefined ? null : distributionToModel(transferPatience), channels };
 }

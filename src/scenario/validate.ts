@@ -2,7 +2,7 @@
  * Pure validation of a parsed scenario document (a plain JSON value): no files, no source text. Every problem
  * is collected, each at its path in the document; `load.ts` locates them in the source and throws.
  */
-import { isMetricName, type MetricName } from '../core/metrics.js';
+import { isGroupMetricName, isMetricName, parseGroupMetricKey, type ExpectMetric } from '../core/metrics.js';
 import { PROTOTYPE_KEYS, prototypeKeyPaths, withoutPrototypeKeys } from '../core/prototype-keys.js';
 import { fromZodIssues, isPlainObject, suggestion, type Path, type ScenarioIssue, type Validated } from './issues.js';
 import { limitIssues } from './limits.js';
@@ -20,7 +20,8 @@ export interface ValidVariant {
 export interface ValidExpectation {
   /** A variant name, or "*" for every variant. */
   readonly variant: string;
-  readonly metric: MetricName;
+  /** A metric of the variant, or `groups.<name>.<metric>` for one of its agent groups. */
+  readonly metric: ExpectMetric;
   readonly min?: number;
   readonly max?: number;
   readonly confidence: 'mean' | 'strict';
@@ -35,6 +36,23 @@ export interface ValidScenario {
   /** In file order; a single `base` without `variants`. */
   readonly variants: readonly ValidVariant[];
   readonly expect: readonly ValidExpectation[];
+}
+
+/** `expect:` with the group-metric keys taken out of every variant's block (they are validated apart). */
+function withoutGroupMetricKeys(expectations: unknown): unknown {
+  if (!isPlainObject(expectations)) return expectations;
+  return Object.fromEntries(
+    Object.entries(expectations).map(([variant, metrics]) => [
+      variant,
+      isPlainObject(metrics) ? Object.fromEntries(Object.entries(metrics).filter(([key]) => parseGroupMetricKey(key) === undefined)) : metrics,
+    ]),
+  );
+}
+
+/** A metric of SPEC §4/§7, or a well-formed `groups.<name>.<group metric>` key. */
+function isExpectMetric(key: string): key is ExpectMetric {
+  const group = parseGroupMetricKey(key);
+  return group === undefined ? isMetricName(key) : isGroupMetricName(group.metric);
 }
 
 /** Keys of the whole file that a variant cannot change. */
@@ -146,8 +164,11 @@ export function validateScenario(input: unknown): Validated<ValidScenario> {
   const valid: ValidVariant[] = [];
   const baseIssues = new Map<string, { issue: ScenarioIssue; variants: string[] }>();
   const seen = new Set<string>();
+  const groupNames = new Set<string>();
   for (const { name, block } of blocks) {
     const merged = mergeVariant(base, block);
+    const groups = merged.document['groups'];
+    if (isPlainObject(groups)) for (const group of Object.keys(groups)) groupNames.add(group);
     const parsed = ScenarioBaseSchema.safeParse(merged.document);
     const found = [
       // messages come from the whole file's schema, so that a misspelt `varaints:` suggests `variants`
@@ -178,15 +199,17 @@ export function validateScenario(input: unknown): Validated<ValidScenario> {
   const rawExpect = document['expect'];
   if (rawExpect !== undefined) {
     const names = isPlainObject(document['variants']) ? Object.keys(document['variants']) : ['base'];
-    const parsed = ExpectSchema.safeParse(rawExpect);
-    if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, ExpectSchema, rawExpect, ['expect']));
-    issues.push(...checkExpectations(rawExpect, names));
+    // Group metrics (`groups.<name>.<metric>`) are checked by checkExpectations; the schema sees the others.
+    const variantMetrics = withoutGroupMetricKeys(rawExpect);
+    const parsed = ExpectSchema.safeParse(variantMetrics);
+    if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, ExpectSchema, variantMetrics, ['expect']));
+    issues.push(...checkExpectations(rawExpect, names, [...groupNames]));
     if (isPlainObject(rawExpect)) {
       for (const [variant, metrics] of Object.entries(rawExpect)) {
         if (!isPlainObject(metrics)) continue;
         for (const [metric, rawBound] of Object.entries(metrics)) {
           const bound = ExpectBoundSchema.safeParse(rawBound);
-          if (!isMetricName(metric) || !bound.success) continue;
+          if (!isExpectMetric(metric) || !bound.success) continue;
           expectations.push({
             variant,
             metric,

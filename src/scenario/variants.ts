@@ -13,11 +13,22 @@ import { isPrototypeKey } from '../core/prototype-keys.js';
 import { getAt, isPlainObject, type Path, type PathSegment } from './issues.js';
 import { DISTRIBUTION_PATHS, STAFFING_FORMS, VARIANT_SECTIONS } from './schema.js';
 
-/** Groups of keys that are alternatives: setting the first key of a group drops the keys of the others. */
-const EXCLUSIVE_GROUPS: readonly { readonly at: string; readonly groups: readonly (readonly string[])[] }[] = [
-  { at: 'staffing', groups: STAFFING_FORMS.map((form) => [form]) },
-  { at: 'demand', groups: [['casesPerDay', 'intradayProfile'], ['casesPerHour'], ['casesPerInterval']] },
+/**
+ * Groups of keys that are alternatives: setting the first key of a group drops the keys of the others. `at` is the
+ * path of the mapping (`*` for any group or channel name).
+ */
+const EXCLUSIVE_GROUPS: readonly { readonly at: readonly string[]; readonly groups: readonly (readonly string[])[] }[] = [
+  { at: ['staffing'], groups: STAFFING_FORMS.map((form) => [form]) },
+  { at: ['groups', '*', 'staffing'], groups: STAFFING_FORMS.map((form) => [form]) },
+  { at: ['demand'], groups: [['casesPerDay', 'intradayProfile'], ['casesPerHour'], ['casesPerInterval']] },
+  { at: ['channels', '*'], groups: [['casesPerDay', 'intradayProfile'], ['casesPerHour'], ['casesPerInterval']] },
+  { at: ['groups', '*', 'handling'], groups: [['firstContactResolution'], ['outcomes']] },
 ];
+
+/** Whether `path` matches `pattern`, where `*` matches any key. */
+function matches(path: Path, pattern: readonly string[]): boolean {
+  return path.length === pattern.length && pattern.every((segment, i) => segment === '*' ? typeof path[i] === 'string' : segment === path[i]);
+}
 
 /** Inside a distribution, the keys of the other unit form (used by overrides; a merged distribution is replaced whole). */
 const UNIT_ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
@@ -35,11 +46,13 @@ function pathKey(path: Path): string {
   return JSON.stringify(path);
 }
 
-const distributionKeys = new Set(DISTRIBUTION_PATHS.map((path) => pathKey(path)));
-
-/** True when `path` (relative to the scenario root) holds a distribution. @example isDistributionPath(['customers', 'patience']) // true */
+/**
+ * True when `path` (relative to the scenario root) holds a distribution.
+ * @example isDistributionPath(['customers', 'patience']) // true
+ * @example isDistributionPath(['groups', 'case-officers', 'handling', 'handleTime']) // true
+ */
 export function isDistributionPath(path: Path): boolean {
-  return distributionKeys.has(pathKey(path));
+  return DISTRIBUTION_PATHS.some((pattern) => matches(path, pattern));
 }
 
 /**
@@ -50,7 +63,7 @@ export function isDistributionPath(path: Path): boolean {
  */
 export function keysReplacedBy(path: Path, key: string): readonly string[] {
   if (isDistributionPath(path)) return UNIT_ALTERNATIVES[key] ?? [];
-  const groups = EXCLUSIVE_GROUPS.find((entry) => path.length === 1 && path[0] === entry.at)?.groups;
+  const groups = EXCLUSIVE_GROUPS.find((entry) => matches(path, entry.at))?.groups;
   const own = groups?.find((group) => group[0] === key);
   if (groups === undefined || own === undefined) return [];
   return groups.filter((group) => group !== own).flat();

@@ -11,12 +11,15 @@ describe('callsCsvRow', () => {
       caseId: 7,
       attempt: 2,
       kind: 'redial',
+      group: 'agents',
       arrivalSeconds: 30612.25,
       waitSeconds: 4.5,
       outcome: 'answered',
       handleSeconds: 181,
     };
     expect(callsCsvRow(record)).toBe('0,7,2,redial,30612.25,4.5,answered,181\r\n');
+    // With agent groups, the group follows the kind.
+    expect(callsCsvRow({ ...record, kind: 'transfer', group: 'case officers, north' }, true)).toBe('0,7,2,transfer,"case officers, north",30612.25,4.5,answered,181\r\n');
     expect(callsCsvRow({ ...record, arrivalSeconds: 1 / 3, waitSeconds: 2.0004999, handleSeconds: 0 })).toBe('0,7,2,redial,0.333,2,answered,0\r\n');
   });
 

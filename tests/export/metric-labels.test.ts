@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../src/core/metrics.js';
+import { ALL_METRIC_NAMES, GROUP_METRIC_NAMES, METRIC_NAMES } from '../../src/core/metrics.js';
 import { guardFormula } from '../../src/export/cell-text.js';
 import {
   formatEstimate,
@@ -7,6 +7,7 @@ import {
   formatRelative,
   formatSignedDifference,
   formatSignificant,
+  GROUP_METRIC_LABELS,
   KEY_METRICS,
   METRIC_LABELS,
   metricCiHeader,
@@ -15,9 +16,10 @@ import {
 } from '../../src/export/metric-labels.js';
 
 describe('metric labels', () => {
-  it('labels every metric of SPEC §4 once, with a distinct label', () => {
-    expect(Object.keys(METRIC_LABELS).sort()).toEqual([...METRIC_NAMES].sort());
-    const labels = METRIC_NAMES.map((name) => METRIC_LABELS[name].label);
+  it('labels every metric of SPEC §4 and §7 once, with a distinct label, and every group metric', () => {
+    expect(Object.keys(METRIC_LABELS).sort()).toEqual([...ALL_METRIC_NAMES].sort());
+    const labels = ALL_METRIC_NAMES.map((name) => METRIC_LABELS[name].label);
+    expect(Object.keys(GROUP_METRIC_LABELS).sort()).toEqual([...GROUP_METRIC_NAMES].sort());
     expect(new Set(labels).size).toBe(labels.length);
     for (const name of KEY_METRICS) expect(METRIC_NAMES).toContain(name);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../src/report/format.js';
+import { formatClock, formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../src/report/format.js';
 
 describe('formatting for people', () => {
   it('turns fractions into percentages only here', () => {
@@ -28,5 +28,15 @@ describe('formatting for people', () => {
     expect(renderTable([{ header: 'name', align: 'left' }, { header: 'n' }], [['x', '1'], ['yy', '10']])).toBe(
       'name   n\n────  ──\nx      1\nyy    10',
     );
+  });
+});
+
+describe('formatDuration', () => {
+  it('reads long durations in minutes, hours or days, and says – for undefined', () => {
+    expect(formatDuration(95)).toBe('95.0 s');
+    expect(formatDuration(5400)).toBe('90.0 min');
+    expect(formatDuration(30 * 3600)).toBe('30.0 h');
+    expect(formatDuration(3 * 86_400)).toBe('3.0 d');
+    expect(formatDuration(Number.NaN)).toBe('–');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../src/core/metrics.js';
+import { ALL_METRIC_NAMES } from '../../src/core/metrics.js';
 import { closestName, formatPath, parsePath } from '../../src/scenario/issues.js';
 import { scenarioJsonSchema } from '../../src/scenario/load.js';
 
@@ -31,6 +31,9 @@ describe('scenarioJsonSchema', () => {
       'handling',
       'customers',
       'staffing',
+      'groups',
+      'transfers',
+      'channels',
       'serviceLevel',
       'costs',
       'simulation',
@@ -38,8 +41,20 @@ describe('scenarioJsonSchema', () => {
       'expect',
     ]);
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(['name', 'calendar', 'demand', 'handling', 'staffing']);
+    // staffing and handling.handleTime are required without groups, and live in the groups with them: the rules say so.
+    expect(schema.required).toEqual(['name', 'calendar', 'demand']);
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+  });
+
+  it('describes agent groups: staffing and handling required in each, outcome shares, maxQueue, tasks and costs', () => {
+    const groups = schema.properties?.['groups'] as JsonSchemaNode & { additionalProperties?: JsonSchemaNode };
+    const group = groups.additionalProperties as JsonSchemaNode;
+    expect(group.required).toEqual(['staffing', 'handling']);
+    expect(Object.keys(group.properties ?? {})).toEqual(['staffing', 'handling', 'maxQueue', 'tasks', 'costs']);
+    expect(group.properties?.['maxQueue']?.description).toContain('blocked');
+    expect(Object.keys(group.properties?.['handling']?.properties?.['outcomes']?.properties ?? {})).toEqual(['resolved', 'transfer', 'callback', 'unresolved']);
+    const channel = (schema.properties?.['channels'] as JsonSchemaNode & { additionalProperties?: JsonSchemaNode }).additionalProperties as JsonSchemaNode;
+    expect(channel.required).toEqual(['group', 'handleTime']);
   });
 
   it('carries units, defaults and descriptions', () => {
@@ -57,7 +72,7 @@ describe('scenarioJsonSchema', () => {
     const variant = schema.properties?.['variants']?.additionalProperties as JsonSchemaNode;
     expect(JSON.stringify(variant)).toContain('"staffing"');
     const metrics = (schema.properties?.['expect']?.additionalProperties as JsonSchemaNode).properties;
-    expect(Object.keys(metrics ?? {})).toEqual([...METRIC_NAMES]);
+    expect(Object.keys(metrics ?? {})).toEqual([...ALL_METRIC_NAMES]);
   });
 
   it('returns a fresh copy each time', () => {

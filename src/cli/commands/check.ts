@@ -10,7 +10,7 @@ import { setMaxListeners } from 'node:events';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
-import { evaluateAssertion, expandExpectations } from '../../core/check/assertions.js';
+import { estimateForExpectation, evaluateAssertion, expandExpectations } from '../../core/check/assertions.js';
 import { buildBaseline, compareWithBaseline, DEFAULT_TOLERANCE, parseBaseline, type BaselineVariantOutcome, type SimulatedTotals } from '../../core/check/baseline.js';
 import type { CheckError, CheckRun, ScenarioBaseline, ScenarioCheck, VariantRun } from '../../core/check/check-report.js';
 import { checkCases, checkExitCode, countRun, describeChange } from '../../core/check/check-report.js';
@@ -612,11 +612,11 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
     seed: result.summary.seed,
     seconds: result.seconds,
   }));
-  const totalsOf = new Map(own.map(({ job, result }) => [job.variant, result.summary.totals]));
+  const summaryOf = new Map(own.map(({ job, result }) => [job.variant, result.summary]));
   const assertions = expandExpectations(
     scenario.expect,
     variants.map((variant) => variant.name),
-  ).map((assertion) => evaluateAssertion(assertion, (totalsOf.get(assertion.variant) as SimulationSummary['totals'])[assertion.metric]));
+  ).map((assertion) => evaluateAssertion(assertion, estimateForExpectation(summaryOf.get(assertion.variant) as SimulationSummary, assertion.metric)));
 
   let baseline: ScenarioBaseline | null = null;
   if (options.baselineDir !== null) {

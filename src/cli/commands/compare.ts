@@ -1,15 +1,15 @@
 import type { Argv } from 'yargs';
-import type { MetricName } from '../../core/metrics.js';
+import { groupMetricKey, type GroupMetricName, type MetricName } from '../../core/metrics.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
-import { assumptionsOf, differencesAgainstFirst, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
+import { assumptionsOf, differencesAgainstFirst, reportEstimate, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
 import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
 import { renderTable } from '../../report/format.js';
-import type { Difference, Report, VariantResult } from '../../report/report.js';
+import type { Difference, Report, ReportMetric, VariantResult } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
@@ -22,7 +22,7 @@ import { withInterrupt, withSimulationSettings } from './run.js';
 import { printable } from '../../core/printable.js';
 
 /** The rows of the comparison table, in order. */
-export const COMPARED_METRICS: readonly { metric: MetricName; label: string }[] = [
+export const COMPARED_METRICS: readonly { metric: ReportMetric; label: string }[] = [
   { metric: 'serviceLevel', label: 'service level' },
   { metric: 'asaSeconds', label: 'ASA (answered)' },
   { metric: 'abandonedShare', label: 'abandoned' },
@@ -127,15 +127,59 @@ export function compareJson(report: Report): Record<string, unknown> {
       seed: v.seed,
       totals: v.totals,
       intervals: v.intervals,
+      ...(v.groups === undefined ? {} : { groups: v.groups }),
     })),
     differences: report.differences,
   };
 }
 
-function formatDifference(metric: MetricName, difference: Difference, currency: string): string {
+function formatDifference(metric: ReportMetric, difference: Difference, currency: string): string {
   const absolute = formatSignedDifference(metricKind(metric), difference.absolute, currency);
   const relative = difference.relative === null ? '' : `, ${formatRelative(difference.relative)}`;
   return `(${absolute}${relative})${difference.significant === true ? ' *' : ''}`;
+}
+
+/** Rows of a comparison with agent groups (SPEC §7): where the failure demand goes, then each group's figures. */
+const NETWORK_ROWS: readonly { metric: MetricName; label: string }[] = [
+  { metric: 'callsPerCase', label: 'calls dialled per case' },
+  { metric: 'transfers', label: 'transfers' },
+  { metric: 'failedTransferShare', label: 'transfers failed' },
+  { metric: 'timeToResolutionSeconds', label: 'time to resolution' },
+  { metric: 'tasks', label: 'tasks (callbacks, e-mail)' },
+  { metric: 'tasksWithinDueShare', label: 'tasks started within due' },
+];
+const GROUP_ROWS: readonly { metric: GroupMetricName; label: string }[] = [
+  { metric: 'attempts', label: 'calls offered' },
+  { metric: 'blockedShare', label: 'blocked' },
+  { metric: 'serviceLevel', label: 'service level' },
+  { metric: 'occupancy', label: 'occupancy' },
+  { metric: 'tasks', label: 'tasks' },
+  { metric: 'taskDelaySeconds', label: 'task delay' },
+  { metric: 'paidAgentHours', label: 'paid agent hours' },
+  { metric: 'staffCost', label: 'staff cost' },
+];
+
+/**
+ * The rows of a comparison: the metrics of SPEC §4; with agent groups also those of §7 and, per group that any variant
+ * has, the group's figures — leaving out a row no variant has a value for (e.g. blocked calls without `maxQueue`).
+ */
+export function comparedRows(variants: readonly VariantResult[]): { metric: ReportMetric; label: string }[] {
+  const rows: { metric: ReportMetric; label: string }[] = [...COMPARED_METRICS];
+  if (!variants.some((v) => v.groups !== undefined)) return rows;
+  const informative = (metric: ReportMetric): boolean =>
+    variants.some((v) => {
+      const { mean } = reportEstimate(v, metric);
+      return Number.isFinite(mean) && mean !== 0;
+    });
+  rows.push(...NETWORK_ROWS.filter((row) => informative(row.metric)));
+  const names = [...new Set(variants.flatMap((v) => (v.groups ?? []).map((g) => g.name)))];
+  for (const name of names) {
+    for (const row of GROUP_ROWS) {
+      const metric = groupMetricKey(name, row.metric);
+      if (informative(metric)) rows.push({ metric, label: `${name}: ${row.label}` });
+    }
+  }
+  return rows;
 }
 
 function compareText(report: Report): string {
@@ -144,10 +188,10 @@ function compareText(report: Report): string {
   const header = simulated
     ? `${printable(report.title)} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${printable(variants[0]?.variant ?? '')}"; * = significant at 5% (paired by replication)`
     : `${printable(report.title)} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${printable(variants[0]?.variant ?? '')}"`;
-  const rows = COMPARED_METRICS.map(({ metric, label }) => [
+  const rows = comparedRows(variants).map(({ metric, label }) => [
     label,
     ...variants.map((variant, i) => {
-      const value = formatMetricValue(metricKind(metric), variant.totals[metric].mean, variant.currency);
+      const value = formatMetricValue(metricKind(metric), reportEstimate(variant, metric).mean, variant.currency);
       if (i === 0) return value;
       const difference = report.differences.find((d) => d.metric === metric && d.variant === variantLabel(variant, variants));
       return difference === undefined ? value : `${value} ${formatDifference(metric, difference, variant.currency)}`;

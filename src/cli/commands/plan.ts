@@ -2,7 +2,9 @@ import type { Argv } from 'yargs';
 import { InputError } from '../../core/errors.js';
 import type { ContactCentreModel, Shift, StaffingTarget } from '../../core/model/contact-centre-model.js';
 import { WEEKDAYS } from '../../core/model/contact-centre-model.js';
+import type { MetricName } from '../../core/metrics.js';
 import type { IntervalPlanRow, VariantPlan } from '../../core/plan/interval-plan.js';
+import type { GroupPlan } from '../../core/plan/network-plan.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
 import type { CoverageRow } from '../../core/plan/shift-model.js';
 import { buildShiftProblem, paidRequirement } from '../../core/plan/shift-model.js';
@@ -10,7 +12,7 @@ import type { IsaPlan, IsaPlanRow } from '../../core/plan/simulation-staffing.js
 import { planWithIsa } from '../../core/plan/simulation-staffing.js';
 import { toJson } from '../../export/json.js';
 import { writeFileAtomic } from '../../export/write-file.js';
-import { formatClock, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
+import { formatClock, formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { solveShiftProblem } from '../../runner/shift-solver.js';
@@ -124,7 +126,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
           io.stdout.write(`${reports.map(commented).join('\n')}\n${yaml}`);
         } else {
           io.stdout.write(`${reports.join('\n\n')}\n`);
-          writeOut(io, out, `# staffsim plan --shifts ${scenario.file ?? scenario.name}\n${yaml}`);
+          writeOut(io, out, `# staffsim plan --shifts ${printable(scenario.file ?? scenario.name)}\n${yaml}`);
         }
       } else {
         io.stdout.write(`${planned.map((p) => plannedText(p)).join('\n\n')}\n`);
@@ -240,6 +242,7 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
     source: plan.source,
     converged: plan.converged,
     totals: plan.totals,
+    ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map(groupJson) }),
     intervals: plan.rows.map((row) => ({
       day: row.day + 1,
       start: formatClock(row.startSeconds),
@@ -257,6 +260,39 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
       abandonedShare: row.abandonedShare,
       occupancy: row.occupancy,
       ...row.costs,
+    })),
+  };
+}
+
+/** One agent group of an analytic plan (SPEC §7): its totals and its intervals. */
+function groupJson(group: GroupPlan): Record<string, unknown> {
+  return {
+    name: group.name,
+    source: group.source,
+    totals: group.totals,
+    intervals: group.rows.map((row) => ({
+      day: row.day + 1,
+      start: formatClock(row.startSeconds),
+      attempts: row.attempts,
+      transfersIn: row.transfersIn,
+      answered: row.answered,
+      abandoned: row.abandoned,
+      blocked: row.blocked,
+      onPhoneAgents: row.onPhoneAgents,
+      paidAgents: row.paidAgents,
+      paidAgentHours: row.paidAgentHours,
+      stable: row.stable,
+      serviceLevel: row.serviceLevel,
+      probabilityOfWaiting: row.probabilityOfWaiting,
+      asaSeconds: row.asaSeconds,
+      meanWaitSeconds: row.meanWaitSeconds,
+      abandonedShare: row.abandonedShare,
+      blockedShare: row.blockedShare,
+      occupancy: row.occupancy,
+      tasks: row.tasks,
+      tasksDone: row.tasksDone,
+      taskBacklogAtEnd: row.taskBacklogAtEnd,
+      staffCost: row.staffCost,
     })),
   };
 }
@@ -346,7 +382,12 @@ function plannedText(p: PlannedVariant): string {
 
 function analyticText(plan: VariantPlan): string {
   const { model, totals } = plan;
-  const staffingNote = model.staffing.kind === 'target' ? 'agents solved for the target' : `staffing: ${model.staffing.kind}`;
+  const staffingNote =
+    model.network !== undefined
+      ? `agent groups: ${model.network.groups.map((group) => `${printable(group.name)} ${group.staffing.kind === 'target' ? 'solved for its target' : `by ${group.staffing.kind}`}`).join(', ')}`
+      : model.staffing.kind === 'target'
+        ? 'agents solved for the target'
+        : `staffing: ${model.staffing.kind}`;
   const title = `${printable(model.scenarioName)} — ${printable(model.variantName)} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
   const table = renderTable(
     [
@@ -374,13 +415,60 @@ function analyticText(plan: VariantPlan): string {
       formatPercent(row.occupancy),
     ]),
   );
-  const t = (name: keyof typeof totals): number => totals[name] ?? 0;
+  const t = (name: MetricName): number => totals[name] ?? 0;
   const summary = [
     `cases ${formatNumber(t('cases'))} · attempts ${formatNumber(t('attempts'))} (${formatNumber(t('attemptsPerCase'), 2)} per case) · resolved ${formatPercent(t('resolvedShareOfCases'))} · contacts per resolved case ${formatNumber(t('contactsPerResolvedCase'), 2)}`,
     `service level ${formatPercent(t('serviceLevel'))} (${model.serviceLevel.answerWithinSeconds} s) · ASA ${formatSeconds(t('asaSeconds'))} · abandoned ${formatPercent(t('abandonedShare'))} · occupancy ${formatPercent(t('occupancy'))}`,
     `paid agent hours ${formatNumber(t('paidAgentHours'), 1)} · total cost ${formatMoney(t('totalCost'), model.currency)} · per resolved case ${formatMoney(t('costPerResolvedCase'), model.currency, 1)}`,
   ];
-  return [title, table, ...summary].join('\n');
+  if (model.network === undefined || plan.groups === undefined) return [title, table, ...summary].join('\n');
+  return [title, table, ...summary, networkSummary(t), groupTable(plan.groups, model.currency)].join('\n');
+}
+
+/** The failure-demand line of a model with agent groups: calls per case, transfers and their failures, tasks. */
+function networkSummary(t: (name: MetricName) => number): string {
+  return (
+    `calls dialled per case ${formatNumber(t('callsPerCase'), 2)} · transfers ${formatNumber(t('transfers'))} (${formatPercent(t('failedTransferShare'))} failed) · ` +
+    `tasks ${formatNumber(t('tasks'))} (${formatNumber(t('tasksDone'))} started, ${formatPercent(t('tasksWithinDueShare'))} within due, mean delay ${formatDuration(t('taskDelaySeconds'))}) · ` +
+    `left at the end ${formatNumber(t('taskBacklogAtEnd'))}`
+  );
+}
+
+/** One row per agent group: the calls it was offered and what became of them, its agents, tasks and cost. */
+function groupTable(groups: readonly GroupPlan[], currency: string): string {
+  return renderTable(
+    [
+      { header: 'group', align: 'left' },
+      { header: 'calls' },
+      { header: 'answered' },
+      { header: 'aband.' },
+      { header: 'blocked' },
+      { header: 'SL' },
+      { header: 'ASA' },
+      { header: 'occ.' },
+      { header: 'paid h' },
+      { header: 'tasks' },
+      { header: 'task delay' },
+      { header: 'staff cost' },
+    ],
+    groups.map((group) => {
+      const g = group.totals;
+      return [
+        group.name,
+        formatNumber(g.attempts, 1),
+        formatNumber(g.answered, 1),
+        formatPercent(g.attempts > 0 ? g.abandoned / g.attempts : Number.NaN),
+        formatPercent(g.blockedShare),
+        formatPercent(g.serviceLevel),
+        formatSeconds(g.asaSeconds),
+        formatPercent(g.occupancy),
+        formatNumber(g.paidAgentHours, 1),
+        formatNumber(g.tasks, 1),
+        formatDuration(g.taskDelaySeconds),
+        formatMoney(g.staffCost, currency),
+      ];
+    }),
+  );
 }
 
 function describeTarget(target: StaffingTarget): string {

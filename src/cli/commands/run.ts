@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Argv } from 'yargs';
 import { InputError, InterruptedError } from '../../core/errors.js';
-import type { MetricName } from '../../core/metrics.js';
+import type { GroupMetricName, MetricEstimate, MetricName } from '../../core/metrics.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
@@ -15,7 +15,7 @@ import { toJson } from '../../export/json.js';
 import { openAtomicFile } from '../../export/write-file.js';
 import type { AtomicFile } from '../../export/write-file.js';
 import { assumptionsOf } from '../../report/build-report.js';
-import { formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
+import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { Report } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
@@ -37,6 +37,8 @@ export interface SimulatedVariant {
   readonly seed: number;
   readonly totals: SimulationSummary['totals'];
   readonly intervals: SimulationSummary['intervals'];
+  /** Per agent group, in file order, for a scenario with groups (SPEC §7). */
+  readonly groups?: SimulationSummary['groups'];
 }
 
 export function registerRunCommand(cli: Argv, io: CliIo): Argv {
@@ -110,6 +112,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
           seed: variant.seed,
           totals: variant.totals,
           intervals: variant.intervals,
+          ...(variant.groups === undefined ? {} : { groups: variant.groups }),
         })),
         differences: [],
         sweep: null,
@@ -144,7 +147,14 @@ export function withSimulationSettings(model: ContactCentreModel, replications: 
 }
 
 export function variantJson(name: string, summary: SimulationSummary): SimulatedVariant {
-  return { name, replications: summary.replications, seed: summary.seed, totals: summary.totals, intervals: summary.intervals };
+  return {
+    name,
+    replications: summary.replications,
+    seed: summary.seed,
+    totals: summary.totals,
+    intervals: summary.intervals,
+    ...(summary.groups === undefined ? {} : { groups: summary.groups }),
+  };
 }
 
 /** The signals that interrupt a command: Ctrl-C, and what CI runners and `kill` send on cancel or timeout. */
@@ -336,11 +346,58 @@ const SUMMARY_LINES: readonly { metric: MetricName; label: string; format: (v: n
   { metric: 'costPerResolvedCase', label: 'cost per resolved case', format: (v, c) => formatMoney(v, c, 1) },
 ];
 
+/** The lines a scenario with agent groups adds (SPEC §7): where the failure demand goes. */
+const NETWORK_SUMMARY_LINES: readonly { metric: MetricName; label: string; format: (v: number, currency: string) => string }[] = [
+  { metric: 'callsPerCase', label: 'calls dialled per case', format: (v) => formatNumber(v, 3) },
+  { metric: 'transfers', label: 'transfers', format: (v) => formatNumber(v, 1) },
+  { metric: 'failedTransferShare', label: 'transfers failed', format: (v) => formatPercent(v, 2) },
+  { metric: 'timeToResolutionSeconds', label: 'time to resolution (mean)', format: (v) => formatDuration(v) },
+  { metric: 'timeToResolutionP90Seconds', label: 'time to resolution (90th percentile)', format: (v) => formatDuration(v) },
+  { metric: 'tasks', label: 'tasks (callbacks, e-mail)', format: (v) => formatNumber(v, 1) },
+  { metric: 'taskDelaySeconds', label: 'task delay (created to started)', format: (v) => formatDuration(v) },
+  { metric: 'tasksWithinDueShare', label: 'tasks started within due', format: (v) => formatPercent(v, 2) },
+  { metric: 'taskBacklogAtEnd', label: 'tasks left at the end', format: (v) => formatNumber(v, 1) },
+];
+
+/** One row per agent group: calls offered and their fate, agents' time, tasks and cost (means over replications). */
+export function groupsText(groups: readonly { name: string; totals: Record<GroupMetricName, MetricEstimate> }[], currency: string): string {
+  return renderTable(
+    [
+      { header: 'group', align: 'left' },
+      { header: 'calls' },
+      { header: 'answered' },
+      { header: 'aband.' },
+      { header: 'blocked' },
+      { header: 'SL' },
+      { header: 'ASA' },
+      { header: 'occ.' },
+      { header: 'paid h' },
+      { header: 'tasks' },
+      { header: 'task delay' },
+      { header: 'staff cost' },
+    ],
+    groups.map(({ name, totals: g }) => [
+      name,
+      formatNumber(g.attempts.mean, 1),
+      formatNumber(g.answered.mean, 1),
+      formatPercent(g.attempts.mean > 0 ? g.abandoned.mean / g.attempts.mean : Number.NaN),
+      formatPercent(g.blockedShare.mean),
+      formatPercent(g.serviceLevel.mean),
+      formatSeconds(g.asaSeconds.mean),
+      formatPercent(g.occupancy.mean),
+      formatNumber(g.paidAgentHours.mean, 1),
+      formatNumber(g.tasks.mean, 1),
+      formatDuration(g.taskDelaySeconds.mean),
+      formatMoney(g.staffCost.mean, currency),
+    ]),
+  );
+}
+
 function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
   const title = `${printable(model.scenarioName)} — ${printable(variant.name)} (simulated: ${variant.replications} replication${variant.replications === 1 ? '' : 's'}, seed ${variant.seed}, ±95% interval)`;
   const summary = renderTable(
     [{ header: 'metric', align: 'left' }, { header: 'mean', align: 'right' }, { header: '±95%', align: 'right' }],
-    SUMMARY_LINES.map(({ metric, label, format }) => {
+    [...SUMMARY_LINES, ...(variant.groups === undefined ? [] : NETWORK_SUMMARY_LINES)].map(({ metric, label, format }) => {
       const { mean, ci95 } = variant.totals[metric];
       return [label, format(mean, model.currency), variant.replications > 1 ? format(ci95, model.currency) : '–'];
     }),
@@ -374,5 +431,6 @@ function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
     }),
   );
   const warmup = model.simulation.warmupSeconds > 0 ? ` — the first ${formatNumber(model.simulation.warmupSeconds / 3600, 1)} h are warm-up, not measured` : '';
-  return `${title}\n${summary}\n\nBy interval (means${warmup}):\n${intervals}`;
+  const groups = variant.groups === undefined ? '' : `\n\nBy agent group (means):\n${groupsText(variant.groups, model.currency)}`;
+  return `${title}\n${summary}${groups}\n\nBy interval (means${warmup}):\n${intervals}`;
 }

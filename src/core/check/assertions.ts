@@ -6,13 +6,33 @@
  * A metric that is undefined in the run (NaN: no denominator, e.g. no attempts) cannot be shown to hold, so its
  * assertion fails.
  */
-import type { MetricEstimate, MetricName } from '../metrics.js';
+import { parseGroupMetricKey, type ExpectMetric, type GroupMetricName, type MetricEstimate, type MetricName } from '../metrics.js';
 import { formatEstimate, formatValue } from './format-value.js';
+
+/** The estimates a variant's assertions are checked against: its totals and, with agent groups, each group's. */
+export interface AssertedFigures {
+  readonly totals: Readonly<Partial<Record<MetricName, MetricEstimate>>>;
+  readonly groups?: readonly { readonly name: string; readonly totals: Readonly<Partial<Record<GroupMetricName, MetricEstimate>>> }[];
+}
+
+const UNDEFINED_ESTIMATE: MetricEstimate = { mean: Number.NaN, ci95: Number.NaN };
+
+/**
+ * The estimate an assertion on `metric` is checked against: a variant metric, or `groups.<name>.<metric>` of one of
+ * its groups; undefined (NaN, so the assertion fails) when the variant does not report it.
+ * @example estimateForExpectation({ totals: { serviceLevel: { mean: 0.8, ci95: 0 } } }, 'serviceLevel').mean // 0.8
+ */
+export function estimateForExpectation(figures: AssertedFigures, metric: ExpectMetric): MetricEstimate {
+  const group = parseGroupMetricKey(metric);
+  if (group === undefined) return figures.totals[metric as MetricName] ?? UNDEFINED_ESTIMATE;
+  const found = figures.groups?.find((candidate) => candidate.name === group.group);
+  return found?.totals[group.metric as GroupMetricName] ?? UNDEFINED_ESTIMATE;
+}
 
 /** One `expect:` entry as the scenario loader gives it (`variant` may be "*"). */
 export interface Expectation {
   readonly variant: string;
-  readonly metric: MetricName;
+  readonly metric: ExpectMetric;
   readonly bound: {
     readonly min?: number;
     readonly max?: number;
@@ -26,7 +46,7 @@ export interface Expectation {
 export interface Assertion {
   /** The variant it is checked on (never "*"). */
   readonly variant: string;
-  readonly metric: MetricName;
+  readonly metric: ExpectMetric;
   readonly min?: number;
   readonly max?: number;
   readonly confidence: 'mean' | 'strict';

@@ -35,7 +35,7 @@
  * A metric that becomes undefined, or defined, is a change. Metrics missing from the baseline (an older staffsim) are
  * listed, not compared. With the same seed and an unchanged model, the numbers are identical and nothing is flagged.
  */
-import { METRIC_NAMES, isMetricName, type MetricEstimate, type MetricName } from '../metrics.js';
+import { ALL_METRIC_NAMES, isMetricName, type MetricEstimate, type MetricName } from '../metrics.js';
 import { PROTOTYPE_KEYS, prototypeKeyPaths, withoutPrototypeKeys } from '../prototype-keys.js';
 import { studentTQuantile, studentTUpperTail } from '../sim/student-t.js';
 
@@ -87,9 +87,11 @@ export function buildBaseline(options: {
   const variants: Record<string, BaselineVariant> = {};
   for (const variant of options.variants) {
     const totals: Partial<Record<MetricName, MetricEstimate>> = {};
-    for (const metric of METRIC_NAMES) {
-      const { mean, ci95 } = variant.totals[metric];
-      totals[metric] = { mean, ci95 };
+    // The metrics the run reports: those of SPEC §4, and of §7 for a scenario with agent groups.
+    for (const metric of ALL_METRIC_NAMES) {
+      const estimate = variant.totals[metric];
+      if (estimate === undefined) continue;
+      totals[metric] = { mean: estimate.mean, ci95: estimate.ci95 };
     }
     variants[variant.name] = { replications: variant.replications, seed: variant.seed, totals };
   }
@@ -287,9 +289,10 @@ function compareMetric(metric: MetricName, old: Side, now: Side, alpha: number, 
 
 /** The metrics of a variant that both sides have, and those the baseline lacks. */
 function metricsOf(current: SimulatedTotals, stored: BaselineVariant): { present: MetricName[]; tested: number; missing: MetricName[] } {
-  const present = METRIC_NAMES.filter((metric) => stored.totals[metric] !== undefined);
-  const tested = present.filter((metric) => Number.isFinite(current.totals[metric].mean) && Number.isFinite((stored.totals[metric] as MetricEstimate).mean)).length;
-  return { present, tested, missing: METRIC_NAMES.filter((metric) => stored.totals[metric] === undefined) };
+  const reported = ALL_METRIC_NAMES.filter((metric) => current.totals[metric] !== undefined);
+  const present = reported.filter((metric) => stored.totals[metric] !== undefined);
+  const tested = present.filter((metric) => Number.isFinite((current.totals[metric] as MetricEstimate).mean) && Number.isFinite((stored.totals[metric] as MetricEstimate).mean)).length;
+  return { present, tested, missing: reported.filter((metric) => stored.totals[metric] === undefined) };
 }
 
 /**

@@ -34,17 +34,24 @@ export interface CostBreakdown {
   readonly costPerResolvedCase: number;
 }
 
+/** Staff and overtime cost already priced group by group, at each agent group's own hourly rates (SPEC §7). */
+export interface StaffPricedByGroup {
+  readonly staffCost: number;
+  readonly overtimeCost: number;
+}
+
 /**
- * Prices what a period used.
+ * Prices what a period used. With `priced`, the staff and overtime lines are taken from it (a model with agent
+ * groups prices each group's hours at its own rates) and the other lines from `rates`.
  *
  * @example costOf({ paidAgentHours: 10, overtimeHours: 0, connectedSeconds: 600, waitingSeconds: 120,
  *   repeatContacts: 2, unresolvedCases: 1, resolvedCases: 20, days: 1 },
  *   { perPaidAgentHour: 400, perOvertimeHour: 600, perTelephonyMinute: 0.1, perCustomerWaitMinute: 5,
  *     perRepeatContact: 10, perUnresolvedCase: 300, fixedPerDay: 100 }).totalCost // 4000 + 1 + 10 + 20 + 300 + 100 = 4431
  */
-export function costOf(usage: ResourceUsage, rates: CostRates): CostBreakdown {
-  const staffCost = usage.paidAgentHours * rates.perPaidAgentHour;
-  const overtimeCost = usage.overtimeHours * rates.perOvertimeHour;
+export function costOf(usage: ResourceUsage, rates: CostRates, priced?: StaffPricedByGroup): CostBreakdown {
+  const staffCost = priced?.staffCost ?? usage.paidAgentHours * rates.perPaidAgentHour;
+  const overtimeCost = priced?.overtimeCost ?? usage.overtimeHours * rates.perOvertimeHour;
   const telephonyCost = (usage.connectedSeconds / 60) * rates.perTelephonyMinute;
   const customerTimeCost = (usage.waitingSeconds / 60) * rates.perCustomerWaitMinute;
   const repeatContactCost = usage.repeatContacts * rates.perRepeatContact;

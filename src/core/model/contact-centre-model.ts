@@ -7,6 +7,8 @@
  * every share is a fraction in 0..1, and money is in the scenario's currency.
  */
 
+import type { ContactNetwork } from './network.js';
+
 /** Days of the week in calendar order; day 1 of a run is `calendar.startWeekday`. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -200,6 +202,13 @@ export interface ContactCentreModel {
   readonly simulation: SimulationSettings;
   /** Shift templates for the shift scheduler (`staffing.shiftTemplates`); absent when the scenario gives none. */
   readonly shiftTemplates?: readonly ShiftTemplate[];
+  /**
+   * Agent groups, transfers, callbacks and channels (SPEC §7); absent for the one-group model of SPEC §3. When
+   * present, `staffing`, `handling.handleTime`, `handling.firstContactResolution` and `shiftTemplates` above are the
+   * first group's (for views that show one group); the simulation and the plan read every group from here, through
+   * `networkOf`.
+   */
+  readonly network?: ContactNetwork;
 }
 
 /** Weekday of a 0-based day index in a run. @example weekdayOfDay({ startWeekday: 'fri' }, 3) // 'mon' */

@@ -1,4 +1,4 @@
-import type { ContactCentreModel, Shift } from '../model/contact-centre-model.js';
+import type { Calendar, ContactCentreModel, Shift, StaffingPlan } from '../model/contact-centre-model.js';
 import { weekdayOfDay } from '../model/contact-centre-model.js';
 
 /** Agents per [day][interval]. */
@@ -24,7 +24,15 @@ export interface StaffingSchedule {
  * @example scheduledStaffing(modelWithAgents12).onPhoneAgents[0][0] // 12
  */
 export function scheduledStaffing(model: ContactCentreModel): StaffingSchedule | null {
-  const { calendar, staffing } = model;
+  return scheduledStaffingOf(model.calendar, model.staffing);
+}
+
+/**
+ * The scheduled staffing of one staffing plan on a calendar — of a model, or of one agent group (SPEC §7); null for
+ * `target` staffing. See {@link scheduledStaffing}.
+ * @example scheduledStaffingOf(calendar, { kind: 'agents', agents: 3, shrinkage: 0.4 })?.paidAgentHours[0][0] // 2.5 for 30-minute intervals
+ */
+export function scheduledStaffingOf(calendar: Calendar, staffing: StaffingPlan): StaffingSchedule | null {
   const intervalHours = calendar.intervalSeconds / 3600;
   const paidFactor = 1 / (1 - staffing.shrinkage);
   const days = Array.from({ length: calendar.days }, (_, day) => day);
@@ -41,14 +49,13 @@ export function scheduledStaffing(model: ContactCentreModel): StaffingSchedule |
     case 'agentsPerInterval':
       return fromOnPhone((i) => staffing.agentsPerInterval[i] ?? 0);
     case 'shifts':
-      return shiftSchedule(model, staffing.shifts, staffing.shrinkage);
+      return shiftSchedule(calendar, staffing.shifts, staffing.shrinkage);
     case 'target':
       return null;
   }
 }
 
-function shiftSchedule(model: ContactCentreModel, shifts: readonly Shift[], shrinkage: number): StaffingSchedule {
-  const { calendar } = model;
+function shiftSchedule(calendar: Calendar, shifts: readonly Shift[], shrinkage: number): StaffingSchedule {
   const onPhoneAgents: AgentGrid = [];
   const paidAgentHours: AgentGrid = [];
   for (let day = 0; day < calendar.days; day++) {

@@ -103,7 +103,7 @@ function poissonWindow(mean: number): { first: number; weights: Float64Array } {
  * abandoning within `horizonSeconds`, by uniformization of the absorbing chain "number ahead"
  * (k → k−1 at rate Nμ + kθ, served from k = 0 at rate Nμ, abandon at rate θ).
  */
-function taggedAbsorptionWithin(
+export function taggedAbsorptionWithin(
   states: number,
   serverRate: number,
   abandonRate: number,

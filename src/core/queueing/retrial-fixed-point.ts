@@ -122,18 +122,24 @@ function checkInput(input: FixedPointInput): void {
  * Where the attempts generated during one interval land, by delay.
  *
  * Generation times are the 8 midpoints of the generating interval; a delay ending in (start, end] of an interval
- * lands there; one ending while closed lands in the first interval of the next day (so the catchment of a day's
- * first interval starts at the previous close); one ending after the last close is not made.
- * `mass[i][dayOffset][j]` is the share generated at position i that lands at position j of the day
- * `dayOffset` later; the shares over all later intervals plus `endMass` sum to 1 (they telescope).
+ * lands there; one ending while closed is made on the next open day, spread over its intervals in proportion to that
+ * day's first contacts (SPEC §3; `closedMass`, distributed by `spreadLanding`); one ending after the last close is not
+ * made. `mass[i][dayOffset][j]` is the share generated at position i that lands at position j of the day `dayOffset`
+ * later, `closedMass[i][dayOffset]` the share that falls in the closed hours before that day; these shares plus
+ * `endMass` sum to 1 (they telescope).
  */
-interface LandingKernel {
+export interface LandingKernel {
   readonly mass: Float64Array; // [i][dayOffset][j], flattened
+  readonly closedMass: Float64Array; // [i][dayOffset], flattened
   /** Averaged CDF at edge offsets: [dayOffset][edge offset + intervalsPerDay]. */
   readonly averagedCdf: Float64Array;
 }
 
-function buildKernel(calendar: Calendar, delay: Distribution): LandingKernel {
+/**
+ * The landing kernel of a delay on a calendar (see {@link LandingKernel}).
+ * @example buildLandingKernel(calendar, { kind: 'fixed', seconds: 0 }).mass[0] // 1: a delay of 0 lands where it starts
+ */
+export function buildLandingKernel(calendar: Calendar, delay: Distribution): LandingKernel {
   const { days, intervalsPerDay: perDay, intervalSeconds } = calendar;
   const width = 2 * perDay + 1;
   const averagedCdf = new Float64Array(days * width);
@@ -150,20 +156,21 @@ function buildKernel(calendar: Calendar, delay: Distribution): LandingKernel {
   const cdfAt = (dayOffset: number, edge: number): number =>
     dayOffset < 0 ? 0 : (averagedCdf[dayOffset * width + edge + perDay] as number);
   const mass = new Float64Array(perDay * days * perDay);
+  const closedMass = new Float64Array(perDay * days);
   for (let i = 0; i < perDay; i += 1) {
     for (let dayOffset = 0; dayOffset < days; dayOffset += 1) {
+      // The closed hours before the day: from the previous day's close to this day's opening (none when open 24 h).
+      closedMass[i * days + dayOffset] = Math.max(0, cdfAt(dayOffset, -i) - cdfAt(dayOffset - 1, perDay - i));
       for (let j = 0; j < perDay; j += 1) {
-        const upper = cdfAt(dayOffset, j + 1 - i);
-        const lower = j === 0 ? cdfAt(dayOffset - 1, perDay - i) : cdfAt(dayOffset, j - i);
-        mass[(i * days + dayOffset) * perDay + j] = Math.max(0, upper - lower);
+        mass[(i * days + dayOffset) * perDay + j] = Math.max(0, cdfAt(dayOffset, j + 1 - i) - cdfAt(dayOffset, j - i));
       }
     }
   }
-  return { mass, averagedCdf };
+  return { mass, closedMass, averagedCdf };
 }
 
 /** Share generated at (day, i) that would land after the close of the last day. */
-function endMass(kernel: LandingKernel, calendar: Calendar, day: number, i: number): number {
+export function endMass(kernel: LandingKernel, calendar: Calendar, day: number, i: number): number {
   const width = 2 * calendar.intervalsPerDay + 1;
   const dayOffset = calendar.days - 1 - day;
   return Math.max(0, 1 - (kernel.averagedCdf[dayOffset * width + calendar.intervalsPerDay - i + calendar.intervalsPerDay] as number));
@@ -173,7 +180,9 @@ function endMass(kernel: LandingKernel, calendar: Calendar, day: number, i: numb
 const BRACKET_CLOSED = 1e-13;
 
 /**
- * Solves the redial / repeat-contact fixed point over the whole horizon.
+ * Solves the redial / repeat-contact fixed point of one queue over the whole horizon, for any abandonment function:
+ * the reference solution of SPEC §3's failure-demand loop. The plan (`planNetwork`) solves the same loop over all
+ * agent groups at once; tests check that for one group with fixed staffing both agree.
  *
  * Flows only move forward in time, so intervals are swept in time order; within an interval, attempts depend on
  * its own abandoned share (part of its redials and repeats can land in the same interval), so the interval's
@@ -205,8 +214,9 @@ export function solveRetrialFixedPoint(input: FixedPointInput): FixedPointResult
   const classes = maxAttempts ?? 1;
   const nextClassOf = (c: number): number => (maxAttempts === null ? 0 : c + 1 < classes ? c + 1 : -1);
 
-  const redialKernel = buildKernel(calendar, redial.delay);
-  const repeatKernel = buildKernel(calendar, repeatContact.delay);
+  const redialKernel = buildLandingKernel(calendar, redial.delay);
+  const repeatKernel = buildLandingKernel(calendar, repeatContact.delay);
+  const profile = dayProfiles(firstContacts);
   const redialIn = Array.from({ length: classes }, () => new Float64Array(total));
   const repeatIn = Array.from({ length: classes }, () => new Float64Array(total));
 
@@ -333,8 +343,8 @@ export function solveRetrialFixedPoint(input: FixedPointInput): FixedPointResult
         unresolved += classAbandoned - redialFlow + (1 - resolution) * classAnswered - repeatFlow;
         redials += redialFlow * selfRedial;
         repeats += repeatFlow * selfRepeat;
-        openCasesAtEnd += spread(redialFlow, redialKernel, redialIn[next] as Float64Array, calendar, day, i);
-        openCasesAtEnd += spread(repeatFlow, repeatKernel, repeatIn[next] as Float64Array, calendar, day, i);
+        openCasesAtEnd += spreadLanding(redialFlow, redialKernel, redialIn[next] as Float64Array, calendar, profile, day, i);
+        openCasesAtEnd += spreadLanding(repeatFlow, repeatKernel, repeatIn[next] as Float64Array, calendar, profile, day, i);
       }
       intervals.push({
         day,
@@ -387,18 +397,44 @@ function attemptsForFeedback(base: Float64Array, classes: number, feedback: numb
 }
 
 /**
- * Adds a flow generated at (day, i) to the later intervals it lands in (the same interval is part of the fixed
- * point and is skipped here); returns the share that falls after the horizon.
+ * Each day's intraday profile of first contacts, as shares summing to 1 per day ([day][interval], flattened); a day
+ * without first contacts puts everything at its opening (its first interval).
+ * @example dayProfiles([[1, 3]]) // Float64Array [0.25, 0.75]
  */
-function spread(flow: number, kernel: LandingKernel, inflow: Float64Array, calendar: Calendar, day: number, i: number): number {
+export function dayProfiles(firstContacts: readonly (readonly number[])[]): Float64Array {
+  const perDay = firstContacts[0]?.length ?? 0;
+  const shares = new Float64Array(firstContacts.length * perDay);
+  firstContacts.forEach((row, day) => {
+    const total = row.reduce((sum, value) => sum + value, 0);
+    for (let j = 0; j < perDay; j += 1) shares[day * perDay + j] = total > 0 ? (row[j] as number) / total : j === 0 ? 1 : 0;
+  });
+  return shares;
+}
+
+/**
+ * Adds a flow generated at (day, i) to the later intervals it lands in (the same interval is part of the fixed
+ * point and is skipped here): what lands while open by the kernel, what falls while closed spread over the next open
+ * day by its profile of first contacts (`profile`, from {@link dayProfiles}); returns the share that falls after the
+ * horizon.
+ */
+export function spreadLanding(
+  flow: number,
+  kernel: LandingKernel,
+  inflow: Float64Array,
+  calendar: Calendar,
+  profile: Float64Array,
+  day: number,
+  i: number,
+): number {
   if (flow === 0) return 0;
   const { days, intervalsPerDay: perDay } = calendar;
   for (let dayOffset = 0; day + dayOffset < days; dayOffset += 1) {
     const row = (i * days + dayOffset) * perDay;
     const firstTarget = dayOffset === 0 ? i + 1 : 0;
     const targetBase = (day + dayOffset) * perDay;
+    const closed = dayOffset === 0 ? 0 : (kernel.closedMass[i * days + dayOffset] as number);
     for (let j = firstTarget; j < perDay; j += 1) {
-      const share = kernel.mass[row + j] as number;
+      const share = (kernel.mass[row + j] as number) + closed * (profile[targetBase + j] as number);
       if (share !== 0) inflow[targetBase + j] = (inflow[targetBase + j] as number) + flow * share;
     }
   }

@@ -1,6 +1,6 @@
 import { costOf } from '../cost/cost-model.js';
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
-import { METRIC_NAMES, type MetricName, type MetricRecord } from '../metrics.js';
+import { ALL_METRIC_NAMES, type MetricName, type MetricRecord } from '../metrics.js';
 
 /**
  * Streamed statistics of one replication: a block of running sums per interval in one Float64Array
@@ -47,8 +47,38 @@ export const S_OVERTIME = 17;
 export const S_PAID_HOURS = 18;
 /** Measured length of the interval in days (for the fixed cost). */
 export const S_DAYS = 19;
+/** Calls the customer dialled: first contacts, redials and repeat contacts (not transfers). */
+export const S_DIALLED = 20;
+/** Transfers made (attempts offered to a group by another group). */
+export const S_TRANSFERS = 21;
+/** Transfers blocked (target queue full) or abandoned in the target queue. */
+export const S_FAILED_TRANSFERS = 22;
+/** Sum over resolved cases of the time from the case's first contact to its resolution, seconds. */
+export const S_RESOLUTION_SECONDS = 23;
+/** Tasks created (callback tries and channel tasks), by the interval they became ready. */
+export const S_TASKS = 24;
+/** Of those, tasks started. */
+export const S_TASKS_STARTED = 25;
+/** Sum of the time from a task's creation to its start, seconds. */
+export const S_TASK_DELAY = 26;
+/** Tasks started within their group's due time. */
+export const S_TASKS_WITHIN_DUE = 27;
+/** Tasks still waiting when the run ended. */
+export const S_TASK_BACKLOG_AT_END = 28;
+/** Seconds customers were connected in callbacks that reached them (for the telephony cost). */
+export const S_CALLBACK_CONNECTED = 29;
+/** Staff and overtime cost at each group's own prices (filled in at the end for a model with groups). */
+export const S_STAFF_COST = 30;
+export const S_OVERTIME_COST = 31;
+/** Calls blocked (their group's queue was full); counted among the abandoned as well. */
+export const S_BLOCKED = 32;
+/**
+ * Answered attempts of counted cases (whose first contact arrived after the warm-up): the numerator of
+ * contactsPerResolvedCase, so that it and resolvedCases speak of the same cases (without a warm-up: every answer).
+ */
+export const S_ANSWERED_OF_COUNTED = 33;
 
-export const STAT_FIELDS = 20;
+export const STAT_FIELDS = 34;
 
 /**
  * The metric record (SPEC §4) of one block of sums. A ratio with an empty denominator is undefined and is NaN
@@ -64,6 +94,7 @@ export function metricRecordFromSums(
   base: number,
   waitP90Seconds: number,
   model: ContactCentreModel,
+  timeToResolutionP90Seconds = Number.NaN,
 ): MetricRecord {
   const at = (field: number): number => sums[base + field] as number;
   const cases = at(S_CASES);
@@ -91,19 +122,21 @@ export function metricRecordFromSums(
 
   const paidAgentHours = at(S_PAID_HOURS);
   const overtimeHours = at(S_OVERTIME) / 3600;
-  const cost = costOf(
-    {
-      paidAgentHours,
-      overtimeHours,
-      connectedSeconds: waitingSeconds + at(S_HANDLE),
-      waitingSeconds,
-      repeatContacts: at(S_REPEATS),
-      unresolvedCases,
-      resolvedCases,
-      days: at(S_DAYS),
-    },
-    model.costs,
-  );
+  const usage = {
+    paidAgentHours,
+    overtimeHours,
+    connectedSeconds: waitingSeconds + at(S_HANDLE) + at(S_CALLBACK_CONNECTED),
+    waitingSeconds,
+    repeatContacts: at(S_REPEATS),
+    unresolvedCases,
+    resolvedCases,
+    days: at(S_DAYS),
+  };
+  // With agent groups, each group's hours are priced at its own rates (summed at the end of the run).
+  const cost = model.network === undefined ? costOf(usage, model.costs) : costOf(usage, model.costs, { staffCost: at(S_STAFF_COST), overtimeCost: at(S_OVERTIME_COST) });
+  const tasks = at(S_TASKS);
+  const tasksStarted = at(S_TASKS_STARTED);
+  const transfers = at(S_TRANSFERS);
 
   const values: Record<MetricName, number> = {
     cases,
@@ -121,7 +154,7 @@ export function metricRecordFromSums(
     occupancy: ratio(at(S_BUSY_IN_PLAN), at(S_AGENT_SECONDS)),
     resolvedCases,
     resolvedShareOfCases: ratio(resolvedCases, cases),
-    contactsPerResolvedCase: ratio(answered, resolvedCases),
+    contactsPerResolvedCase: ratio(at(S_ANSWERED_OF_COUNTED), resolvedCases),
     unresolvedCases,
     openCasesAtEnd: at(S_OPEN_AT_END),
     paidAgentHours,
@@ -135,9 +168,20 @@ export function metricRecordFromSums(
     fixedCost: cost.fixedCost,
     totalCost: cost.totalCost,
     costPerResolvedCase: cost.costPerResolvedCase,
+    callsPerCase: ratio(at(S_DIALLED), cases),
+    transfers,
+    failedTransfers: at(S_FAILED_TRANSFERS),
+    failedTransferShare: ratio(at(S_FAILED_TRANSFERS), transfers),
+    timeToResolutionSeconds: ratio(at(S_RESOLUTION_SECONDS), resolvedCases),
+    timeToResolutionP90Seconds: resolvedCases > 0 ? timeToResolutionP90Seconds : Number.NaN,
+    tasks,
+    tasksDone: tasksStarted,
+    taskDelaySeconds: ratio(at(S_TASK_DELAY), tasksStarted),
+    tasksWithinDueShare: ratio(at(S_TASKS_WITHIN_DUE), tasksStarted),
+    taskBacklogAtEnd: at(S_TASK_BACKLOG_AT_END),
   };
-  // Same key order as METRIC_NAMES, whatever the literal above says, so JSON output is stable.
+  // Same key order as ALL_METRIC_NAMES, whatever the literal above says, so JSON output is stable.
   const record = {} as MetricRecord;
-  for (const name of METRIC_NAMES) record[name] = values[name];
+  for (const name of ALL_METRIC_NAMES) record[name] = values[name];
   return record;
 }

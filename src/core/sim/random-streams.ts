@@ -17,6 +17,8 @@ export const RANDOM_SOURCES = [
   'repeatDecision',
   'repeatDelay',
   'staffing',
+  'deferral',
+  'transferPatience',
 ] as const;
 
 export type RandomSource = (typeof RANDOM_SOURCES)[number];
@@ -47,6 +49,18 @@ export type RandomStreams = Readonly<Record<RandomSource, UniformStream>>;
  */
 export function createStream(seed: number, source: RandomSource, replication: number): UniformStream {
   return seedrandom.alea(`${seed}:${source}:${replication}`);
+}
+
+/**
+ * The stream of a source that belongs to one agent group or channel (SPEC §7), e.g. the handle times of the group
+ * "case-officers": the seed string is `${seed}:${source}:${owner}:${replication}`. Keyed by name, not by position, so
+ * adding a group to a variant leaves the streams of the other groups unchanged (common random numbers). The first
+ * group of a model uses the plain streams of `RANDOM_SOURCES`.
+ *
+ * @example createOwnedStream(1, 'handleTime', 'case-officers', 0)() // the same number on every run
+ */
+export function createOwnedStream(seed: number, source: string, owner: string, replication: number): UniformStream {
+  return seedrandom.alea(`${seed}:${source}:${owner}:${replication}`);
 }
 
 /** All streams of one replication. */

@@ -1,16 +1,36 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { formatClock } from '../model/clock.js';
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
-import { METRIC_NAMES, type MetricEstimate, type MetricName, type MetricRecord } from '../metrics.js';
-import type { ReplicationResult } from './run-replication.js';
+import {
+  GROUP_METRIC_NAMES,
+  metricNamesOf,
+  type GroupMetricName,
+  type GroupMetricRecord,
+  type MetricEstimate,
+  type MetricName,
+  type MetricRecord,
+} from '../metrics.js';
+import type { GroupReplicationResult, ReplicationResult } from './run-replication.js';
 import { studentTQuantile } from './student-t.js';
 
-/** Metrics across replications (SPEC §4): each as its mean and the half-width of its 95 % Student-t interval. */
+/** One agent group's metrics across replications (SPEC §7). */
+export interface GroupSummary {
+  name: string;
+  totals: Record<GroupMetricName, MetricEstimate>;
+  intervals: ({ day: number /* 1-based */; start: string /* "HH:MM" */ } & Record<GroupMetricName, MetricEstimate>)[];
+}
+
+/**
+ * Metrics across replications (SPEC §4): each as its mean and the half-width of its 95 % Student-t interval. The
+ * metrics of SPEC §7 (`NETWORK_METRIC_NAMES`) are present only for a model with agent groups.
+ */
 export interface SimulationSummary {
   replications: number;
   seed: number;
   totals: Record<MetricName, MetricEstimate>;
   intervals: ({ day: number /* 1-based */; start: string /* "HH:MM" */ } & Record<MetricName, MetricEstimate>)[];
+  /** Per agent group, for a model with groups (SPEC §7). */
+  groups?: GroupSummary[];
 }
 
 /**
@@ -31,9 +51,9 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
       throw new RangeError(`replication ${index} has ${result.intervals.length} intervals, expected ${intervalCount}`);
     }
   }
-  const estimate = (records: readonly MetricRecord[]): Record<MetricName, MetricEstimate> => {
-    const out = {} as Record<MetricName, MetricEstimate>;
-    for (const name of METRIC_NAMES) {
+  const estimate = <N extends string>(names: readonly N[], records: readonly Record<N, number>[]): Record<N, MetricEstimate> => {
+    const out = {} as Record<N, MetricEstimate>;
+    for (const name of names) {
       // A metric undefined in a replication (NaN: an empty denominator, such as the service level of an interval
       // without attempts) is left out of its mean; undefined in every replication, it stays NaN (null in JSON).
       const values = records.map((record) => record[name]).filter((value) => !Number.isNaN(value));
@@ -41,23 +61,31 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
     }
     return out;
   };
-
-  const intervals: SimulationSummary['intervals'] = [];
-  for (let k = 0; k < intervalCount; k++) {
+  // The metrics of SPEC §4, and those of SPEC §7 for a model with agent groups (the others would be 0 or undefined).
+  const names = metricNamesOf(model.network !== undefined);
+  const intervalStarts = Array.from({ length: intervalCount }, (_, k) => {
     const day = Math.floor(k / intervalsPerDay);
-    const startSeconds = openSeconds + (k - day * intervalsPerDay) * intervalSeconds;
-    intervals.push({
-      day: day + 1,
-      start: formatClock(startSeconds),
-      ...estimate(results.map((result) => result.intervals[k] as MetricRecord)),
-    });
-  }
-  return {
+    return { day: day + 1, start: formatClock(openSeconds + (k - day * intervalsPerDay) * intervalSeconds) };
+  });
+
+  const summary: SimulationSummary = {
     replications: n,
     seed: model.simulation.seed,
-    totals: estimate(results.map((result) => result.totals)),
-    intervals,
+    totals: estimate(names, results.map((result) => result.totals)),
+    intervals: intervalStarts.map((at, k) => ({ ...at, ...estimate(names, results.map((result) => result.intervals[k] as MetricRecord)) })),
   };
+  const first = results[0] as ReplicationResult;
+  if (first.groups !== undefined) {
+    summary.groups = first.groups.map((group, g) => {
+      const runs = results.map((result) => (result.groups as GroupReplicationResult[])[g] as GroupReplicationResult);
+      return {
+        name: group.name,
+        totals: estimate(GROUP_METRIC_NAMES, runs.map((run) => run.totals)),
+        intervals: intervalStarts.map((at, k) => ({ ...at, ...estimate(GROUP_METRIC_NAMES, runs.map((run) => run.intervals[k] as GroupMetricRecord)) })),
+      };
+    });
+  }
+  return summary;
 }
 
 /** Mean and 95% Student-t half-width of replication values (half-width 0 for one value; NaN for none). */

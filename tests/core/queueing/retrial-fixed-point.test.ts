@@ -52,6 +52,28 @@ describe('solveRetrialFixedPoint', () => {
     expect(result.totals.openCasesAtEnd).toBe(0);
   });
 
+  it('spreads redials that fall while closed over the next day by its profile of first contacts, not at the opening', () => {
+    // A fixed 12-hour redial delay: what abandons on day 1 calls again in the night, so it is made on day 2, in the
+    // proportions of day 2's first contacts (1 : 3 : 0 : … here) — not all at 08:00.
+    const calendar = officeHours(2);
+    const day2 = [10, 30, 0, 0, 0, 0, 0, 0];
+    const result = solveRetrialFixedPoint(
+      input({
+        calendar,
+        firstContacts: [[100, 0, 0, 0, 0, 0, 0, 0], day2],
+        firstContactResolution: 1,
+        redial: { probability: 1, delay: { kind: 'fixed', seconds: 12 * HOUR } },
+        repeatContact: { probability: 0, delay: NOW },
+        abandonedShareOf: (day) => (day === 0 ? 0.5 : 0),
+      }),
+    );
+    const redials = result.intervals.filter((flow) => flow.day === 1).map((flow) => flow.redials);
+    expectClose(redials[0] as number, 50 * 0.25, 1e-9);
+    expectClose(redials[1] as number, 50 * 0.75, 1e-9);
+    expect(redials.slice(2).every((value) => value === 0)).toBe(true);
+    expectConservation(result);
+  });
+
   it('with an attempt cap of 3 and zero delays gives F·(1 + g + g²), g the return probability per attempt', () => {
     const result = solveRetrialFixedPoint(input({ maxAttempts: 3 }));
     const g = 0.2 * 0.6 + 0.8 * 0.3 * 0.8;

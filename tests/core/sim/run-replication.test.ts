@@ -96,7 +96,7 @@ describe('runReplication: queue and agents', () => {
 });
 
 describe('runReplication: redials, repeat contacts and the horizon', () => {
-  it('makes a redial that falls while closed at the next opening, stops at maxAttempts, and leaves late cases open', () => {
+  it('makes a redial that falls while closed on the next open day, spread by its profile, stops at maxAttempts, and leaves late cases open', () => {
     const model = testModel({
       days: 2,
       closeSeconds: 9 * HOUR,
@@ -112,9 +112,14 @@ describe('runReplication: redials, repeat contacts and the horizon', () => {
     const redials = records.filter((r) => r.kind === 'redial');
     expect(redials.length).toBe(firstDay1.length);
     for (const r of redials) {
-      expect(r.arrivalSeconds).toBe(DAY + 8 * HOUR);
+      // Day 2 is open 08:00–09:00 with a flat profile: the redials are spread over that hour, not made at 08:00.
+      expect(r.arrivalSeconds).toBeGreaterThanOrEqual(DAY + 8 * HOUR);
+      expect(r.arrivalSeconds).toBeLessThan(DAY + 9 * HOUR);
       expect(r.attempt).toBe(2);
     }
+    const meanMinute = redials.reduce((sum, r) => sum + (r.arrivalSeconds - DAY - 8 * HOUR) / 60, 0) / redials.length;
+    expect(meanMinute).toBeGreaterThan(20);
+    expect(meanMinute).toBeLessThan(40);
     expect(new Set(redials.map((r) => r.caseId))).toEqual(new Set(firstDay1.map((r) => r.caseId)));
     expect(result.totals.unresolvedCases).toBe(firstDay1.length); // lost at maxAttempts
     expect(result.totals.openCasesAtEnd).toBe(firstDay2.length); // their redial would fall after the last close

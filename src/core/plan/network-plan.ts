@@ -1,0 +1,890 @@
+import { costOf } from '../cost/cost-model.js';
+import { InfeasibleError, InputError } from '../errors.js';
+import type { GroupMetricName, MetricName } from '../metrics.js';
+import type { ContactCentreModel, ServiceLevelRule } from '../model/contact-centre-model.js';
+import { networkOf, type AgentGroup } from '../model/network.js';
+import { meanOf } from '../queueing/delay-kernel.js';
+import { evaluateFiniteQueue } from '../queueing/finite-queue.js';
+import { evaluateQueue, type QueueMetrics } from '../queueing/queue-metrics.js';
+import { buildLandingKernel, dayProfiles, spreadLanding, type LandingKernel } from '../queueing/retrial-fixed-point.js';
+import { missedTargets, solveStaffing, type StaffingTargets } from '../queueing/staffing-solver.js';
+import type { AnalyticSource, IntervalPlanRow, VariantPlan } from './interval-plan.js';
+import { mixedEvaluation } from './mixed-evaluation.js';
+import { scheduledStaffingOf, type StaffingSchedule } from './staffing-schedule.js';
+
+/** One interval of one agent group in an analytic plan (SPEC §7). */
+export interface GroupIntervalRow {
+  readonly day: number;
+  readonly interval: number;
+  readonly startSeconds: number;
+  /** Calls offered to the group (dialled calls at the first group, transfers at any). */
+  readonly attempts: number;
+  /** Of those, transfers from other groups. */
+  readonly transfersIn: number;
+  readonly answered: number;
+  readonly abandoned: number;
+  readonly blocked: number;
+  readonly onPhoneAgents: number;
+  readonly paidAgents: number;
+  readonly paidAgentHours: number;
+  readonly stable: boolean;
+  readonly serviceLevel: number;
+  readonly probabilityOfWaiting: number;
+  readonly asaSeconds: number;
+  readonly meanWaitSeconds: number;
+  readonly abandonedShare: number;
+  readonly blockedShare: number;
+  /** (Call work + task work) / on-phone time. */
+  readonly occupancy: number;
+  readonly callWorkSeconds: number;
+  readonly taskWorkSeconds: number;
+  /** Tasks created in this interval; of those, started (by the end of the run), their summed delay and those within due. */
+  readonly tasks: number;
+  readonly tasksDone: number;
+  readonly taskDelaySeconds: number;
+  readonly tasksWithinDue: number;
+  readonly taskBacklogAtEnd: number;
+  readonly staffCost: number;
+}
+
+/** The analytic plan of one agent group: its rows and its totals under the group metric names. */
+export interface GroupPlan {
+  readonly name: string;
+  readonly source: AnalyticSource;
+  readonly rows: readonly GroupIntervalRow[];
+  readonly totals: Readonly<Record<GroupMetricName, number>>;
+}
+
+/** Outer iterations of one interval's fixed point before target staffing is frozen at its better-staffed side. */
+const FREEZE_AFTER = 40;
+const MAX_ITERATIONS = 400;
+const TOLERANCE = 1e-9;
+
+/** A packet of tasks in a group's backlog: created uniformly over [createdFrom, createdTo], worked FIFO. */
+interface TaskPacket {
+  count: number;
+  createdFrom: number;
+  createdTo: number;
+  /** Agent seconds per task. */
+  readonly workSeconds: number;
+  /** Statistics interval of the creation (tasks, delays and the backlog are booked there). */
+  readonly createdK: number;
+  /** The group whose backlog it is. */
+  readonly group: number;
+  readonly kind: 'callback' | 'channel';
+  /** Callback: the try (1-based); channel: the channel index. */
+  readonly tryOrChannel: number;
+  /** Class (dialled calls so far) of the case's next dialled call, if it calls again. */
+  readonly nextClass: number;
+}
+
+/**
+ * The analytic plan of a model with agent groups (SPEC §7), interval by interval in time order:
+ *
+ * - **Calls**: per group, Erlang C or Erlang A (infinite queue), or the birth–death chain of M/M/N/K+M (finite
+ *   `maxQueue`), with each group's offered calls from the traffic equations — dialled calls at the first group,
+ *   transfers in at the target group at once, failed calls (abandoned or blocked) as redials, unresolved answers as
+ *   repeat contacts — solved to one fixed point over all groups within the interval (what lands in later intervals
+ *   is carried there by the delay kernels of SPEC §3). Target staffing is solved per group for its own target as the
+ *   fixed point goes; where the solved agents jump there is no exact fixed point, and after a few rounds the agents
+ *   are held at the better-staffed side of the jump and the flows solved for them.
+ * - **Tasks** (callbacks and channel tasks) are a fluid backlog per group worked first in, first out with the agent
+ *   time left over from calls; their delays, the share within the due time, and their outcomes (callback reach and
+ *   retries, resolution, repeat contacts) follow from that order.
+ *
+ * Approximations (the simulation is exact): non-exponential handle times and patience enter by their means; the
+ * first group's patience is `customers.patience` for every call it gets; tasks do not delay calls; the flows of
+ * tasks that land in their own interval move to the next one; time to resolution is not estimated.
+ *
+ * @throws InfeasibleError when a group's target cannot be met in some interval
+ */
+export function planNetwork(model: ContactCentreModel): VariantPlan {
+  const network = networkOf(model);
+  const { calendar, customers, handling } = model;
+  const groups = network.groups;
+  const G = groups.length;
+  const { days, intervalsPerDay: perDay, intervalSeconds: L } = calendar;
+  const total = days * perDay;
+  const capped = customers.maxAttempts !== null;
+  const C = customers.maxAttempts ?? 1;
+  const nextClassOf = (c: number): number => (capped ? c + 1 : 0);
+  const rho = customers.redial.probability;
+  const p = handling.repeatContact.probability;
+
+  for (const group of groups) {
+    if (group.staffing.kind === 'target' && group.staffing.target.method === 'isa') {
+      throw new InputError([
+        {
+          path: model.network === undefined ? 'staffing.target.method' : `groups.${group.name}.staffing.target.method`,
+          code: 'unsupported',
+          message: 'method "isa" is simulation-based staffing, which the analytic plan cannot give: `staffsim plan <scenario>` runs it, or use erlang-a or erlang-c here',
+        },
+      ]);
+    }
+  }
+
+  const setups = groups.map((group, g) => groupSetup(model, group, g));
+  const source: AnalyticSource = setups.some((setup) => setup.patienceSeconds !== null) ? 'erlang-a' : 'erlang-c';
+  const redialKernel = buildLandingKernel(calendar, customers.redial.delay);
+  const repeatKernel = buildLandingKernel(calendar, handling.repeatContact.delay);
+  const retryKernels = groups.map((group) => buildLandingKernel(calendar, group.tasks.callbackReach.retryDelay));
+  const profile = dayProfiles(model.demand.casesPerInterval);
+  // Tasks that become ready while closed wait for the next opening.
+  const openingProfile = new Float64Array(total);
+  for (let d = 0; d < days; d++) openingProfile[d * perDay] = 1;
+
+  const redialIn = Array.from({ length: C }, () => new Float64Array(total));
+  const repeatIn = Array.from({ length: C }, () => new Float64Array(total));
+  const pending: TaskPacket[][] = Array.from({ length: total + 1 }, () => []);
+  const backlogs: TaskPacket[][] = groups.map(() => []);
+  const intervalStart = (k: number): number => Math.floor(k / perDay) * 86_400 + calendar.openSeconds + (k % perDay) * L;
+
+  // Per interval (variant) and per (group, interval) accumulators.
+  const variant = Array.from({ length: total }, () => ({ redials: 0, repeats: 0, resolved: 0, unresolved: 0, callbackConnectedSeconds: 0 }));
+  const groupRows: GroupIntervalRow[][] = groups.map(() => []);
+  const taskBook = groups.map(() => Array.from({ length: total }, () => ({ created: 0, done: 0, delay: 0, withinDue: 0, backlogAtEnd: 0 })));
+  let openCasesAtEnd = 0;
+  let channelCases = 0;
+  let converged = true;
+  /** Books a new packet of tasks where it was created and queues it: now, or at a later interval. */
+  const addTasks = (packet: TaskPacket, atInterval: number): void => {
+    (taskBook[packet.group] as TaskBook[])[packet.createdK]!.created += packet.count;
+    (pending[atInterval] as TaskPacket[]).push(packet);
+  };
+
+  /** A repeat contact of class `cls` generated in interval k (tasks: lands from the next interval on). */
+  const unresolvedAt = (amount: number, cls: number, k: number, viaTask: boolean): void => {
+    if (amount === 0) return;
+    const row = variant[k] as (typeof variant)[number];
+    if (cls >= C) {
+      row.unresolved += amount;
+      return;
+    }
+    row.unresolved += (1 - p) * amount;
+    const flow = p * amount;
+    if (flow === 0) return;
+    const day = Math.floor(k / perDay);
+    const i = k % perDay;
+    const inflow = repeatIn[cls] as Float64Array;
+    openCasesAtEnd += spreadLanding(flow, repeatKernel, inflow, calendar, profile, day, i);
+    if (viaTask) {
+      const self = flow * (repeatKernel.mass[(i * days) * perDay + i] as number);
+      if (k + 1 < total) inflow[k + 1] = (inflow[k + 1] as number) + self;
+      else openCasesAtEnd += self;
+    }
+  };
+
+  for (let k = 0; k < total; k++) {
+    const day = Math.floor(k / perDay);
+    const i = k % perDay;
+    const start = intervalStart(k);
+    const first = (model.demand.casesPerInterval[day] as readonly number[])[i] as number;
+    const base = new Float64Array(C);
+    for (let c = 0; c < C; c++) {
+      base[c] = (c === 0 ? first : 0) + ((redialIn[c] as Float64Array)[k] as number) + ((repeatIn[c] as Float64Array)[k] as number);
+      (variant[k] as (typeof variant)[number]).redials += (redialIn[c] as Float64Array)[k] as number;
+      (variant[k] as (typeof variant)[number]).repeats += (repeatIn[c] as Float64Array)[k] as number;
+    }
+    const selfRedial = redialKernel.mass[(i * days) * perDay + i] as number;
+    const selfRepeat = repeatKernel.mass[(i * days) * perDay + i] as number;
+
+    // --- calls: one fixed point over all groups
+    const solved = solveInterval(setups, base, C, capped, { rho, p, selfRedial, selfRepeat }, day, i);
+    if (!solved.converged) converged = false;
+    const { X, agents, metrics } = solved;
+    const row = variant[k] as (typeof variant)[number];
+    const callbacksCreated: { group: number; count: number; nextClass: number }[] = [];
+    for (let g = 0; g < G; g++) {
+      const setup = setups[g] as GroupSetup;
+      const m = metrics[g] as GroupEvaluation;
+      const failure = m.abandonedShare + m.blockedShare;
+      for (let c = 0; c < C; c++) {
+        const calls = X[g * C + c] as number;
+        const answered = (1 - failure) * calls;
+        const failed = failure * calls;
+        row.resolved += setup.resolved * answered;
+        // Failed calls redial (what lands in this interval is part of the fixed point already).
+        const next = nextClassOf(c);
+        if (capped && next >= C) {
+          row.unresolved += failed + setup.unresolved * answered;
+        } else {
+          row.unresolved += (1 - rho) * failed + (1 - p) * setup.unresolved * answered;
+          const redialFlow = rho * failed;
+          const repeatFlow = p * setup.unresolved * answered;
+          row.redials += redialFlow * selfRedial;
+          row.repeats += repeatFlow * selfRepeat;
+          openCasesAtEnd += spreadLanding(redialFlow, redialKernel, redialIn[next] as Float64Array, calendar, profile, day, i);
+          openCasesAtEnd += spreadLanding(repeatFlow, repeatKernel, repeatIn[next] as Float64Array, calendar, profile, day, i);
+        }
+        for (const callback of setup.callbacks) callbacksCreated.push({ group: callback.group, count: callback.share * answered, nextClass: next });
+      }
+    }
+
+    // --- tasks: new callbacks and channel cases join the backlogs, which the time left over from calls works off
+    for (const created of callbacksCreated) {
+      if (created.count <= 0) continue;
+      addTasks(
+        {
+          count: created.count,
+          createdFrom: start,
+          createdTo: start + L,
+          workSeconds: (setups[created.group] as GroupSetup).callbackHandleSeconds,
+          createdK: k,
+          group: created.group,
+          kind: 'callback',
+          tryOrChannel: 1,
+          nextClass: created.nextClass,
+        },
+        k,
+      );
+    }
+    network.channels.forEach((channel, ch) => {
+      const cases = (channel.demand.casesPerInterval[day] as readonly number[])[i] as number;
+      channelCases += cases;
+      if (cases <= 0) return;
+      addTasks(
+        { count: cases, createdFrom: start, createdTo: start + L, workSeconds: meanOf(channel.handleTime), createdK: k, group: channel.group, kind: 'channel', tryOrChannel: ch, nextClass: 0 },
+        k,
+      );
+    });
+    for (const packet of pending[k] as TaskPacket[]) (backlogs[packet.group] as TaskPacket[]).push(packet);
+
+    for (let g = 0; g < G; g++) {
+      const setup = setups[g] as GroupSetup;
+      const m = metrics[g] as GroupEvaluation;
+      let calls = 0;
+      for (let c = 0; c < C; c++) calls += X[g * C + c] as number;
+      const answered = (1 - m.abandonedShare - m.blockedShare) * calls;
+      const onPhone = agents[g] as number;
+      const callWork = answered * setup.handleSeconds;
+      const capacity = Math.max(0, onPhone * L - callWork);
+      const taskWork = workBacklog(backlogs[g] as TaskPacket[], capacity, start, L, (packet, portion, delay, withinDue, doneFrom, doneTo) => {
+        const book = (taskBook[g] as TaskBook[])[packet.createdK] as TaskBook;
+        book.done += portion;
+        book.delay += delay;
+        book.withinDue += withinDue;
+        taskOutcome(packet, portion, g, k, doneFrom, doneTo);
+      }, setup.dueSeconds);
+      const transfersIn = transfersInto(g, X, metrics, setups, C);
+      const paidAgentHours = setup.schedule?.paidAgentHours[day]?.[i] ?? (onPhone * L) / 3600 / (1 - setup.shrinkage);
+      (groupRows[g] as GroupIntervalRow[]).push({
+        day,
+        interval: i,
+        startSeconds: calendar.openSeconds + i * L,
+        attempts: calls,
+        transfersIn,
+        answered,
+        abandoned: m.abandonedShare * calls,
+        blocked: m.blockedShare * calls,
+        onPhoneAgents: onPhone,
+        paidAgents: paidAgentHours / (L / 3600),
+        paidAgentHours,
+        stable: m.stable,
+        serviceLevel: m.serviceLevel,
+        probabilityOfWaiting: m.probabilityOfWaiting,
+        asaSeconds: m.asaSeconds,
+        meanWaitSeconds: m.meanWaitSeconds,
+        abandonedShare: m.abandonedShare,
+        blockedShare: m.blockedShare,
+        occupancy: onPhone > 0 ? Math.min(1, (callWork + taskWork) / (onPhone * L)) : Number.NaN,
+        callWorkSeconds: callWork,
+        taskWorkSeconds: taskWork,
+        tasks: 0,
+        tasksDone: 0,
+        taskDelaySeconds: 0,
+        tasksWithinDue: 0,
+        taskBacklogAtEnd: 0,
+        staffCost: paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour,
+      });
+    }
+  }
+
+  /** What a worked portion of tasks leads to: resolution, a repeat contact, another callback, or a retry. */
+  function taskOutcome(packet: TaskPacket, portion: number, g: number, k: number, doneFrom: number, doneTo: number): void {
+    const row = variant[k] as (typeof variant)[number];
+    if (packet.kind === 'channel') {
+      const fcr = (network.channels[packet.tryOrChannel] as { firstContactResolution: number }).firstContactResolution;
+      row.resolved += fcr * portion;
+      unresolvedAt((1 - fcr) * portion, packet.nextClass, k, true);
+      return;
+    }
+    const setup = setups[g] as GroupSetup;
+    const reached = setup.reach * portion;
+    row.callbackConnectedSeconds += reached * setup.callbackHandleSeconds;
+    row.resolved += setup.resolved * reached;
+    // A callback never transfers: its transfer share counts as unresolved.
+    unresolvedAt((setup.unresolved + setup.transferShare) * reached, packet.nextClass, k, true);
+    for (const callback of setup.callbacks) {
+      const count = callback.share * reached;
+      if (count <= 0) continue;
+      addTasks(
+        {
+          count,
+          createdFrom: doneFrom,
+          createdTo: doneTo,
+          workSeconds: (setups[callback.group] as GroupSetup).callbackHandleSeconds,
+          createdK: k,
+          group: callback.group,
+          kind: 'callback',
+          tryOrChannel: 1,
+          nextClass: packet.nextClass,
+        },
+        k + 1,
+      );
+    }
+    const missed = portion - reached;
+    if (missed <= 0) return;
+    if (packet.tryOrChannel >= setup.maxTries) {
+      unresolvedAt(missed, packet.nextClass, k, true);
+      return;
+    }
+    // Retries become ready after the retry delay (at the next opening when that falls while closed).
+    const landing = new Float64Array(total);
+    const day = Math.floor(k / perDay);
+    const i = k % perDay;
+    const beyond = spreadLanding(missed, retryKernels[g] as LandingKernel, landing, calendar, openingProfile, day, i);
+    const self = missed * ((retryKernels[g] as LandingKernel).mass[(i * days) * perDay + i] as number);
+    if (k + 1 < total) landing[k + 1] = (landing[k + 1] as number) + self;
+    const lost = beyond + (k + 1 < total ? 0 : self);
+    if (lost > 0) {
+      openCasesAtEnd += lost;
+      (taskBook[g] as TaskBook[])[k]!.backlogAtEnd += lost;
+    }
+    for (let target = k + 1; target < total; target++) {
+      const count = landing[target] as number;
+      if (count <= 0) continue;
+      const at = intervalStart(target);
+      addTasks(
+        {
+          count,
+          createdFrom: at,
+          createdTo: at + L,
+          workSeconds: setup.callbackHandleSeconds,
+          createdK: target,
+          group: g,
+          kind: 'callback',
+          tryOrChannel: packet.tryOrChannel + 1,
+          nextClass: packet.nextClass,
+        },
+        target,
+      );
+    }
+  }
+
+  // Tasks still waiting at the end: their cases are open.
+  for (let g = 0; g < G; g++) {
+    for (const packet of backlogs[g] as TaskPacket[]) {
+      (taskBook[g] as TaskBook[])[packet.createdK]!.backlogAtEnd += packet.count;
+      openCasesAtEnd += packet.count;
+    }
+  }
+  for (const packet of pending[total] as TaskPacket[]) {
+    (taskBook[packet.group] as TaskBook[])[packet.createdK]!.backlogAtEnd += packet.count;
+    openCasesAtEnd += packet.count;
+  }
+
+  const finalGroupRows = groupRows.map((rows, g) =>
+    rows.map((row, k): GroupIntervalRow => {
+      const book = (taskBook[g] as TaskBook[])[k] as TaskBook;
+      return { ...row, tasks: book.created, tasksDone: book.done, taskDelaySeconds: book.delay, tasksWithinDue: book.withinDue, taskBacklogAtEnd: book.backlogAtEnd };
+    }),
+  );
+  const rows = variantRows(model, finalGroupRows, variant, groups);
+  const groupPlans: GroupPlan[] = groups.map((group, g) => ({
+    name: group.name,
+    source: (setups[g] as GroupSetup).patienceSeconds === null ? 'erlang-c' : 'erlang-a',
+    rows: finalGroupRows[g] as GroupIntervalRow[],
+    totals: groupTotals(finalGroupRows[g] as GroupIntervalRow[], group, model.serviceLevel, calendar.intervalSeconds),
+  }));
+  return {
+    model,
+    source,
+    rows,
+    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant),
+    converged,
+    groups: groupPlans,
+  };
+}
+
+type TaskBook = { created: number; done: number; delay: number; withinDue: number; backlogAtEnd: number };
+
+/** Everything the plan needs of one group, resolved once. */
+interface GroupSetup {
+  readonly index: number;
+  readonly handleSeconds: number;
+  /** Mean patience in the analytic model (Erlang A), or null (Erlang C: infinite patience, or method erlang-c). */
+  readonly patienceSeconds: number | null;
+  readonly maxQueue: number | null;
+  readonly schedule: StaffingSchedule | null;
+  readonly shrinkage: number;
+  readonly target: { readonly rule: ServiceLevelRule; readonly targets: StaffingTargets } | null;
+  readonly resolved: number;
+  readonly unresolved: number;
+  readonly transfers: readonly { readonly group: number; readonly share: number }[];
+  readonly transferShare: number;
+  readonly callbacks: readonly { readonly group: number; readonly share: number }[];
+  readonly callbackHandleSeconds: number;
+  readonly reach: number;
+  readonly maxTries: number;
+  readonly dueSeconds: number;
+  readonly serviceLevel: ServiceLevelRule;
+  readonly intervalSeconds: number;
+  /** How messages name the group: `group "name", ` with groups, nothing for the one group of a model without. */
+  readonly label: string;
+}
+
+function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): GroupSetup {
+  const network = networkOf(model);
+  const patience = g === 0 ? model.customers.patience : network.transferPatience;
+  const staffing = group.staffing;
+  const method = staffing.kind === 'target' ? staffing.target.method : null;
+  const patienceSeconds = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
+  const target =
+    staffing.kind === 'target'
+      ? {
+          rule: { ...model.serviceLevel, answerWithinSeconds: staffing.target.answerWithinSeconds },
+          targets: {
+            minServiceLevel: staffing.target.serviceLevel,
+            maxAbandonShare: staffing.target.maxAbandonShare,
+            maxOccupancy: staffing.target.maxOccupancy,
+            maxAsaSeconds: staffing.target.maxAsaSeconds,
+          },
+        }
+      : null;
+  return {
+    index: g,
+    handleSeconds: meanOf(group.handleTime),
+    patienceSeconds,
+    maxQueue: group.maxQueue,
+    schedule: scheduledStaffingOf(model.calendar, staffing),
+    shrinkage: staffing.shrinkage,
+    target,
+    resolved: group.outcomes.resolved,
+    unresolved: group.outcomes.unresolved,
+    transfers: group.outcomes.transfers,
+    transferShare: group.outcomes.transfers.reduce((sum, t) => sum + t.share, 0),
+    callbacks: group.outcomes.callbacks,
+    callbackHandleSeconds: group.tasks.callbackHandleTime === null ? 0 : meanOf(group.tasks.callbackHandleTime),
+    reach: group.tasks.callbackReach.probability,
+    maxTries: group.tasks.callbackReach.maxTries,
+    dueSeconds: group.tasks.dueSeconds,
+    serviceLevel: model.serviceLevel,
+    intervalSeconds: model.calendar.intervalSeconds,
+    label: model.network === undefined ? '' : `group "${group.name}", `,
+  };
+}
+
+/** A group's queue metrics with its blocked share (0 for an unlimited queue). */
+type GroupEvaluation = Omit<QueueMetrics, 'agents' | 'model'> & { readonly blockedShare: number };
+
+/** The group's queue at `calls` calls in the interval with (possibly fractional) agents, under `rule`. */
+function evaluateGroup(setup: GroupSetup, agents: number, calls: number, rule: ServiceLevelRule = setup.serviceLevel): GroupEvaluation {
+  const input = { arrivalsPerSecond: calls / setup.intervalSeconds, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
+  const at = (n: number): QueueMetrics & { blockedShare: number } =>
+    setup.maxQueue === null ? { ...evaluateQueue({ ...input, agents: n }), blockedShare: 0 } : evaluateFiniteQueue({ ...input, agents: n, maxQueue: setup.maxQueue });
+  return mixedEvaluation(agents, at);
+}
+
+/** The fewest agents that meet the group's target at `calls` calls (an unlimited queue by the Erlang solver). */
+function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interval: number): number {
+  const target = setup.target as NonNullable<GroupSetup['target']>;
+  const arrivalsPerSecond = calls / setup.intervalSeconds;
+  if (setup.maxQueue === null) {
+    const solution = solveStaffing({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: target.rule, targets: target.targets });
+    if (!solution.feasible) throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: ${solution.reason}`);
+    return solution.agents;
+  }
+  // A finite queue: search upwards; blocked calls count against an abandonment bound.
+  const load = arrivalsPerSecond * setup.handleSeconds;
+  const cap = Math.ceil(load + 50 * Math.sqrt(load) + 100);
+  for (let n = 0; n <= cap; n++) {
+    const m = evaluateFiniteQueue({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents: n, meanPatienceSeconds: setup.patienceSeconds, maxQueue: setup.maxQueue, serviceLevel: target.rule });
+    if (missedTargets({ ...m, abandonedShare: m.abandonedShare + m.blockedShare }, target.targets).length === 0) return n;
+  }
+  throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: no staffing up to ${cap} agents meets the target`);
+}
+
+/**
+ * One interval's calls: the offered calls of every group by class (dialled calls so far) and the agents, solved to a
+ * fixed point of the traffic equations and the groups' queues.
+ */
+function solveInterval(
+  setups: readonly GroupSetup[],
+  base: Float64Array,
+  C: number,
+  capped: boolean,
+  feedback: { rho: number; p: number; selfRedial: number; selfRepeat: number },
+  day: number,
+  interval: number,
+): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
+  const G = setups.length;
+  const agents = new Float64Array(G);
+  setups.forEach((setup, g) => {
+    if (setup.schedule !== null) agents[g] = setup.schedule.onPhoneAgents[day]?.[interval] ?? 0;
+  });
+  let failure = new Float64Array(G);
+  let X = solveFlows(setups, base, C, capped, failure, feedback);
+  const history: Float64Array[] = [];
+  let frozen = false;
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    const loads = groupLoads(X, G, C);
+    const before = Float64Array.from(agents);
+    setups.forEach((setup, g) => {
+      if (setup.target !== null && !frozen) agents[g] = solveGroupAgents(setup, loads[g] as number, day, interval);
+    });
+    history.push(Float64Array.from(agents));
+    const metrics = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
+    failure = Float64Array.from(metrics, (m) => m.abandonedShare + m.blockedShare);
+    const next = solveFlows(setups, base, C, capped, failure, feedback);
+    let residual = 0;
+    let scale = 1;
+    for (let n = 0; n < X.length; n++) {
+      residual = Math.max(residual, Math.abs((next[n] as number) - (X[n] as number)));
+      scale = Math.max(scale, Math.abs(next[n] as number));
+    }
+    const agentsStable = before.every((value, g) => value === agents[g]);
+    X = next;
+    if (residual <= TOLERANCE * scale && agentsStable) return settle(true);
+    if (!frozen && iteration + 1 >= FREEZE_AFTER) {
+      // The solved agents jump back and forth: hold each target group at the most agents of the last rounds.
+      frozen = true;
+      for (const seen of history.slice(-10)) for (let g = 0; g < G; g++) agents[g] = Math.max(agents[g] as number, seen[g] as number);
+    }
+  }
+  return settle(false);
+
+  /** The metrics at the final loads, and the flows for exactly their failure shares (so that every call is counted once). */
+  function settle(converged: boolean): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
+    const loads = groupLoads(X, G, C);
+    const final = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
+    const flows = solveFlows(setups, base, C, capped, Float64Array.from(final, (m) => m.abandonedShare + m.blockedShare), feedback);
+    return { X: flows, agents, metrics: final, converged };
+  }
+}
+
+function groupLoads(X: Float64Array, G: number, C: number): Float64Array {
+  const loads = new Float64Array(G);
+  for (let g = 0; g < G; g++) for (let c = 0; c < C; c++) loads[g] = (loads[g] as number) + (X[g * C + c] as number);
+  return loads;
+}
+
+/**
+ * The traffic equations of one interval for given failure shares (abandoned + blocked) per group: calls by group and
+ * class, X[g · C + c]. Dialled calls of class c arrive at group 0: the base plus what fails or stays unresolved in
+ * this interval and calls again within it (from class c − 1; with no attempt cap, one class feeding itself); answered
+ * calls are transferred on at once.
+ */
+function solveFlows(
+  setups: readonly GroupSetup[],
+  base: Float64Array,
+  C: number,
+  capped: boolean,
+  failure: Float64Array,
+  feedback: { rho: number; p: number; selfRedial: number; selfRepeat: number },
+): Float64Array {
+  const G = setups.length;
+  const X = new Float64Array(G * C);
+  // Returning share per call offered to group h within this interval.
+  const returning = setups.map(
+    (setup, h) =>
+      feedback.rho * (failure[h] as number) * feedback.selfRedial +
+      feedback.p * setup.unresolved * (1 - (failure[h] as number)) * feedback.selfRepeat,
+  );
+  // (I − T) with T[h][g] = transfer share g → h × answered share of g; uncapped: row 0 also − returning.
+  const matrix = (withFeedback: boolean): number[][] => {
+    const a = Array.from({ length: G }, (_, h) => Array.from({ length: G }, (_, g) => (h === g ? 1 : 0)));
+    setups.forEach((setup, g) => {
+      for (const transfer of setup.transfers) (a[transfer.group] as number[])[g] = ((a[transfer.group] as number[])[g] as number) - transfer.share * (1 - (failure[g] as number));
+    });
+    if (withFeedback) for (let g = 0; g < G; g++) (a[0] as number[])[g] = ((a[0] as number[])[g] as number) - (returning[g] as number);
+    return a;
+  };
+  if (!capped) {
+    const rhs = Array.from({ length: G }, (_, h) => (h === 0 ? (base[0] as number) : 0));
+    const solution = solveLinear(matrix(true), rhs);
+    for (let g = 0; g < G; g++) X[g] = solution[g] as number;
+    return X;
+  }
+  const a = matrix(false);
+  for (let c = 0; c < C; c++) {
+    let dialled = base[c] as number;
+    if (c > 0) for (let h = 0; h < G; h++) dialled += (returning[h] as number) * (X[h * C + c - 1] as number);
+    const solution = solveLinear(a.map((row) => [...row]), Array.from({ length: G }, (_, h) => (h === 0 ? dialled : 0)));
+    for (let g = 0; g < G; g++) X[g * C + c] = solution[g] as number;
+  }
+  return X;
+}
+
+/** Gaussian elimination with partial pivoting (a few groups: a small dense system). */
+function solveLinear(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < n; row++) if (Math.abs((a[row] as number[])[col] as number) > Math.abs((a[pivot] as number[])[col] as number)) pivot = row;
+    if (Math.abs((a[pivot] as number[])[col] as number) < 1e-12) {
+      throw new RangeError('the calls of an interval never end: transfers and immediate returns feed each other with probability 1');
+    }
+    [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
+    [b[col], b[pivot]] = [b[pivot] as number, b[col] as number];
+    for (let row = col + 1; row < n; row++) {
+      const factor = ((a[row] as number[])[col] as number) / ((a[col] as number[])[col] as number);
+      if (factor === 0) continue;
+      for (let k = col; k < n; k++) (a[row] as number[])[k] = ((a[row] as number[])[k] as number) - factor * ((a[col] as number[])[k] as number);
+      b[row] = (b[row] as number) - factor * (b[col] as number);
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let row = n - 1; row >= 0; row--) {
+    let sum = b[row] as number;
+    for (let k = row + 1; k < n; k++) sum -= ((a[row] as number[])[k] as number) * (x[k] as number);
+    x[row] = sum / ((a[row] as number[])[row] as number);
+  }
+  return x;
+}
+
+/** Calls transferred into group h in the interval. */
+function transfersInto(h: number, X: Float64Array, metrics: readonly GroupEvaluation[], setups: readonly GroupSetup[], C: number): number {
+  let sum = 0;
+  setups.forEach((setup, g) => {
+    const m = metrics[g] as GroupEvaluation;
+    let calls = 0;
+    for (let c = 0; c < C; c++) calls += X[g * C + c] as number;
+    for (const transfer of setup.transfers) if (transfer.group === h) sum += transfer.share * (1 - m.abandonedShare - m.blockedShare) * calls;
+  });
+  return sum;
+}
+
+/**
+ * Works a FIFO fluid backlog with `capacitySeconds` of agent time spread evenly over [start, start + length]; calls
+ * `onDone` for every portion started (with its summed delay and the part started within `dueSeconds`) and returns
+ * the agent seconds used. Tasks created later than the time the backlog reaches them start at once.
+ */
+function workBacklog(
+  backlog: TaskPacket[],
+  capacitySeconds: number,
+  start: number,
+  length: number,
+  onDone: (packet: TaskPacket, portion: number, delaySum: number, withinDue: number, from: number, to: number) => void,
+  dueSeconds: number,
+): number {
+  let used = 0;
+  while (backlog.length > 0 && (used < capacitySeconds || (backlog[0] as TaskPacket).workSeconds === 0)) {
+    const packet = backlog[0] as TaskPacket;
+    const need = packet.count * packet.workSeconds;
+    const take = packet.workSeconds === 0 ? 0 : Math.min(need, capacitySeconds - used);
+    const portion = packet.workSeconds === 0 ? packet.count : take / packet.workSeconds;
+    const from = capacitySeconds > 0 ? start + (used / capacitySeconds) * length : start;
+    const to = capacitySeconds > 0 ? start + ((used + take) / capacitySeconds) * length : start;
+    const share = packet.count > 0 ? portion / packet.count : 1;
+    const createdTo = packet.createdFrom + share * (packet.createdTo - packet.createdFrom);
+    // Delay of the x-th part (x in 0..1) of the portion: linear from (from − createdFrom) to (to − createdTo), at least 0.
+    const { mean, within } = linearDelay(from - packet.createdFrom, to - createdTo, dueSeconds);
+    onDone(packet, portion, mean * portion, within * portion, from, to);
+    used += take;
+    if (portion >= packet.count - 1e-12) backlog.shift();
+    else {
+      packet.count -= portion;
+      packet.createdFrom = createdTo;
+    }
+    if (take === 0 && packet.workSeconds !== 0) break;
+  }
+  return used;
+}
+
+/**
+ * The mean of max(0, d(x)) and the share of x with max(0, d(x)) ≤ due, for d linear from d0 (x = 0) to d1 (x = 1).
+ * @example linearDelay(-10, 10, 100) // { mean: 2.5, within: 1 }
+ */
+export function linearDelay(d0: number, d1: number, dueSeconds: number): { mean: number; within: number } {
+  const positiveMean = (a: number, b: number): number => {
+    if (a >= 0 && b >= 0) return (a + b) / 2;
+    if (a <= 0 && b <= 0) return 0;
+    const hi = Math.max(a, b);
+    const share = hi / Math.abs(b - a);
+    return (share * hi) / 2;
+  };
+  const withinShare = (a: number, b: number): number => {
+    if (a === b) return Math.max(0, a) <= dueSeconds ? 1 : 0;
+    const x = (dueSeconds - a) / (b - a); // where d(x) = due
+    return b > a ? Math.min(1, Math.max(0, x)) : Math.min(1, Math.max(0, 1 - x));
+  };
+  return { mean: positiveMean(d0, d1), within: withinShare(d0, d1) };
+}
+
+/** The variant's interval rows: every group's calls and costs together, at each group's prices. */
+function variantRows(
+  model: ContactCentreModel,
+  groupRows: readonly (readonly GroupIntervalRow[])[],
+  variant: readonly { redials: number; repeats: number; resolved: number; unresolved: number; callbackConnectedSeconds: number }[],
+  groups: readonly AgentGroup[],
+): IntervalPlanRow[] {
+  const { calendar } = model;
+  return variant.map((flows, k): IntervalPlanRow => {
+    const day = Math.floor(k / calendar.intervalsPerDay);
+    const interval = k % calendar.intervalsPerDay;
+    const rows = groupRows.map((rowsOfGroup) => rowsOfGroup[k] as GroupIntervalRow);
+    const sum = (pick: (row: GroupIntervalRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
+    const attempts = sum((r) => r.attempts);
+    const answered = sum((r) => r.answered);
+    const abandoned = sum((r) => r.abandoned + r.blocked);
+    const onPhone = sum((r) => r.onPhoneAgents);
+    const paidAgentHours = sum((r) => r.paidAgentHours);
+    const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
+    const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
+    const waitingSeconds = sum((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0));
+    const busySeconds = sum((r) => r.callWorkSeconds + r.taskWorkSeconds);
+    const cases = ((model.demand.casesPerInterval[day] as readonly number[])[interval] as number);
+    const costs = costOf(
+      {
+        paidAgentHours,
+        overtimeHours: 0,
+        connectedSeconds: waitingSeconds + sum((r) => r.callWorkSeconds) + flows.callbackConnectedSeconds,
+        waitingSeconds,
+        repeatContacts: flows.repeats,
+        unresolvedCases: flows.unresolved,
+        resolvedCases: flows.resolved,
+        days: 1 / calendar.intervalsPerDay,
+      },
+      model.costs,
+      { staffCost: rows.reduce((total, row, g) => total + row.paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0), overtimeCost: 0 },
+    );
+    return {
+      day,
+      interval,
+      startSeconds: calendar.openSeconds + interval * calendar.intervalSeconds,
+      cases,
+      redials: flows.redials,
+      repeatContacts: flows.repeats,
+      attempts,
+      answered,
+      abandoned,
+      resolvedCases: flows.resolved,
+      unresolvedCases: flows.unresolved,
+      onPhoneAgents: onPhone,
+      paidAgents: paidAgentHours / (calendar.intervalSeconds / 3600),
+      paidAgentHours,
+      stable: rows.every((r) => r.stable),
+      serviceLevel: ratio(sum((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sum(slWeight)),
+      probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
+      asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
+      meanWaitSeconds: ratio(waitingSeconds, attempts),
+      abandonedShare: ratio(abandoned, attempts),
+      occupancy: onPhone > 0 ? Math.min(1, busySeconds / (onPhone * calendar.intervalSeconds)) : Number.NaN,
+      costs,
+    };
+  });
+}
+
+function groupTotals(rows: readonly GroupIntervalRow[], group: AgentGroup, rule: ServiceLevelRule, intervalSeconds: number): Record<GroupMetricName, number> {
+  const sum = (pick: (row: GroupIntervalRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
+  const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
+  const attempts = sum((r) => r.attempts);
+  const answered = sum((r) => r.answered);
+  const slWeight = (r: GroupIntervalRow): number => (rule.definition === 'answered-of-answered' ? r.answered : r.attempts);
+  const paidAgentHours = sum((r) => r.paidAgentHours);
+  const tasksDone = sum((r) => r.tasksDone);
+  return {
+    attempts,
+    answered,
+    abandoned: sum((r) => r.abandoned),
+    blocked: sum((r) => r.blocked),
+    blockedShare: ratio(sum((r) => r.blocked), attempts),
+    serviceLevel: ratio(sum((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sum(slWeight)),
+    probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
+    asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
+    meanWaitSeconds: ratio(sum((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0)), attempts),
+    occupancy: ratio(sum((r) => r.callWorkSeconds + r.taskWorkSeconds), sum((r) => r.onPhoneAgents) * intervalSeconds),
+    paidAgentHours,
+    overtimeHours: 0,
+    staffCost: paidAgentHours * group.costs.perPaidAgentHour,
+    overtimeCost: 0,
+    tasks: sum((r) => r.tasks),
+    tasksDone,
+    taskDelaySeconds: ratio(sum((r) => r.taskDelaySeconds), tasksDone),
+    tasksWithinDueShare: ratio(sum((r) => r.tasksWithinDue), tasksDone),
+    taskBacklogAtEnd: sum((r) => r.taskBacklogAtEnd),
+  };
+}
+
+function networkTotals(
+  model: ContactCentreModel,
+  rows: readonly IntervalPlanRow[],
+  groupRows: readonly (readonly GroupIntervalRow[])[],
+  groups: readonly AgentGroup[],
+  openCasesAtEnd: number,
+  channelCases: number,
+  variant: readonly { callbackConnectedSeconds: number }[],
+): Partial<Record<MetricName, number>> {
+  const sum = (pick: (row: IntervalPlanRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
+  const allGroupRows = groupRows.flat();
+  const sumGroups = (pick: (row: GroupIntervalRow) => number): number => allGroupRows.reduce((total, row) => total + pick(row), 0);
+  const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
+  const phoneCases = sum((r) => r.cases);
+  const cases = phoneCases + channelCases;
+  const attempts = sum((r) => r.attempts);
+  const answered = sum((r) => r.answered);
+  const abandoned = sum((r) => r.abandoned);
+  const resolvedCases = sum((r) => r.resolvedCases);
+  const unresolvedCases = sum((r) => r.unresolvedCases);
+  const transfers = sumGroups((r) => r.transfersIn);
+  const failedTransfers = groupRows.reduce(
+    (total, rowsOfGroup) => total + rowsOfGroup.reduce((s, r) => s + r.transfersIn * (r.attempts > 0 ? (r.abandoned + r.blocked) / r.attempts : 0), 0),
+    0,
+  );
+  const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
+  const waitingSeconds = sumGroups((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0));
+  const paidAgentHours = sum((r) => r.paidAgentHours);
+  const staffCost = groupRows.reduce((total, rowsOfGroup, g) => total + rowsOfGroup.reduce((s, r) => s + r.paidAgentHours, 0) * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0);
+  const tasksDone = sumGroups((r) => r.tasksDone);
+  const costs = costOf(
+    {
+      paidAgentHours,
+      overtimeHours: 0,
+      connectedSeconds: waitingSeconds + sumGroups((r) => r.callWorkSeconds) + variant.reduce((total, v) => total + v.callbackConnectedSeconds, 0),
+      waitingSeconds,
+      repeatContacts: sum((r) => r.repeatContacts),
+      unresolvedCases,
+      resolvedCases,
+      days: model.calendar.days,
+    },
+    model.costs,
+    { staffCost, overtimeCost: 0 },
+  );
+  return {
+    cases,
+    attempts,
+    attemptsPerCase: ratio(attempts, cases),
+    answered,
+    abandoned,
+    answeredShare: ratio(answered, attempts),
+    abandonedShare: ratio(abandoned, attempts),
+    serviceLevel: ratio(sumGroups((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sumGroups(slWeight)),
+    probabilityOfWaiting: ratio(sumGroups((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
+    asaSeconds: ratio(sumGroups((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
+    meanWaitSeconds: ratio(waitingSeconds, attempts),
+    occupancy: Math.min(1, ratio(sumGroups((r) => r.callWorkSeconds + r.taskWorkSeconds), sum((r) => r.onPhoneAgents) * model.calendar.intervalSeconds)),
+    resolvedCases,
+    resolvedShareOfCases: ratio(resolvedCases, cases),
+    contactsPerResolvedCase: ratio(answered, resolvedCases),
+    unresolvedCases,
+    openCasesAtEnd,
+    paidAgentHours,
+    overtimeHours: 0,
+    ...costs,
+    callsPerCase: ratio(attempts - transfers, cases),
+    transfers,
+    failedTransfers,
+    failedTransferShare: ratio(failedTransfers, transfers),
+    timeToResolutionSeconds: Number.NaN,
+    timeToResolutionP90Seconds: Number.NaN,
+    tasks: sumGroups((r) => r.tasks),
+    tasksDone,
+    taskDelaySeconds: ratio(sumGroups((r) => r.taskDelaySeconds), tasksDone),
+    tasksWithinDueShare: ratio(sumGroups((r) => r.tasksWithinDue), tasksDone),
+    taskBacklogAtEnd: sumGroups((r) => r.taskBacklogAtEnd),
+  };
+}
+
+function finiteOr(value: number, fallback: number): number {
+  return Number.isFinite(value) ? value : fallback;
+}
