@@ -1,5 +1,6 @@
 import { formatClock } from '../core/model/clock.js';
 import { overloadedIntervals, type VariantPlan } from '../core/plan/interval-plan.js';
+import { printable } from '../core/printable.js';
 import type { CliIo } from './io.js';
 
 /** How many overloaded intervals a warning names before it says "…". */
@@ -10,12 +11,12 @@ const NAMED_INTERVALS = 8;
  * and so the plan's total cost, is unbounded), named by day and time (and group); a fixed point that did not
  * converge. Used by `plan`, `compare --analytic` and `sweep`.
  */
-export function warnAboutPlan(plan: VariantPlan, io: CliIo, label: string = plan.model.variantName): void {
+export function warnAboutPlan(plan: VariantPlan, io: CliIo, label: string = printable(plan.model.variantName)): void {
   const overloaded = overloadedIntervals(plan);
   if (overloaded.length > 0) {
     const named = overloaded
       .slice(0, NAMED_INTERVALS)
-      .map((at) => `day ${at.day + 1} ${formatClock(at.startSeconds)}${at.group === null ? '' : ` (${at.group})`}`)
+      .map((at) => `day ${at.day + 1} ${formatClock(at.startSeconds)}${at.group === null ? '' : ` (${printable(at.group)})`}`)
       .join(', ');
     io.stderr.write(
       `staffsim: warning: ${label}: unstable in ${overloaded.length} interval(s) — calls without patience arrive faster than the agents can answer them, ` +

@@ -7,7 +7,7 @@
  * sources are compiled once into a temporary folder, so that these tests never run stale code.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtBinary } from '../helpers/built-binary.js';
@@ -108,18 +108,44 @@ describe('staffsim check (built binary)', () => {
     expect(run.stdout).toContain('2 passed');
   });
 
-  it('stops at once on Ctrl-C (exit 130) without leaving a report behind', async () => {
-    const folder = freshFolder();
-    const child = spawn(process.execPath, [bin, 'check', LONG, '--workers', '2', '--junit', join(folder, 'report.xml')], { cwd: root, env: { ...process.env, CI: 'true' } });
+  /** Starts a check, sends `signal` `delayMs` after `ready()` holds, and returns how it ended. */
+  async function interruptCheck(
+    args: readonly string[],
+    signal: NodeJS.Signals,
+    delayMs: number,
+    ready: () => boolean = () => true,
+  ): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; stderr: string; afterSignalMs: number }> {
+    const child = spawn(process.execPath, [bin, 'check', ...args], { cwd: root, env: { ...process.env, CI: 'true' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const exited = new Promise<{ code: number | null; killedBy: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, killedBy) => resolve({ code, killedBy })));
+    for (const until = performance.now() + 20_000; !ready() && performance.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     const sent = performance.now();
-    child.kill('SIGINT');
-    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    expect(stderr).toContain('staffsim: interrupted');
-    expect(status).toBe(130);
-    expect(performance.now() - sent).toBeLessThan(3000);
+    child.kill(signal);
+    const { code, killedBy } = await exited;
+    return { code, killedBy, stderr, afterSignalMs: performance.now() - sent };
+  }
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops at once on %s (exit 130) without leaving a report behind', async (signal) => {
+    const folder = freshFolder();
+    const run = await interruptCheck([LONG, '--workers', '2', '--junit', join(folder, 'report.xml')], signal, 1500);
+    expect(run.stderr).toContain('staffsim: interrupted');
+    expect(run.killedBy).toBe(null);
+    expect(run.code).toBe(130);
+    expect(run.afterSignalMs).toBeLessThan(3000);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('stops with exit 130 and leaves nothing behind when interrupted during its start-up (planning the variants)', async () => {
+    const folder = freshFolder();
+    // Each of the three variants is staffed by simulation (method isa) before any replication runs: about a second each.
+    // The check creates the report's folder as it starts: the signal comes 300 ms after that, while it plans.
+    const reports = join(folder, 'reports');
+    const run = await interruptCheck(['tests/fixtures/check/slow-start.yaml', '--workers', '1', '--junit', join(reports, 'report.xml')], 'SIGINT', 300, () => existsSync(reports));
+    expect(run.killedBy).toBe(null);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toBe('staffsim: interrupted\n');
+    expect(readdirSync(join(folder, 'reports'))).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
  * for the exit. Should the signal arrive before the command installed its handler (a very slow start), Node's
  * default kills the process; then it tries again with a longer delay.
  */
-async function interrupt(args: readonly string[], delayMs: number, ready: () => boolean = () => true): Promise<Finished> {
+async function interrupt(args: readonly string[], delayMs: number, ready: () => boolean = () => true, signalToSend: NodeJS.Signals = 'SIGINT'): Promise<Finished> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const child = spawn(process.execPath, [bin, 'run', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
     let stdout = '';
@@ -71,10 +71,10 @@ async function interrupt(args: readonly string[], delayMs: number, ready: () => 
     const started = performance.now();
     await waitFor(() => ready() && performance.now() - started >= delayMs * attempt, 30_000);
     const signalledAt = performance.now();
-    child.kill('SIGINT');
+    child.kill(signalToSend);
     const { code, signal, at } = await exited;
     await closed;
-    if (signal === 'SIGINT' && attempt < 3) continue;
+    if (signal === signalToSend && attempt < 3) continue;
     return { code, signal, stdout, stderr, afterSignalMs: at - signalledAt };
   }
   throw new Error('unreachable');
@@ -94,6 +94,16 @@ describe('staffsim run: Ctrl-C', () => {
     expect(readdirSync(folder)).toEqual([]);
     // At once: the replication alone would take several seconds more.
     expect(run.afterSignalMs).toBeLessThan(2500);
+  });
+
+  it('with --calls, on SIGTERM (what CI sends on cancel or timeout): the same, exit 130 and no file left', async () => {
+    const folder = freshFolder();
+    const writing = (): boolean => readdirSync(folder).some((name) => statSync(join(folder, name)).size > 100_000);
+    const run = await interrupt([LONG, '--workers', '1', '--calls', join(folder, 'calls.csv')], 1000, writing, 'SIGTERM');
+    expect(run.signal).toBe(null);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('staffsim: interrupted');
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('with a pool of 2 workers: exits 130 promptly', async () => {

@@ -52,6 +52,28 @@ const invalidCases: readonly InvalidCase[] = [
     text: demand('casesPerHour: 100', 'dayFactors: { monday: 1.2 }'),
     issues: [{ path: 'demand.dayFactors.monday', code: 'unknown_key', line: 7, message: 'did you mean "mon"?' }],
   },
+  // --- reserved keys: never assigned, so no prototype can change -------------------------------------
+  {
+    name: '__proto__ inside a variant (it used to merge as a prototype and double the paid hours)',
+    text: scenarioText({ extra: 'variants:\n  lean:\n    staffing: { __proto__: { shrinkage: 0.5 } }' }),
+    issues: [{ path: 'variants.lean.staffing.__proto__', code: 'unknown_key', line: 13, column: 17, message: 'unknown key "__proto__" (__proto__, constructor, prototype are reserved' }],
+  },
+  {
+    name: 'constructor and prototype in the base and in expect',
+    text: scenarioText({ calendar: 'calendar:\n  open: "08:00"\n  close: "16:00"\n  constructor: 1', extra: 'expect:\n  base:\n    prototype: { min: 1 }' }),
+    issues: [
+      { path: 'calendar.constructor', code: 'unknown_key', line: 5, column: 3 },
+      { path: 'expect.base.prototype', code: 'unknown_key', line: 14, column: 5 },
+    ],
+  },
+  {
+    name: 'a variant named __proto__ (left out, so none is left)',
+    text: scenarioText({ extra: 'variants:\n  __proto__: { staffing: { agents: 1 } }' }),
+    issues: [
+      { path: 'variants', code: 'no_variants', line: 11 },
+      { path: 'variants.__proto__', code: 'unknown_key', line: 12, column: 3 },
+    ],
+  },
   // --- required ---------------------------------------------------------------------------------------
   {
     name: 'the name is missing (located at the document)',

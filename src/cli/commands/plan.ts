@@ -20,7 +20,10 @@ import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { warnAboutPlan } from '../plan-warnings.js';
+import { seedFromEnvironment, seedFromFlag } from '../seed.js';
+import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
+import { printable } from '../../core/printable.js';
 
 const METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;
 type Method = (typeof METHODS)[number];
@@ -67,7 +70,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         .option('strict', { type: 'boolean', default: false, describe: 'With --shifts: exit 3 when the templates leave intervals uncovered' })
         .option('time-limit', { describe: 'With --shifts: solver time limit per variant, seconds (default 30)' })
         .option('replications', { describe: 'With isa: replications per simulated plan (default: simulation.replications)' })
-        .option('seed', { describe: 'With isa: base seed (default: simulation.seed)' })
+        .option('seed', { type: 'string', describe: 'With isa: base seed (default: STAFFSIM_SEED, else simulation.seed)' })
         .option('out', {
           type: 'string',
           describe: 'Write the shifts section (with --shifts) or the JSON document to this file, atomically; the report goes to stdout',
@@ -82,15 +85,17 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const method = (args.method as Method | undefined) ?? null;
       const timeLimitSeconds = optionalNumberFlag('time-limit', args['time-limit'], { min: 0, exclusiveMin: true }) ?? 30;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
-      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const seed = seedFromFlag(args.seed);
       const out = flagText('out', args.out);
       const wantShifts = args.shifts === true;
       if (args.strict === true && !wantShifts) throw new UsageError('--strict: applies to --shifts (exit 3 when intervals stay uncovered); add --shifts');
       if (args['time-limit'] !== undefined && !wantShifts) throw new UsageError('--time-limit: applies to --shifts');
+      if (out !== null) checkOutputFlag('out', out);
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
-      const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed), method));
+      const envSeed = seedFromEnvironment(io.env);
+      const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed ?? envSeed), method));
       const usesIsa = (model: ContactCentreModel): boolean => model.staffing.kind === 'target' && model.staffing.target.method === 'isa';
       if (!models.some(usesIsa)) {
         if (replications !== null) throw new UsageError('--replications: applies to simulation-based staffing (--method isa)');
@@ -122,7 +127,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
           io.stdout.write(`${reports.map(commented).join('\n')}\n${yaml}`);
         } else {
           io.stdout.write(`${reports.join('\n\n')}\n`);
-          writeOut(io, out, `# staffsim plan --shifts ${scenario.file ?? scenario.name}\n${yaml}`);
+          writeOut(io, out, `# staffsim plan --shifts ${printable(scenario.file ?? scenario.name)}\n${yaml}`);
         }
       } else {
         io.stdout.write(`${planned.map((p) => plannedText(p)).join('\n\n')}\n`);
@@ -134,7 +139,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       for (const p of unmet) {
         const count = p.shifts?.plan.unmetIntervals.length ?? 0;
         io.stderr.write(
-          `staffsim: ${args.strict === true ? 'infeasible' : 'warning'}: ${p.model.variantName}: the shift templates leave ${count} interval(s) ` +
+          `staffsim: ${args.strict === true ? 'infeasible' : 'warning'}: ${printable(p.model.variantName)}: the shift templates leave ${count} interval(s) ` +
             `short of the requirement (listed as unmet)${args.strict === true ? '' : '; --strict makes this exit 3'}.\n`,
         );
       }
@@ -198,7 +203,8 @@ async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][],
       {
         path: 'staffing.shiftTemplates',
         code: 'missing_shift_templates',
-        message: `--shifts needs shift templates in the scenario (variant "${model.variantName}" has none), e.g.\n${SHIFT_TEMPLATES_EXAMPLE}`,
+        message: `--shifts needs shift templates in the scenario (variant "${model.variantName}" has none), e.g.`,
+        hint: SHIFT_TEMPLATES_EXAMPLE,
       },
     ]);
   }
@@ -212,16 +218,16 @@ async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][],
 
 function isaProgress(io: CliIo, model: ContactCentreModel, enabled: boolean): { onIteration?: (iteration: number, changed: number) => void } {
   if (!enabled || io.stderr.isTTY !== true) return {};
-  io.stderr.write(`staffsim: isa ${model.variantName}: simulating …\n`);
+  io.stderr.write(`staffsim: isa ${printable(model.variantName)}: simulating …\n`);
   return {
     onIteration: (iteration, changed) =>
-      io.stderr.write(`staffsim: isa ${model.variantName}: plan ${iteration} simulated, ${changed} interval(s) changed\n`),
+      io.stderr.write(`staffsim: isa ${printable(model.variantName)}: plan ${iteration} simulated, ${changed} interval(s) changed\n`),
   };
 }
 
 function writeOut(io: CliIo, path: string, content: string): void {
   writeFileAtomic(path, content);
-  io.stderr.write(`staffsim: wrote ${path}\n`);
+  io.stderr.write(`staffsim: wrote ${printable(path)}\n`);
 }
 
 // ------------------------------------------------------------------------------------------------ JSON
@@ -379,11 +385,11 @@ function analyticText(plan: VariantPlan): string {
   const { model, totals } = plan;
   const staffingNote =
     model.network !== undefined
-      ? `agent groups: ${model.network.groups.map((group) => `${group.name} ${group.staffing.kind === 'target' ? 'solved for its target' : `by ${group.staffing.kind}`}`).join(', ')}`
+      ? `agent groups: ${model.network.groups.map((group) => `${printable(group.name)} ${group.staffing.kind === 'target' ? 'solved for its target' : `by ${group.staffing.kind}`}`).join(', ')}`
       : model.staffing.kind === 'target'
         ? 'agents solved for the target'
         : `staffing: ${model.staffing.kind}`;
-  const title = `${model.scenarioName} — ${model.variantName} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
+  const title = `${printable(model.scenarioName)} — ${printable(model.variantName)} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
   const table = renderTable(
     [
       { header: 'day' },
@@ -449,7 +455,7 @@ function groupTable(groups: readonly GroupPlan[], currency: string): string {
     groups.map((group) => {
       const g = group.totals;
       return [
-        group.name,
+        printable(group.name),
         formatNumber(g.attempts, 1),
         formatNumber(g.answered, 1),
         formatPercent(g.attempts > 0 ? g.abandoned / g.attempts : Number.NaN),
@@ -486,7 +492,7 @@ function isaText(plan: IsaPlan): string {
   const { model, target, isa } = plan;
   const sipp = plan.sippSource === 'erlang-a' ? 'Erlang A' : 'Erlang C';
   const title =
-    `${model.scenarioName} — ${model.variantName} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
+    `${printable(model.scenarioName)} — ${printable(model.variantName)} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
     `${model.simulation.seed}; ${describeEnding(isa)})`;
   const slTarget = target.serviceLevel;
   const below = (pick: (row: IsaPlanRow) => number): number =>
@@ -533,7 +539,7 @@ function shiftsText(model: ContactCentreModel, solved: SolvedShiftPlan, requirem
   const shiftCount = plan.shifts.length;
   const agentDays = plan.assignments.reduce((total, a) => total + a.agents, 0);
   const title =
-    `Shifts for ${model.variantName}: ${shiftCount} shift line(s), ${agentDays} agent-shifts on ${plan.coverage.length / model.calendar.intervalsPerDay} weekday(s), from ${(model.shiftTemplates ?? []).length} template(s); ` +
+    `Shifts for ${printable(model.variantName)}: ${shiftCount} shift line(s), ${agentDays} agent-shifts on ${plan.coverage.length / model.calendar.intervalsPerDay} weekday(s), from ${(model.shiftTemplates ?? []).length} template(s); ` +
     `${solved.plan.status === 'optimal' ? 'optimal' : 'time limit reached: best plan found'} (HiGHS, ${formatNumber(solved.solveSeconds, 2)} s; ${solved.columns} candidate shifts, ${solved.rows} covering rows)`;
   const costLine =
     `cost ${formatMoney(plan.cost, model.currency)} for ${formatNumber(plan.paidAgentHours, 1)} paid hours over ${model.calendar.days} day(s); ` +

@@ -14,12 +14,14 @@ import { variantModelWith } from '../../scenario/variant-override.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
-import { exportReport, withExportOptions } from '../output.js';
+import { seedFromFlag, seedFromFlagOrEnvironment } from '../seed.js';
+import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { printable } from '../../core/printable.js';
 
 /** The most points one sweep may have. */
 export const MAX_SWEEP_POINTS = 1000;
@@ -72,19 +74,20 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           .option('variant', { type: 'string', describe: 'The variant to sweep (default: the first)' })
           .option('simulate', { type: 'boolean', default: false, describe: 'Simulate every point instead of the analytic plan' })
           .option('replications', { describe: 'Replications per point with --simulate' })
-          .option('seed', { describe: 'Base seed with --simulate (the same for every point)' })
+          .option('seed', { type: 'string', describe: 'Base seed with --simulate, the same for every point (default: STAFFSIM_SEED, else simulation.seed)' })
           .option('workers', { describe: 'Worker threads with --simulate' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --variant world-class --set staffing.target.serviceLevel=0.4:0.95:0.05', 'What is a better service level worth?')
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --set handling.firstContactResolution=0.5:0.95:0.05', 'What is resolving more at once worth?'),
     async (args) => {
+      checkExportOptions(args);
       const range = parseSweepRange(String(args.set));
       const scenario = readScenarioFile(String(args.scenario));
       const variantName = (selectVariants(scenario, args.variant)[0] as LoadedScenario['variants'][number]).name;
       const simulateEach = args.simulate === true;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
-      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const seed = simulateEach ? seedFromFlagOrEnvironment(args.seed, io.env) : seedFromFlag(args.seed);
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
 
       // Every point is validated before any is computed, so a bad path or value fails at once.
@@ -126,7 +129,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
       const sweep = sweepResult(range.path, variantName, range.values, results);
       if (unstable.length > 0) {
         io.stderr.write(
-          `staffsim: warning: ${variantName}: unstable at ${range.path} = ${unstable.join(', ')} — in some intervals calls without patience arrive faster ` +
+          `staffsim: warning: ${printable(variantName)}: unstable at ${range.path} = ${unstable.join(', ')} — in some intervals calls without patience arrive faster ` +
             'than the agents answer them, so waits and cost are unbounded (∞) and these points are never the cheapest; `staffsim plan` names the intervals.\n',
         );
       }
@@ -198,5 +201,5 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
     ],
     rows,
   );
-  return `${report.title} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${sweep.parameter} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
+  return `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
 }

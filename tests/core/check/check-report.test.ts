@@ -80,7 +80,7 @@ describe('checkExitCode', () => {
   });
 
   it('does not count skipped (missing) baselines as failures', () => {
-    const onlyMissing: ScenarioCheck = { ...passing(), baseline: { mode: 'compare', file: 'b.json', variants: [{ variant: 'lean', status: 'missing', reason: 'no baseline file b.json' }], unmatchedVariants: [] } };
+    const onlyMissing: ScenarioCheck = { ...passing(), baseline: { mode: 'compare', file: 'b.json', variants: [{ variant: 'lean', status: 'missing', reason: 'no baseline file b.json (create it with --update-baseline)' }], unmatchedVariants: [] } };
     expect(checkExitCode(checkRun([onlyMissing]))).toBe(0);
     expect(checkExitCode(checkRun([onlyMissing], { requireBaseline: true }))).toBe(1);
   });
