@@ -63,7 +63,7 @@ describe('staffsim plan', () => {
     expect(lines).toEqual([
       'staffsim: tests/fixtures/cli/bad-scenario.yaml:4:10: calendar.close: expected a time after open "08:00" (got "07:00")',
       'staffsim: tests/fixtures/cli/bad-scenario.yaml:8:3: demand.intradayProfil: unknown key "intradayProfil" (did you mean "intradayProfile"?)',
-      'staffsim: tests/fixtures/cli/bad-scenario.yaml:10:55: handling.handleTime.meanSeconds: expected a mean in seconds > 0 (got -5)',
+      'staffsim: tests/fixtures/cli/bad-scenario.yaml:10:55: handling.handleTime.meanSeconds: expected a mean in seconds ≥ 0.001 and ≤ 31,622,400 (got -5)',
     ]);
   });
 
