@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../../../src/core/errors.js';
 import { estimateDemand } from '../../../src/core/plan/demand-estimate.js';
 
 const FIXTURE = 'tests/fixtures/import/bank-calls-10-weekdays.csv';
-const FULL_FILE = '../shared/data/bank_calls_fpp3.csv';
+const FULL_FILE = 'data/bank-calls/bank_calls_fpp3.csv';
 
 /**
  * The reference: the estimate recomputed straight from the rows, with none of the importer's code — split on commas,
@@ -100,7 +100,7 @@ describe('estimateDemand on ten weekdays of the fpp3 bank data', () => {
     expect([r.timestampColumn, r.countColumn, r.timestampFormat, r.delimiter]).toEqual(['DateTime', 'Calls', 'iso', ',']);
     expect(r.daysPerWeekday).toEqual({ mon: 2, tue: 2, wed: 2, thu: 2, fri: 2 });
     expect([r.dataIntervalSeconds, r.dataOpenSeconds, r.dataCloseSeconds, r.foldedSeconds]).toEqual([300, 7 * 3600, 21 * 3600 + 300, 300]);
-    // The first day, by hand from the file: 111 calls at 07:00 … 79 at 21:00 (shared/data/README.md).
+    // The first day, by hand from the file: 111 calls at 07:00 … 79 at 21:00 (data/bank-calls/README.md).
     const lines = text.trim().split('\n').slice(1, 170);
     const firstDay = lines.reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
     expect(r.dailyTotals[0]).toEqual({ date: '2003-03-03', weekday: 'mon', total: firstDay });
@@ -113,7 +113,7 @@ describe('estimateDemand on ten weekdays of the fpp3 bank data', () => {
     expect(estimate.demand.overdispersionCv).toBeGreaterThan(r.poissonCv);
   });
 
-  it.skipIf(!existsSync(FULL_FILE))('reproduces the published figures of the whole file (shared/data/README.md)', () => {
+  it('reproduces the published figures of the whole file (data/bank-calls/README.md)', () => {
     const estimate = estimateDemand(readFileSync(FULL_FILE, 'utf8'), { intervalMinutes: 30 });
     expect(estimate.report.days).toBe(164);
     expect(estimate.report.rows).toBe(27_716);
