@@ -11,7 +11,7 @@ export interface StatusLineProps {
 }
 
 /**
- * One line for whatever needs saying now, in order: a prompt being typed, an overwrite question, a running
+ * One line for whatever needs saying now, in order: a prompt being typed, an overwrite or quit question, a running
  * simulation's progress, the last message, else what the selected parameter is.
  */
 export function StatusLine({ mode, simulation, message, hint, width }: StatusLineProps) {
@@ -34,6 +34,13 @@ export function StatusLine({ mode, simulation, message, hint, width }: StatusLin
     return (
       <Text color="yellow" wrap="truncate-start">
         {mode.path} exists. Overwrite it? (y/n)
+      </Text>
+    );
+  }
+  if (mode.kind === 'confirm-quit') {
+    return (
+      <Text color="yellow" wrap="truncate-end">
+        The scenario has unsaved changes. Quit anyway? y quits · w saves first · n or Esc stays
       </Text>
     );
   }
