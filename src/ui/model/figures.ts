@@ -104,8 +104,8 @@ export function formatFigure(kind: FigureKind, value: number, compact = false): 
 
 /**
  * The cells of one figure for several variants, each in at most `width` characters and all in one style: with the
- * 95% half-width when simulated and every cell has room, else the values alone; full precision when every value
- * fits, else compact. A dash for a missing value.
+ * 95% half-width when simulated and every cell has room (money and hours also compact, 176k ±4.9k), else the values
+ * alone; full precision when every value fits, else compact. A dash for a missing value.
  * @example figureRow('money', [{ mean: 163.84, ci95: 0 }, { mean: 75, ci95: 0 }], 8, false) // ['163.8', '75.0']
  */
 export function figureRow(kind: FigureKind, estimates: readonly (MetricEstimate | null)[], width: number, withInterval: boolean): string[] {
@@ -118,8 +118,11 @@ export function figureRow(kind: FigureKind, estimates: readonly (MetricEstimate 
     if (interval === 'none' || !(Number.isFinite(estimate.ci95) && estimate.ci95 > 0)) return value;
     return `${value}${interval}±${style.half(estimate.ci95)}`;
   };
+  // Money and hours stay readable compact (176k ±4.9k); a share, a time or a ratio would lose its precision (2.4 ±0.0),
+  // so those drop the interval before they drop a decimal.
+  const scalable = kind === 'money' || kind === 'hours';
   const levels: [FigureStyle, '' | ' ' | 'none'][] = [
-    ...(withInterval ? ([[full, ' '], [compact, ' '], [compact, '']] as [FigureStyle, '' | ' '][]) : []),
+    ...(withInterval ? ([[full, ' '], ...(scalable ? [[compact, ' '], [compact, '']] : [])] as [FigureStyle, '' | ' '][]) : []),
     [full, 'none'],
     [compact, 'none'],
   ];

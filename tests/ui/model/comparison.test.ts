@@ -54,6 +54,11 @@ describe('comparisonTable', () => {
     expect(differenceRow('seconds', [-7.1, -26.6], 5)).toEqual(['−7s', '−27s']);
     expect(figureRow('money', [{ mean: 950, ci95: 0 }, { mean: 1200, ci95: 0 }], 8, false)).toEqual(['950', '1,200']);
     expect(figureRow('money', [{ mean: 163.8, ci95: 0 }, { mean: 75, ci95: 0 }], 8, false)).toEqual(['163.8', '75.0']);
+    // Simulated, narrow: a ratio or a share keeps its decimals and drops the interval, money goes compact with it.
+    expect(figureRow('ratio', [{ mean: 2.43, ci95: 0.03 }, { mean: 1.86, ci95: 0.02 }], 7, true)).toEqual(['2.43', '1.86']);
+    expect(figureRow('share', [{ mean: 0.613, ci95: 0.013 }], 7, true)).toEqual(['61.3%']);
+    expect(figureRow('share', [{ mean: 0.613, ci95: 0.013 }], 12, true)).toEqual(['61.3% ±1.3']);
+    expect(figureRow('money', [{ mean: 171_799, ci95: 3_900 }, { mean: 109_533, ci95: 1_103 }], 11, true)).toEqual(['172k ±3.9k', '110k ±1.1k']);
   });
 
   it('keeps one difference column, for the selected variant, when narrow', () => {
