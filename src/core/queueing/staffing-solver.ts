@@ -123,7 +123,7 @@ function impossibleTarget(problem: StaffingProblem): string | null {
  * The targets that metrics miss (by field name; 'stability' for an overloaded Erlang C queue); empty when all hold.
  *
  * @example missedTargets(evaluateQueue({ ...queue, agents: 13 }), { minServiceLevel: 0.8, maxAbandonShare: null,
- *   maxOccupancy: 0.85, maxAsaSeconds: null }) // ['minServiceLevel'] for case 3 of REFERENCES §4
+ *   maxOccupancy: 0.85, maxAsaSeconds: null }) // ['minServiceLevel'] for case 3 of docs/sources.md §3
  */
 export function missedTargets(metrics: QueueMetrics, targets: StaffingTargets): string[] {
   const missed: string[] = [];

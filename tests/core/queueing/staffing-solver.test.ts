@@ -38,7 +38,7 @@ function agentsOf(p: StaffingProblem): number {
   return solution.agents;
 }
 
-describe('solveStaffing against published cases (REFERENCES §4)', () => {
+describe('solveStaffing against published cases (docs/sources.md §3)', () => {
   it('case 3: 80/20 with max occupancy 85 % needs 14 agents, 20 paid at 30 % shrinkage', () => {
     const agents = agentsOf(problem({ targets: targets({ minServiceLevel: 0.8, maxOccupancy: 0.85 }) }));
     expect(agents).toBe(14);
