@@ -117,6 +117,7 @@ describe('turning the knobs', () => {
     const s = await open({ services });
     await s.press(...down(6), KEY.enter);
     expect(s.frame()).toContain('1st-call res. (%): 70');
+    expect(s.frame()).toContain('⏎ ok · Esc cancel · Ctrl-U clear');
     await s.press(KEY.backspace, KEY.backspace);
     await s.type('50');
     await s.press(KEY.enter);

@@ -26,7 +26,7 @@ export function StatusLine({ mode, simulation, message, hint, width }: StatusLin
         {before}
         <Text inverse>{at}</Text>
         {after}
-        <Text dimColor> ⏎ ok · Esc cancel</Text>
+        <Text dimColor> ⏎ ok · Esc cancel · Ctrl-U clear</Text>
       </Text>
     );
   }
