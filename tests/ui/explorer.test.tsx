@@ -324,9 +324,9 @@ describe("a manager's what-ifs", () => {
   it('keeps long shift names apart in the parameters panel', async () => {
     const s = await open({ path: join(FIXTURES, 'long-shifts.yaml'), columns: 80, rows: 24 });
     const frame = s.frame();
-    expect(frame).toContain('full-0…-b1000');
-    expect(frame).toContain('full-0…30-mon');
-    expect(frame).toContain('full-0…30-tue');
+    expect(frame).toContain('…0-1500-b1000');
+    expect(frame).toContain('…00-b1030-mon');
+    expect(frame).toContain('…00-b1030-tue');
     // The status line names the whole shift.
     expect(frame).toContain('Paid agents on shift "full-0700-1500-b1000"');
   });

@@ -478,24 +478,67 @@ function shareKnob(
 }
 
 /**
- * Labels of at most `width` characters that stay distinct: a name that fits keeps `prefix` when that fits too; a
- * longer one loses its end ("switchboa…"), or, where that would make two labels alike, its middle (the start and the
- * end of "full-0700-1500-b1000" and "full-0700-1500-b1030-mon" tell them apart); names still alike get a number.
- * @example distinctLabels(['full-0700-1500-b1000', 'full-0700-1500-b1030-mon'], 13, 'shift ') // ['full-0…-b1000', 'full-0…30-mon']
+ * Labels of at most `width` characters that stay distinct. A name that fits keeps `prefix` when that fits too; a longer
+ * one loses its end ("switchboa…"). Names that this makes alike are shortened together in the first way that tells
+ * them all apart: losing their start ("…-b1030-mon"), their middle ("full-0…30-mon"), or the start they share plus
+ * their middle ("…700-15…0-mon"); what is still alike gets a number.
+ * @example distinctLabels(['full-0700-1500-b1000', 'full-0700-1500-b1030-mon'], 13, 'shift ') // ['…0-1500-b1000', '…00-b1030-mon']
  */
 export function distinctLabels(names: readonly string[], width: number, prefix = ''): string[] {
-  const fitting = names.map((name) => ([...`${prefix}${name}`].length <= width ? `${prefix}${name}` : [...name].length <= width ? name : null));
-  const endCut = names.map((name, i) => fitting[i] ?? cutEnd(name, width));
-  const alike = (labels: readonly string[], label: string): boolean => labels.filter((l) => l === label).length > 1;
-  const first = names.map((name, i) => (fitting[i] === null && alike(endCut, endCut[i] as string) ? cutMiddle(name, width) : (endCut[i] as string)));
-  const seen = new Map<string, number>();
-  return first.map((label) => {
-    if (!alike(first, label)) return label;
-    const n = (seen.get(label) ?? 0) + 1;
-    seen.set(label, n);
-    const suffix = `#${n}`;
-    return `${cutMiddle(label, width - suffix.length)}${suffix}`;
-  });
+  const chars = (text: string): number => [...text].length;
+  const labels = names.map((name) => (chars(`${prefix}${name}`) <= width ? `${prefix}${name}` : cutEnd(name, width)));
+  const ways: ((group: readonly number[]) => (i: number) => string)[] = [
+    () => (i) => cutStart(names[i] ?? '', width),
+    () => (i) => cutMiddle(names[i] ?? '', width),
+    (group) => {
+      const shared = commonPrefixLength(group.map((i) => names[i] ?? ''));
+      return (i) => `…${cutMiddle([...(names[i] ?? '')].slice(shared).join(''), width - 1)}`;
+    },
+  ];
+  const groups = new Map<string, number[]>();
+  labels.forEach((label, i) => groups.set(label, [...(groups.get(label) ?? []), i]));
+  for (const group of groups.values()) {
+    if (group.length <= 1) continue;
+    const others = new Set(labels.filter((_, i) => !group.includes(i)));
+    const candidates = ways.map((way) => {
+      const shorten = way(group);
+      return group.map((i) => shorten(i));
+    });
+    const distinct = (candidate: readonly string[]): number => new Set(candidate.filter((label) => !others.has(label))).size;
+    const chosen = candidates.find((candidate) => distinct(candidate) === group.length) ?? candidates.reduce((best, c) => (distinct(c) > distinct(best) ? c : best));
+    group.forEach((i, k) => (labels[i] = chosen[k] as string));
+  }
+  // Numbers for whatever is still alike, checked against every label so that none collides.
+  const taken = new Set(labels);
+  for (let i = 0; i < labels.length; i++) {
+    const base = labels[i] as string;
+    const alike = labels.flatMap((label, j) => (j > i && label === base ? [j] : []));
+    let n = 1;
+    for (const j of alike) {
+      let label = base;
+      do label = `${cutEnd(base, width - String(++n).length - 1)}#${n}`;
+      while (taken.has(label));
+      labels[j] = label;
+      taken.add(label);
+    }
+  }
+  return labels;
+}
+
+/** `text` in at most `width` characters, its start replaced by an ellipsis. @example cutStart('full-0700-1500-b1030', 8) // '…0-b1030' */
+export function cutStart(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return width <= 1 ? chars.slice(-width).join('') : `…${chars.slice(chars.length - width + 1).join('')}`;
+}
+
+/** The length of the start that all `texts` share, in code points. */
+function commonPrefixLength(texts: readonly string[]): number {
+  const chars = texts.map((text) => [...text]);
+  const shortest = Math.min(...chars.map((c) => c.length));
+  let n = 0;
+  while (n < shortest && chars.every((c) => c[n] === chars[0]?.[n])) n++;
+  return n;
 }
 
 /** `text` in at most `width` characters, its end replaced by an ellipsis. @example cutEnd('switchboard', 8) // 'switchb…' */
