@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { builtBinary } from '../helpers/built-binary.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrenNamed, parseXml } from '../fixtures/check/xml.js';
@@ -68,8 +68,13 @@ describe('staffsim check (built binary)', () => {
     expect(xml.attributes['failures']).toBe('0');
     expect(xml.attributes['errors']).toBe('0');
     expect(xml.attributes['skipped']).toBe('0');
-    const files = readdirSync(join(root, 'scenarios')).filter((name) => name.endsWith('.yaml'));
-    expect(childrenNamed(xml, 'testsuite').map((suite) => suite.attributes['name'])).toEqual(files.map((name) => `scenarios/${name}`));
+    // Every scenario file, in subfolders too (scenarios/examples/: the README's planning walk-through), in path order.
+    const files = readdirSync(join(root, 'scenarios'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => `scenarios/${name.split(sep).join('/')}`)
+      .sort();
+    expect(files).toContain('scenarios/examples/bank-with-shifts.yaml');
+    expect(childrenNamed(xml, 'testsuite').map((suite) => suite.attributes['name'])).toEqual(files);
     console.info(`staffsim check scenarios/ --baseline scenarios/baselines: ${run.seconds.toFixed(1)} s (${run.stdout.trim().split('\n').at(-1) ?? ''})`);
   });
 

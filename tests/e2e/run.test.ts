@@ -10,7 +10,7 @@
  *   when the current replication ends.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -144,12 +144,15 @@ describe('staffsim run: progress', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ scenario: 'Run fixture' });
   });
 
-  const hasScript = existsSync('/usr/bin/script') && process.platform === 'linux';
-  it.skipIf(!hasScript)('draws a bar on a terminal (stderr a pseudo-terminal, via script(1)) and none with --json', () => {
+  it('draws a bar on a terminal (stderr a pseudo-terminal, via script(1)) and none with --json', () => {
+    const found = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' });
+    if (found.status !== 0) throw new Error('script(1) is needed for this test (Debian/Ubuntu: apt-get install bsdutils; .ci/run installs it)');
     const folder = freshFolder();
     const onTerminal = (extra: string): string => {
       const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} run ${SMALL} --workers 1 ${extra} > ${JSON.stringify(join(folder, 'out'))}`;
-      const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      // util-linux script takes the command with -c; the BSD script of macOS takes it after the output file.
+      const args = process.platform === 'linux' ? ['-qec', command, '/dev/null'] : ['-q', '/dev/null', 'sh', '-c', command];
+      const run = spawnSync('script', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(run.status).toBe(0);
       return run.stdout;
     };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,17 +94,14 @@ describe('staffsim import', () => {
     expect(readFileSync(out, 'utf8')).toContain('  intervalMinutes: 15\n');
   });
 
-  it.skipIf(!existsSync('../shared/data/bank_calls_fpp3.csv'))(
-    'gives, for the whole real file, exactly the sections pasted into the README scenario (tests/fixtures/shifts/bank-from-history.yaml)',
-    async () => {
-      const run = await runCli(['import', '../shared/data/bank_calls_fpp3.csv']);
-      expect(run.code).toBe(0);
-      const scenario = readFileSync('tests/fixtures/shifts/bank-from-history.yaml', 'utf8');
-      expect(scenario).toContain(run.stdout);
-      const model = readScenarioFile('tests/fixtures/shifts/bank-from-history.yaml').variants[0]?.model;
-      expect(model?.shiftTemplates?.map((t) => t.name)).toEqual(['full', 'part']);
-    },
-  );
+  it('gives, for the whole real file, exactly the sections pasted into the README scenario (scenarios/examples/bank-plan.yaml)', async () => {
+    const run = await runCli(['import', 'data/bank-calls/bank_calls_fpp3.csv']);
+    expect(run.code).toBe(0);
+    const scenario = readFileSync('scenarios/examples/bank-plan.yaml', 'utf8');
+    expect(scenario).toContain(run.stdout);
+    const model = readScenarioFile('scenarios/examples/bank-plan.yaml').variants[0]?.model;
+    expect(model?.shiftTemplates?.map((t) => t.name)).toEqual(['full', 'part']);
+  });
 
   it('reports every malformed row with file and line, exit 2, and prints no sections', async () => {
     const run = await runCli(['import', 'tests/fixtures/import/malformed.csv']);

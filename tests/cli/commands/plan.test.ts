@@ -79,3 +79,14 @@ describe('staffsim plan', () => {
     expect(run.stderr).toMatch(/^staffsim: infeasible: /);
   });
 });
+
+describe('staffsim plan with target.maxOccupancy far below the square-root staffing', () => {
+  it('staffs 60 000 calls an hour of 300 s at occupancy ≤ 0.5 with 10 000 agents (exit 0, not infeasible)', async () => {
+    const run = await runCli(['plan', 'tests/fixtures/cli/occupancy-cap.yaml', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { variants: { intervals: Record<string, number>[] }[] };
+    const [interval] = json.variants[0]?.intervals ?? [];
+    expect(interval?.['onPhoneAgents']).toBe(10_000);
+    expect(interval?.['occupancy']).toBeCloseTo(0.5, 12);
+  });
+});

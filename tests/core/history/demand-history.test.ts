@@ -4,6 +4,7 @@ import { InputError, type InputIssue } from '../../../src/core/errors.js';
 import { demandHistory, estimateDemand, HISTORY_LIMITS } from '../../../src/core/history/demand-history.js';
 
 const FIXTURE = 'tests/fixtures/import/bank-calls-10-weekdays.csv';
+const FULL_FILE = 'data/bank-calls/bank_calls_fpp3.csv';
 
 /**
  * The reference: the estimate recomputed straight from the rows, with none of the importer's code — split on commas,
@@ -101,7 +102,7 @@ describe('estimateDemand on ten weekdays of the fpp3 bank data', () => {
     expect([r.timestampColumn, r.countColumn, r.timestampFormat, r.delimiter]).toEqual(['DateTime', 'Calls', 'iso', ',']);
     expect(r.daysPerWeekday).toEqual({ mon: 2, tue: 2, wed: 2, thu: 2, fri: 2 });
     expect([r.dataIntervalSeconds, r.dataOpenSeconds, r.dataCloseSeconds, r.foldedSeconds]).toEqual([300, 7 * 3600, 21 * 3600 + 300, 300]);
-    // The first day, by hand from the file: 111 calls at 07:00 … 79 at 21:00 (shared/data/README.md).
+    // The first day, by hand from the file: 111 calls at 07:00 … 79 at 21:00 (data/bank-calls/README.md).
     const lines = text.trim().split('\n').slice(1, 170);
     const firstDay = lines.reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
     expect(r.dailyTotals[0]).toEqual({ date: '2003-03-03', weekday: 'mon', total: firstDay });
@@ -112,6 +113,15 @@ describe('estimateDemand on ten weekdays of the fpp3 bank data', () => {
     // Poisson alone: cv √mean(1/m) ≈ 0.0054 for ~34,000 calls a day; the days vary more than that.
     expect(r.poissonCv).toBeCloseTo(1 / Math.sqrt(34_146), 4);
     expect(estimate.demand.overdispersionCv).toBeGreaterThan(r.poissonCv);
+  });
+
+  it('reproduces the published figures of the whole file (data/bank-calls/README.md)', () => {
+    const estimate = estimateDemand(readFileSync(FULL_FILE, 'utf8'), { intervalMinutes: 30 });
+    expect(estimate.report.days).toBe(164);
+    expect(estimate.report.rows).toBe(27_716);
+    expect(estimate.report.meanPerDay).toBeCloseTo(32_461.3, 1);
+    expect(estimate.report.minPerDay).toBe(27_666);
+    expect(estimate.report.maxPerDay).toBe(42_889);
   });
 });
 
