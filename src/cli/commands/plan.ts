@@ -426,13 +426,20 @@ function analyticText(plan: VariantPlan): string {
   return [title, table, ...summary, networkSummary(t), groupTable(plan.groups, model.currency)].join('\n');
 }
 
-/** The failure-demand line of a model with agent groups: calls per case, transfers and their failures, tasks. */
+/**
+ * The failure-demand line of a model with agent groups: calls per case, and — where there are any — transfers and
+ * their failures, and tasks (started, within due, delay, left at the end).
+ */
 function networkSummary(t: (name: MetricName) => number): string {
-  return (
-    `calls dialled per case ${formatNumber(t('callsPerCase'), 2)} · transfers ${formatNumber(t('transfers'))} (${formatPercent(t('failedTransferShare'))} failed) · ` +
-    `tasks ${formatNumber(t('tasks'))} (${formatNumber(t('tasksDone'))} started, ${formatPercent(t('tasksWithinDueShare'))} within due, mean delay ${formatDuration(t('taskDelaySeconds'))}) · ` +
-    `left at the end ${formatNumber(t('taskBacklogAtEnd'))}`
-  );
+  const parts = [`calls dialled per case ${formatNumber(t('callsPerCase'), 2)}`];
+  if (t('transfers') > 0) parts.push(`transfers ${formatNumber(t('transfers'))} (${formatPercent(t('failedTransferShare'))} failed)`);
+  if (t('tasks') > 0) {
+    parts.push(
+      `tasks ${formatNumber(t('tasks'))} (${formatNumber(t('tasksDone'))} started, ${formatPercent(t('tasksWithinDueShare'))} within due, ` +
+        `mean delay ${formatDuration(t('taskDelaySeconds'))}, ${formatNumber(t('taskBacklogAtEnd'))} left at the end)`,
+    );
+  }
+  return parts.join(' · ');
 }
 
 /** One row per agent group: the calls it was offered and what became of them, its agents, tasks and cost. */
