@@ -174,6 +174,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     }
   };
 
+  // Each interval's fixed point starts from the failure shares of the one before (the load changes little).
+  let previousFailure = new Float64Array(G);
   for (let k = 0; k < total; k++) {
     const day = Math.floor(k / perDay);
     const i = k % perDay;
@@ -189,7 +191,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const selfRepeat = repeatKernel.mass[(i * days) * perDay + i] as number;
 
     // --- calls: one fixed point over all groups
-    const solved = solveInterval(setups, base, C, capped, { rho, p, selfRedial, selfRepeat }, day, i);
+    const solved = solveInterval(setups, base, C, capped, { rho, p, selfRedial, selfRepeat }, day, i, previousFailure);
+    previousFailure = Float64Array.from(solved.metrics, (m) => m.abandonedShare + m.blockedShare);
     if (!solved.converged) converged = false;
     const { X, agents, metrics } = solved;
     const row = variant[k] as (typeof variant)[number];
@@ -494,9 +497,12 @@ function evaluateGroup(setup: GroupSetup, agents: number, calls: number, rule: S
 }
 
 /** The fewest agents that meet the group's target at `calls` calls (an unlimited queue by the Erlang solver). */
-function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interval: number): number {
+function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interval: number, hint: number | null = null): number {
   const target = setup.target as NonNullable<GroupSetup['target']>;
   const arrivalsPerSecond = calls / setup.intervalSeconds;
+  // The fixed point moves the load a little at a time: when the last answer still meets the target and one agent
+  // fewer does not, it is the answer again (every target is monotone in the agents), without a search.
+  if (hint !== null && hint > 0 && meetsTarget(setup, arrivalsPerSecond, hint) && !meetsTarget(setup, arrivalsPerSecond, hint - 1)) return hint;
   if (setup.maxQueue === null) {
     const solution = solveStaffing({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: target.rule, targets: target.targets });
     if (!solution.feasible) throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: ${solution.reason}`);
@@ -513,6 +519,15 @@ function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interva
   throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: no staffing up to ${cap} agents meets the target`);
 }
 
+/** Whether `agents` meet the group's target at `arrivalsPerSecond` (blocked calls count against an abandonment bound). */
+function meetsTarget(setup: GroupSetup, arrivalsPerSecond: number, agents: number): boolean {
+  const target = setup.target as NonNullable<GroupSetup['target']>;
+  const input = { arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: target.rule };
+  if (setup.maxQueue === null) return missedTargets(evaluateQueue(input), target.targets).length === 0;
+  const m = evaluateFiniteQueue({ ...input, maxQueue: setup.maxQueue });
+  return missedTargets({ ...m, abandonedShare: m.abandonedShare + m.blockedShare }, target.targets).length === 0;
+}
+
 /**
  * One interval's calls: the offered calls of every group by class (dialled calls so far) and the agents, solved to a
  * fixed point of the traffic equations and the groups' queues.
@@ -525,22 +540,33 @@ function solveInterval(
   feedback: { rho: number; p: number; selfRedial: number; selfRepeat: number },
   day: number,
   interval: number,
+  startingFailure: Float64Array,
 ): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
   const G = setups.length;
   const agents = new Float64Array(G);
   setups.forEach((setup, g) => {
     if (setup.schedule !== null) agents[g] = setup.schedule.onPhoneAgents[day]?.[interval] ?? 0;
   });
-  let failure = new Float64Array(G);
+  let failure = Float64Array.from(startingFailure);
   let X = solveFlows(setups, base, C, capped, failure, feedback);
   const history: Float64Array[] = [];
   let frozen = false;
+  let trail: Float64Array[] = [];
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const loads = groupLoads(X, G, C);
     const before = Float64Array.from(agents);
     setups.forEach((setup, g) => {
-      if (setup.target !== null && !frozen) agents[g] = solveGroupAgents(setup, loads[g] as number, day, interval);
+      if (setup.target !== null && !frozen) agents[g] = solveGroupAgents(setup, loads[g] as number, day, interval, iteration === 0 ? null : (agents[g] as number));
     });
+    if (!frozen && !sameAgents(before, agents)) {
+      // Back at a staffing it had before: the solved agents jump back and forth across a whole agent, and no exact
+      // fixed point exists. Hold each target group at the most agents it had since, the better-staffed side.
+      const earlier = history.findIndex((seen) => sameAgents(seen, agents));
+      if (earlier >= 0) {
+        frozen = true;
+        for (const seen of history.slice(earlier)) for (let g = 0; g < G; g++) agents[g] = Math.max(agents[g] as number, seen[g] as number);
+      }
+    }
     history.push(Float64Array.from(agents));
     const metrics = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
     failure = Float64Array.from(metrics, (m) => m.abandonedShare + m.blockedShare);
@@ -551,9 +577,18 @@ function solveInterval(
       residual = Math.max(residual, Math.abs((next[n] as number) - (X[n] as number)));
       scale = Math.max(scale, Math.abs(next[n] as number));
     }
-    const agentsStable = before.every((value, g) => value === agents[g]);
-    X = next;
-    if (residual <= TOLERANCE * scale && agentsStable) return settle(true);
+    const agentsStable = sameAgents(before, agents);
+    if (residual <= TOLERANCE * scale && agentsStable) {
+      X = next;
+      return settle(true);
+    }
+    // With the agents settled, the calls converge geometrically: Aitken's Δ² on the last three iterates jumps
+    // (nearly) to the limit, which the next rounds confirm.
+    trail = agentsStable && trail.length > 0 ? [...trail, next] : [X, next];
+    if (trail.length === 3) {
+      X = aitken(trail[0] as Float64Array, trail[1] as Float64Array, trail[2] as Float64Array);
+      trail = [X];
+    } else X = next;
     if (!frozen && iteration + 1 >= FREEZE_AFTER) {
       // The solved agents jump back and forth: hold each target group at the most agents of the last rounds.
       frozen = true;
@@ -569,6 +604,28 @@ function solveInterval(
     const flows = solveFlows(setups, base, C, capped, Float64Array.from(final, (m) => m.abandonedShare + m.blockedShare), feedback);
     return { X: flows, agents, metrics: final, converged };
   }
+}
+
+/**
+ * Aitken's Δ² extrapolation of three successive iterates, component by component: x₂ − (x₂ − x₁)² / (x₂ − 2x₁ + x₀),
+ * or x₂ where the differences do not shrink geometrically (or the result is not a finite number ≥ 0).
+ */
+function aitken(x0: Float64Array, x1: Float64Array, x2: Float64Array): Float64Array {
+  const out = Float64Array.from(x2);
+  for (let n = 0; n < x2.length; n++) {
+    const d1 = (x1[n] as number) - (x0[n] as number);
+    const d2 = (x2[n] as number) - (x1[n] as number);
+    const curvature = d2 - d1;
+    if (curvature === 0 || Math.abs(d2) >= Math.abs(d1)) continue;
+    const value = (x2[n] as number) - (d2 * d2) / curvature;
+    if (Number.isFinite(value) && value >= 0) out[n] = value;
+  }
+  return out;
+}
+
+function sameAgents(a: Float64Array, b: Float64Array): boolean {
+  for (let g = 0; g < a.length; g++) if (a[g] !== b[g]) return false;
+  return true;
 }
 
 function groupLoads(X: Float64Array, G: number, C: number): Float64Array {
@@ -594,32 +651,35 @@ function solveFlows(
   const G = setups.length;
   const X = new Float64Array(G * C);
   // Returning share per call offered to group h within this interval.
-  const returning = setups.map(
-    (setup, h) =>
-      feedback.rho * (failure[h] as number) * feedback.selfRedial +
-      feedback.p * setup.unresolved * (1 - (failure[h] as number)) * feedback.selfRepeat,
-  );
-  // (I − T) with T[h][g] = transfer share g → h × answered share of g; uncapped: row 0 also − returning.
-  const matrix = (withFeedback: boolean): number[][] => {
-    const a = Array.from({ length: G }, (_, h) => Array.from({ length: G }, (_, g) => (h === g ? 1 : 0)));
-    setups.forEach((setup, g) => {
-      for (const transfer of setup.transfers) (a[transfer.group] as number[])[g] = ((a[transfer.group] as number[])[g] as number) - transfer.share * (1 - (failure[g] as number));
-    });
-    if (withFeedback) for (let g = 0; g < G; g++) (a[0] as number[])[g] = ((a[0] as number[])[g] as number) - (returning[g] as number);
-    return a;
-  };
-  if (!capped) {
-    const rhs = Array.from({ length: G }, (_, h) => (h === 0 ? (base[0] as number) : 0));
-    const solution = solveLinear(matrix(true), rhs);
-    for (let g = 0; g < G; g++) X[g] = solution[g] as number;
-    return X;
+  const returning = new Float64Array(G);
+  for (let h = 0; h < G; h++) {
+    const f = failure[h] as number;
+    returning[h] = feedback.rho * f * feedback.selfRedial + feedback.p * (setups[h] as GroupSetup).unresolved * (1 - f) * feedback.selfRepeat;
   }
-  const a = matrix(false);
+  // (I − T) with T[h][g] = transfer share g → h × answered share of g; without an attempt cap, row 0 also − returning
+  // (the one class feeds itself). Every class's right-hand side is (dialled calls) × e₀, so one solve for e₀ gives
+  // the calls of every group per dialled call, v = (I − T)⁻¹ e₀, and class c's calls are dialled_c × v.
+  const a: number[][] = [];
+  for (let h = 0; h < G; h++) {
+    const row = new Array<number>(G).fill(0);
+    row[h] = 1;
+    a.push(row);
+  }
+  for (let g = 0; g < G; g++) {
+    const setup = setups[g] as GroupSetup;
+    for (const transfer of setup.transfers) (a[transfer.group] as number[])[g] = ((a[transfer.group] as number[])[g] as number) - transfer.share * (1 - (failure[g] as number));
+  }
+  if (!capped) for (let g = 0; g < G; g++) (a[0] as number[])[g] = ((a[0] as number[])[g] as number) - (returning[g] as number);
+  const unit = new Array<number>(G).fill(0);
+  unit[0] = 1;
+  const perDialled = G === 1 ? [1 / ((a[0] as number[])[0] as number)] : solveLinear(a, unit);
+  if (!(Number.isFinite(perDialled[0] as number) && (perDialled[0] as number) > 0)) {
+    throw new RangeError('the calls of an interval never end: transfers and immediate returns feed each other with probability 1');
+  }
   for (let c = 0; c < C; c++) {
     let dialled = base[c] as number;
-    if (c > 0) for (let h = 0; h < G; h++) dialled += (returning[h] as number) * (X[h * C + c - 1] as number);
-    const solution = solveLinear(a.map((row) => [...row]), Array.from({ length: G }, (_, h) => (h === 0 ? dialled : 0)));
-    for (let g = 0; g < G; g++) X[g * C + c] = solution[g] as number;
+    if (capped && c > 0) for (let h = 0; h < G; h++) dialled += (returning[h] as number) * (X[h * C + c - 1] as number);
+    for (let g = 0; g < G; g++) X[g * C + c] = dialled * (perDialled[g] as number);
   }
   return X;
 }
