@@ -7,7 +7,7 @@
  */
 import { readInputFile } from './read-input-file.js';
 import { extname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, type InputIssue } from '../core/errors.js';
 import type { MetricName } from '../core/metrics.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';

@@ -7,7 +7,7 @@
  * The schema validates and fills in defaults; it converts nothing. Keys keep their user-facing units
  * (`meanMinutes`, `intervalMinutes`, `warmupHours`); `to-model.ts` converts them to seconds exactly once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { METRIC_NAMES } from '../core/metrics.js';
 import { WEEKDAYS } from '../core/model/contact-centre-model.js';
 

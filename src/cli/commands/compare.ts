@@ -18,6 +18,7 @@ import { exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** The rows of the comparison table, in order. */
 export const COMPARED_METRICS: readonly { metric: MetricName; label: string }[] = [
@@ -41,8 +42,8 @@ export const COMPARED_METRICS: readonly { metric: MetricName; label: string }[] 
 
 export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'compare <scenarios..>',
-    'Every variant of one or more scenarios side by side, with costs and differences against the first variant',
+    COMMAND_LINES.compare.command,
+    COMMAND_LINES.compare.describe,
     (y) =>
       withExportOptions(
         y

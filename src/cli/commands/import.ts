@@ -11,6 +11,7 @@ import { readInputFile } from '../../scenario/read-input-file.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag } from '../number-flags.js';
 import { UsageError } from '../usage-error.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** The sections `staffsim import` prints, as they go into a scenario (rounded for reading; the scenario normalises). */
 export interface ImportedSections {
@@ -20,8 +21,8 @@ export interface ImportedSections {
 
 export function registerImportCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'import <counts>',
-    'Historical interval counts (CSV) → the calendar and demand sections of a scenario (YAML, or JSON with --json)',
+    COMMAND_LINES.import.command,
+    COMMAND_LINES.import.describe,
     (y) =>
       y
         .positional('counts', { type: 'string', demandOption: true, describe: 'CSV of interval counts: a timestamp column and a count column, with a header row' })

@@ -16,6 +16,7 @@ import { meanOf } from '../../core/queueing/delay-kernel.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withVariantValue } from '../../scenario/variant-override.js';
 import { baseOf, mergeVariant, variantBlocks } from '../../scenario/variants.js';
+import { formatNumber } from '../../report/format.js';
 
 /** One adjustable value, in display units (percent for shares, seconds, agents, money). */
 export interface Knob {
@@ -282,7 +283,7 @@ export function parseKnobInput(knob: Knob, text: string): { ok: true; value: num
 export function formatKnobValue(value: number | null, noneText = '–'): string {
   if (value === null) return noneText;
   const decimals = Number.isInteger(value) ? 0 : Number.isInteger(round(value * 10, 6)) ? 1 : 2;
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return formatNumber(value, decimals);
 }
 
 /** The knob's value as shown in the panel. */
