@@ -7,8 +7,8 @@
  * dynamic import when that command runs (src/cli/commands/catalogue.ts), so `staffsim --version` parses yargs and
  * nothing else, and zod, yaml and the scenario schema are loaded only by the commands that read a scenario. Node
  * resolves and reads one file per chunk instead of hundreds of files under node_modules. Each worker entry point
- * (src/runner/*-worker.ts) is its own bundle of the engine it needs: a replication worker loads the simulation engine
- * and nothing of the command line.
+ * (src/runner/*-worker.ts, src/export/calls-worker.ts) is its own bundle of the engine it needs: a replication worker
+ * loads the simulation engine and nothing of the command line.
  *
  * Layout: dist/<folder>/<name>.js for the entry points (dist/cli/main.js, dist/runner/replication-worker.js, …) and
  * dist/chunks/*.js for the shared chunks, so every output file sits exactly one folder below dist/. Code that finds a
@@ -30,7 +30,7 @@ export const ENTRY_POINTS = [
   'src/cli/main.ts',
   'src/runner/replication-worker.ts',
   'src/runner/shift-solver-worker.ts',
-  'src/runner/calls-worker.ts',
+  'src/export/calls-worker.ts',
 ];
 
 /**

@@ -138,7 +138,7 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveOpt
 
 /** Starts the solver thread (src/runner/shift-solver-worker.ts), which solves the request it is given and ends. */
 function startSolverWorker(request: SolverRequest): Worker {
-  return startWorker('shift-solver-worker', { workerData: request });
+  return startWorker('runner/shift-solver-worker', { workerData: request });
 }
 
 function abortError(): Error {

@@ -2,11 +2,11 @@
  * Where the worker threads' entry points are, and how to start one, both from the build and from the TypeScript
  * sources.
  *
- * Built code: the entry points are bundles of their own, dist/runner/<name>.js (scripts/build.mjs). Every module of
- * the build sits one folder below dist/, as this file sits one folder below src/, so `../runner/<name>.js` resolves
+ * Built code: the entry points are bundles of their own, dist/<folder>/<name>.js (scripts/build.mjs). Every module of
+ * the build sits one folder below dist/, as this file sits one folder below src/, so `../<folder>/<name>.js` resolves
  * from wherever the bundler put this code.
  *
- * From the sources (vitest, `node --import tsx`): the entry is src/runner/<name>.ts and the thread needs tsx to run
+ * From the sources (vitest, `node --import tsx`): the entry is src/<folder>/<name>.ts and the thread needs tsx to run
  * it (TOOLCHAIN.md §2). On Node 20 neither a `.ts` entry point nor a dynamic `import()` of one sees the ESM hooks of
  * `--import tsx` in an evaluated worker, so such a worker registers tsx's CommonJS hook itself and `require()`s the
  * file; piscina, which imports the task module itself, is given `--import tsx` instead.
@@ -15,20 +15,20 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-/** The worker entry points of src/runner (each one is listed in scripts/build.mjs). */
-export type WorkerName = 'replication-worker' | 'shift-solver-worker' | 'calls-worker';
+/** The worker entry points, by their path under src/ (each one is listed in scripts/build.mjs). */
+export type WorkerName = 'runner/replication-worker' | 'runner/shift-solver-worker' | 'export/calls-worker';
 
 /** The entry point's file, and whether it is TypeScript source (which needs tsx in the thread). */
 export function workerFile(name: WorkerName): { readonly url: URL; readonly fromSource: boolean } {
   const here = import.meta.url;
   const fromSource = here.endsWith('.ts');
-  return { url: new URL(`../runner/${name}${fromSource ? '.ts' : '.js'}`, here), fromSource };
+  return { url: new URL(`../${name}${fromSource ? '.ts' : '.js'}`, here), fromSource };
 }
 
 /**
  * Starts a thread on an entry point that does its work when loaded (reading `workerData`, posting to `parentPort`).
  *
- * @example startWorker('shift-solver-worker', { workerData: request })
+ * @example startWorker('runner/shift-solver-worker', { workerData: request })
  */
 export function startWorker(name: WorkerName, options: WorkerOptions = {}): Worker {
   const { url, fromSource } = workerFile(name);

@@ -38,7 +38,7 @@ async function acquirePool(threads: number): Promise<SharedPool> {
     // Loaded only when a pool is needed: `--workers 1` and the analytic commands never load piscina.
     const { Piscina: Pool } = await import('piscina');
     return new Pool<ReplicationTask, ReplicationResult>({
-      ...piscinaWorkerOptions('replication-worker'),
+      ...piscinaWorkerOptions('runner/replication-worker'),
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,

@@ -280,14 +280,14 @@ function runCallsWorker(data: CallsWorkerData, signal: AbortSignal, onMessage: (
 }
 
 /**
- * Starts the `--calls` worker (src/runner/calls-worker.ts).
+ * Starts the `--calls` worker (src/export/calls-worker.ts).
  *
  * The worker makes one short-lived string per row; a young generation of 8 MB (instead of V8's default, which grows
  * to 32 MB and more) keeps the peak memory of a million-call `--calls` run near 120 MB instead of 165 MB, at no
  * measurable cost in time.
  */
 function startCallsWorker(data: CallsWorkerData): Worker {
-  return startWorker('calls-worker', { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  return startWorker('export/calls-worker', { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
 }
 
 function abortError(): Error {
