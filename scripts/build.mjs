@@ -17,7 +17,7 @@
  *
  * TypeScript is only type-checked (`npm run typecheck`); esbuild strips the types without checking them.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -52,6 +52,7 @@ const NOT_IN_WORKERS = ['yargs', 'zod', 'yaml', 'ink', 'react', 'write-excel-fil
 export async function build(options = {}) {
   const outdir = resolve(root, options.outdir ?? 'dist');
   rmSync(outdir, { recursive: true, force: true });
+  const stringWidth = lazyStringWidth();
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: options.entryPoints ?? ENTRY_POINTS,
@@ -78,10 +79,60 @@ export async function build(options = {}) {
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
+    plugins: [stringWidth.plugin],
   });
+  await stringWidth.buildLoaded(outdir);
   checkLayout(result.metafile, outdir);
   checkWorkers(result.metafile, outdir);
   return result.metafile;
+}
+
+/**
+ * string-width, loaded on its first call. yargs, its layout library cliui and Ink measure text with it, but a command
+ * that prints no help and opens no explorer never calls it — and merely compiling it costs more CPU than the rest of
+ * yargs: V8 checks every regular expression literal when it parses a file, and string-width's \p{RGI_Emoji} set is
+ * expensive to build (besides an Intl.Segmenter made at load). So `import stringWidth from 'string-width'` gets a stub
+ * that, on the first call, `require()`s the real package, bundled on its own as dist/chunks/string-width-<version>.cjs
+ * (one per version in the tree: cliui and wrap-ansi still use string-width 7).
+ */
+function lazyStringWidth() {
+  /** The real module's path → the name of its CommonJS bundle in dist/chunks. */
+  const loaded = new Map();
+  const plugin = {
+    name: 'lazy-string-width',
+    setup(builder) {
+      builder.onResolve({ filter: /^string-width$/ }, async (args) => {
+        if (args.pluginData?.real === true) return undefined;
+        const real = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace: 'lazy-string-width' };
+      });
+      builder.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => {
+        const { version } = JSON.parse(readFileSync(join(dirname(args.path), 'package.json'), 'utf8'));
+        const file = `string-width-${version}.cjs`;
+        loaded.set(args.path, file);
+        return {
+          loader: 'js',
+          resolveDir: root,
+          contents: [
+            "import { createRequire } from 'node:module';",
+            'let measure;',
+            'export default function stringWidth(text, options) {',
+            // Every file of the build sits one folder below dist/ (see the header), so this path holds from any chunk.
+            `  measure ??= createRequire(import.meta.url)('../chunks/${file}').default;`,
+            '  return measure(text, options);',
+            '}',
+          ].join('\n'),
+        };
+      });
+    },
+  };
+  const buildLoaded = async (outdir) => {
+    for (const [path, file] of loaded) {
+      await esbuild.build({ entryPoints: [path], outfile: join(outdir, 'chunks', file), bundle: true, format: 'cjs', platform: 'node', target: 'node20.19', minifyWhitespace: true, minifySyntax: true, legalComments: 'inline', logLevel: 'warning' });
+    }
+  };
+  return { plugin, buildLoaded };
 }
 
 /** Every output file sits exactly one folder below outdir (see the header). */

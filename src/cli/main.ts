@@ -68,6 +68,7 @@ async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) =
     .help()
     .alias('help', 'h')
     .wrap(Math.min(110, io.stdout.columns ?? 100));
+  skipHelpCache(cli);
   // Only the command asked for is loaded, with its modules. Help, --version and a mistyped command need just the
   // commands' usage lines, so they load no command module.
   const asked = argv.find((arg) => !arg.startsWith('-'));
@@ -75,6 +76,19 @@ async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) =
   if (command !== undefined) return (await command.load())(cli, io, setExitCode);
   for (const { name } of COMMANDS) cli = cli.command(COMMAND_LINES[name].command, COMMAND_LINES[name].describe);
   return cli;
+}
+
+/**
+ * Before it runs a command's handler, yargs renders that command's whole help text and keeps it, for a handler that
+ * would show it later; no staffsim handler does, and the rendering (string widths, word wrapping) costs tens of
+ * milliseconds of CPU at every run. So the keeping is turned off. The hook is an internal one of yargs: where it is
+ * missing, nothing changes but the cost.
+ */
+function skipHelpCache(cli: Argv): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => Usage } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 type Register = (cli: Argv, io: CliIo, setExitCode: (code: number) => void) => Argv;
