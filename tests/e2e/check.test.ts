@@ -113,10 +113,12 @@ describe('staffsim check (built binary)', () => {
     const child = spawn(process.execPath, [bin, 'check', LONG, '--workers', '2', '--junit', join(folder, 'report.xml')], { cwd: root, env: { ...process.env, CI: 'true' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Listening from the start: a child that ended before the signal must fail the test, not hang it.
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const sent = performance.now();
     child.kill('SIGINT');
-    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const status = await exited;
     expect(stderr).toContain('staffsim: interrupted');
     expect(status).toBe(130);
     expect(performance.now() - sent).toBeLessThan(3000);
