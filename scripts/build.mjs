@@ -93,7 +93,7 @@ export async function build(options = {}) {
  * yargs: V8 checks every regular expression literal when it parses a file, and string-width's \p{RGI_Emoji} set is
  * expensive to build (besides an Intl.Segmenter made at load). So `import stringWidth from 'string-width'` gets a stub
  * that, on the first call, `require()`s the real package, bundled on its own as dist/chunks/string-width-<version>.cjs
- * (one per version in the tree: cliui and wrap-ansi still use string-width 7).
+ * (one per version: Ink uses string-width 8, the help text 7).
  */
 function lazyStringWidth() {
   /** The real module's path → the name of its CommonJS bundle in dist/chunks. */
@@ -103,7 +103,11 @@ function lazyStringWidth() {
     setup(builder) {
       builder.onResolve({ filter: /^string-width$/ }, async (args) => {
         if (args.pluginData?.real === true) return undefined;
-        const real = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
+        // yargs measures its help text with string-width 8, its layout library cliui with 7: both would load for help.
+        // yargs gets cliui's, so that one loads; for the characters of a help text the two agree.
+        const fromYargs = /[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer);
+        const resolveDir = fromYargs ? join(root, 'node_modules', 'cliui') : args.resolveDir;
+        const real = await builder.resolve(args.path, { kind: args.kind, resolveDir, pluginData: { real: true } });
         if (real.errors.length > 0) return { errors: real.errors };
         return { path: real.path, namespace: 'lazy-string-width' };
       });
