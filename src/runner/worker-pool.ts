@@ -31,21 +31,33 @@ let shared: SharedPool | null = null;
  * The shared pool, with at least `threads` threads when it can be had: a smaller idle pool is replaced by a larger
  * one; a busy one is shared as it is (results do not depend on the number of threads).
  */
-async function acquirePool(threads: number): Promise<SharedPool> {
+function acquirePool(threads: number): SharedPool {
   if (shared !== null && (shared.threads >= threads || shared.users > 0)) return shared;
-  await closeWorkerPool();
-  const pool = (async () => {
-    // Loaded only when a pool is needed: `--workers 1` and the analytic commands never load piscina.
-    const { Piscina: Pool } = await import('piscina');
-    return new Pool<ReplicationTask, ReplicationResult>({
-      ...piscinaWorkerOptions('runner/replication-worker'),
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 1000,
-    });
-  })();
-  shared = { threads, pool, users: 0 };
+  const previous = shared;
+  shared = { threads, pool: startPool(threads), users: 0 };
+  if (previous !== null) void previous.pool.then((pool) => pool.destroy());
   return shared;
+}
+
+async function startPool(threads: number): Promise<ReplicationPool> {
+  // Loaded only when a pool is needed: `--workers 1` and the analytic commands never load piscina.
+  const { Piscina: Pool } = await import('piscina');
+  return new Pool<ReplicationTask, ReplicationResult>({
+    ...piscinaWorkerOptions('runner/replication-worker'),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+  });
+}
+
+/**
+ * Starts the pool's threads ahead of its first task, so that they load the engine while the caller prepares its
+ * inputs (a staffing plan, say). Does nothing for fewer than 2 threads.
+ *
+ * @example prestartWorkerPool(Math.min(workers, replications))
+ */
+export function prestartWorkerPool(threads: number): void {
+  if (threads >= 2) acquirePool(threads);
 }
 
 /** Ends the shared pool's threads, if there is a pool. Safe to call at any time; the next use makes a new pool. */
@@ -78,7 +90,7 @@ export async function runReplicationTasks(tasks: readonly ReplicationTask[], opt
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer ≥ 1 (got ${threads})`);
   throwIfAborted(signal);
   if (tasks.length === 0) return;
-  const entry = await acquirePool(Math.min(threads, tasks.length));
+  const entry = acquirePool(Math.min(threads, tasks.length));
   entry.users++;
   const controller = new AbortController();
   setMaxListeners(threads + 10, controller.signal); // piscina listens once per running task

@@ -12,6 +12,7 @@ import { renderTable } from '../../report/format.js';
 import type { Difference, Report, VariantResult } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
+import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { exportReport, withExportOptions } from '../output.js';
@@ -76,6 +77,8 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         variants = common.map((model) => variantFromPlan(planVariant(model)));
         runs = common.map(() => null);
       } else {
+        // The worker threads start while the staffing plans are resolved.
+        prestartWorkerPool(Math.min(workers, replications));
         const inputs = await Promise.all(common.map(resolveSimulationInput));
         runs = await withInterrupt(async (signal) => {
           const all: ReplicationResult[][] = [];

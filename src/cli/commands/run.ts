@@ -18,6 +18,7 @@ import type { Report } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import { startWorker } from '../../runner/worker-file.js';
+import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { exportReport, withExportOptions } from '../output.js';
@@ -73,6 +74,8 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, variantName);
       const models = variants.map((variant) => withSimulationSettings(variant.model, replications, seed));
+      // The worker threads start while the staffing plans are resolved.
+      if (callsPath === null) prestartWorkerPool(Math.min(workers, Math.max(...models.map((model) => model.simulation.replications))));
       const inputs = await Promise.all(models.map(resolveSimulationInput));
       const showProgress = args.json !== true;
       const simulated = await withInterrupt(async (signal) => {
