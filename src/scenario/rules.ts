@@ -529,9 +529,26 @@ export const staffingOrGroups: Rule = (ctx) => {
     if (/^\d+$/.test(name)) ctx.report(['groups', name], 'numeric_name', `expected a group name that is not a whole number (got "${name}"), e.g. "team-${name}"`, 'key');
   }
   if (ctx.raw(['staffing']) !== undefined) {
-    ctx.report(['staffing'], 'not_with_groups', 'with groups, each group has its own staffing (groups.<name>.staffing): remove the top-level staffing', 'key');
+    ctx.report(['staffing'], 'not_with_groups', `with groups, each group has its own staffing: ${perGroupHint(ctx, ['staffing'])}`, 'key');
   }
 };
+
+/**
+ * Where a top-level setting goes in a scenario with groups: the same path under the first group (followed down while
+ * the setting holds one key, so `--set staffing.target.serviceLevel=0.9` is told the whole path), and the groups.
+ * @example perGroupHint(ctx, ['staffing']) // 'set it under a group instead, e.g. groups.front-line.staffing.target.serviceLevel (groups: front-line, case-officers)'
+ */
+function perGroupHint(ctx: RuleContext, path: readonly string[]): string {
+  const names = groupNames(ctx);
+  const keys = [...path];
+  for (let value = ctx.raw(path); isPlainObject(value) && Object.keys(value).length === 1; ) {
+    const key = Object.keys(value)[0] as string;
+    keys.push(key);
+    value = value[key];
+  }
+  if (names.length === 0) return `set it under a group instead (groups.<name>.${keys.join('.')})`;
+  return `set it under a group instead, e.g. groups.${names[0]}.${keys.join('.')} (groups: ${names.join(', ')})`;
+}
 
 /** Without groups the handle time is required; with groups, handle time and resolution belong to each group. */
 export const handlingWithGroups: Rule = (ctx) => {
@@ -546,7 +563,7 @@ export const handlingWithGroups: Rule = (ctx) => {
       ctx.report(
         ['handling', key],
         'not_with_groups',
-        `with groups, each group has its own handle time and outcomes (groups.<name>.handling); only repeatContact stays under handling`,
+        `with groups, each group has its own handle time and outcomes, and only repeatContact stays under handling: ${perGroupHint(ctx, ['handling', key])}`,
         'key',
       );
     }

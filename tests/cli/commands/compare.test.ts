@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { METRIC_NAMES } from '../../../src/core/metrics.js';
+import { ALL_METRIC_NAMES } from '../../../src/core/metrics.js';
 import { runCli } from '../../helpers/fake-io.js';
 
 const municipal = 'scenarios/municipal-contact-centre.yaml';
@@ -23,9 +23,9 @@ describe('staffsim compare', () => {
     expect(json.variants.map((v) => v.name)).toEqual(['switchboard', 'mediocre', 'world-class']);
     for (const variant of json.variants) {
       expect(variant).toMatchObject({ source: 'simulation', replications: 4, seed: 20261127 });
-      expect(Object.keys(variant.totals)).toEqual([...METRIC_NAMES]);
+      expect(Object.keys(variant.totals)).toEqual([...ALL_METRIC_NAMES]); // the default scenario has agent groups
     }
-    expect(json.differences).toHaveLength(2 * METRIC_NAMES.length);
+    expect(json.differences.filter((d) => !d.metric.startsWith('groups.'))).toHaveLength(2 * ALL_METRIC_NAMES.length);
     const totalCost = json.differences.find((d) => d.variant === 'world-class' && d.metric === 'totalCost');
     const [first, , third] = json.variants;
     expect(totalCost?.absolute).toBeCloseTo((third?.totals['totalCost']?.mean ?? 0) - (first?.totals['totalCost']?.mean ?? 0), 6);

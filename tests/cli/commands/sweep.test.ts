@@ -21,10 +21,10 @@ describe('parseSweepRange', () => {
 
 describe('staffsim sweep', () => {
   it('finds the cheapest service-level target analytically, with every cost line at every point', async () => {
-    const run = await runCli(['sweep', municipal, '--variant', 'world-class', '--set', 'staffing.target.serviceLevel=0.4:0.95:0.05', '--json']);
+    const run = await runCli(['sweep', municipal, '--variant', 'world-class', '--set', 'groups.front-line.staffing.target.serviceLevel=0.4:0.95:0.05', '--json']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as SweepJson;
-    expect(json.parameter).toBe('staffing.target.serviceLevel');
+    expect(json.parameter).toBe('groups.front-line.staffing.target.serviceLevel');
     expect(json.points).toHaveLength(12);
     const costs = json.points.map((p) => p.totals['totalCost']?.mean ?? Number.NaN);
     expect(json.cheapest.totalCost).toBe(Math.min(...costs));
@@ -42,10 +42,10 @@ describe('staffsim sweep', () => {
   });
 
   it('marks the cheapest point in its table', async () => {
-    const run = await runCli(['sweep', municipal, '--set', 'handling.firstContactResolution=0.5:0.9:0.1']);
+    const run = await runCli(['sweep', municipal, '--set', 'groups.front-line.handling.handleTime.meanSeconds=60:120:30']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('◀ cheapest');
-    expect(run.stdout).toMatch(/cheapest: handling\.firstContactResolution = [\d.]+ at [\d,]+ SEK/);
+    expect(run.stdout).toMatch(/cheapest: groups\.front-line\.handling\.handleTime\.meanSeconds = [\d.]+ at [\d,]+ SEK/);
   });
 
   it('simulates every point with --simulate', async () => {
@@ -58,7 +58,9 @@ describe('staffsim sweep', () => {
 
   it.each([
     [['--set', 'staffing.target.serviceLevl=0.4:0.9:0.1'], /staffing\.target\.serviceLevl.*unknown key "serviceLevl" \(did you mean "serviceLevel"\?\)/],
-    [['--set', 'handling.firstContactResolution=0.5:1.5:0.5'], /handling\.firstContactResolution.*1\.5/],
+    [['--set', 'groups.front-line.handling.firstContactResolution=0.5:1.5:0.5'], /groups\.front-line\.handling\.firstContactResolution.*1\.5/],
+    // The default scenario has agent groups: a top-level setting is shown where it goes.
+    [['--set', 'staffing.target.serviceLevel=0.4:0.9:0.1'], /--set staffing\.target\.serviceLevel=0\.4: .*e\.g\. groups\.front-line\.staffing\.target\.serviceLevel \(groups: front-line, case-officers\)/],
     [['--set', 'handling.firstContactResolution'], /--set: expected path=from:to:step/],
     [['--set', 'handling.firstContactResolution=0.9:0.5:0.1'], /from \(0\.9\) must not be above to \(0\.5\)/],
     [['--set', 'handling.firstContactResolution=0.5:0.9:0'], /step must be > 0/],
