@@ -1,3 +1,5 @@
+import { terminalText } from '../core/printable.js';
+
 /** The streams a command talks to; tests pass fakes, the binary passes the process's own. */
 export interface CliIo {
   /** Data: tables, JSON documents. */
@@ -14,8 +16,8 @@ export interface CliIo {
 
 export interface OutputStream {
   write(text: string): unknown;
-  readonly isTTY?: boolean;
-  readonly columns?: number;
+  readonly isTTY?: boolean | undefined;
+  readonly columns?: number | undefined;
 }
 
 /** The real process streams. */
@@ -27,4 +29,24 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * The same streams with every control character that staffsim does not write itself (anything but tab, line feed and
+ * carriage return: ESC, C1 controls, bidirectional overrides…) escaped on the way out, so that no text from a file can
+ * send an escape sequence to a terminal or a CI log. User text that must stay on one line (names, keys, paths) is made
+ * `printable` where it is put into a line; this is the net under everything else.
+ * @example safeIo(io).stderr.write('\u001b[2J') // writes the six characters \u001b[2J
+ */
+export function safeIo(io: CliIo): CliIo {
+  const wrap = (stream: OutputStream): OutputStream => ({
+    write: (text: string) => stream.write(terminalText(text)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+  });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
 }

@@ -2,15 +2,13 @@ import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
 import { canExplore, DEFAULT_SCENARIO } from './terminal.js';
-import { processIo } from './io.js';
+import { processIo, safeIo } from './io.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
-import { staffsimVersion } from './version.js';
+import { staffsimReportAddress, staffsimVersion } from './version.js';
 
 /** Exit codes of SPEC §5. */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, infeasible: 3, internal: 70, interrupted: 130 } as const;
-
-const REPORT_URL = 'https://github.com/staffsim/staffsim/issues';
 
 const EPILOGUE = `Exit codes: 0 ok · 1 check found a failure · 2 bad input or usage · 3 infeasible target · 70 internal error · 130 interrupted.
 Scenario format: scenarios/README.md · JSON Schema: staffsim schema`;
@@ -19,7 +17,8 @@ Scenario format: scenarios/README.md · JSON Schema: staffsim schema`;
  * Runs the command line and returns its exit code. The single error boundary: every error class maps to
  * one exit code, and only internal errors print a request to report them (with the stack under --debug).
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], givenIo: CliIo = processIo()): Promise<number> {
+  const io = safeIo(givenIo);
   let exitCode: number = EXIT.ok;
   const setExitCode = (code: number): void => {
     exitCode = code;
@@ -89,7 +88,7 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return EXIT.badInput;
   }
   if (error instanceof InputError) {
-    for (const issue of error.issues) io.stderr.write(`staffsim: ${formatInputIssue(issue)}\n`);
+    for (const issue of error.issues) io.stderr.write(`staffsim: ${formatInputIssue(issue)}\n${issue.hint === undefined ? '' : `${issue.hint}\n`}`);
     return EXIT.badInput;
   }
   if (error instanceof InfeasibleError) {
@@ -101,7 +100,8 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
     return EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`staffsim: internal error: ${message}\nThis is a bug in staffsim; please report it at ${REPORT_URL} with the command you ran.\n`);
+  const address = staffsimReportAddress();
+  io.stderr.write(`staffsim: internal error: ${message}\nThis is a bug in staffsim; please report it${address === null ? '' : ` at ${address}`} with the command you ran.\n`);
   if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }

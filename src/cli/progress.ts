@@ -1,4 +1,5 @@
 import type { OutputStream } from './io.js';
+import { printable } from '../core/printable.js';
 
 /** A one-line progress bar on a terminal stream; silent on anything else (pipes, files, CI logs). */
 export interface Progress {
@@ -21,6 +22,7 @@ const REDRAW_MS = 80;
  */
 export function progressBar(stream: OutputStream, label: string, enabled: boolean): Progress {
   if (!enabled || stream.isTTY !== true) return SILENT;
+  label = printable(label);
   const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
   let shown = fit(`${label} …`, columns);
   let lastDraw = -Infinity;

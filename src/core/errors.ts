@@ -2,6 +2,7 @@
  * Error classes shared by every layer. The CLI's single error boundary maps them to exit codes
  * (SPEC §5): InputError → 2, InfeasibleError → 3, InterruptedError → 130, anything else → 70.
  */
+import { printable } from './printable.js';
 
 /** One problem in the user's input, located as precisely as the input allows. */
 export interface InputIssue {
@@ -16,6 +17,8 @@ export interface InputIssue {
   readonly code: string;
   /** What was expected, in words, e.g. `must be > 0 (got -12)`. */
   readonly message: string;
+  /** Lines that staffsim adds below the issue (an example to copy), never user text; printed as they are. */
+  readonly hint?: string;
 }
 
 /** Bad input (a file, a flag): every problem at once. Exit code 2. */
@@ -47,18 +50,19 @@ export class InterruptedError extends Error {
 }
 
 /**
- * One line for one issue: `file:line:col: path: message` with the parts that are known.
+ * One line for one issue: `file:line:col: path: message` with the parts that are known. Every part is printable
+ * (control characters escaped), so that a key, a name or a file name with a line break stays on the one line.
  * @example formatInputIssue({ file: 'a.yaml', line: 4, column: 3, path: 'calendar.close', code: 'x', message: 'must be after open' })
  *   // 'a.yaml:4:3: calendar.close: must be after open'
  */
 export function formatInputIssue(issue: InputIssue): string {
   let where = '';
   if (issue.file !== undefined) {
-    where = issue.file;
+    where = printable(issue.file);
     if (issue.line !== undefined) where += `:${issue.line}`;
     if (issue.line !== undefined && issue.column !== undefined) where += `:${issue.column}`;
     where += ': ';
   }
-  const path = issue.path === '' ? '' : `${issue.path}: `;
-  return `${where}${path}${issue.message}`;
+  const path = issue.path === '' ? '' : `${printable(issue.path)}: `;
+  return `${where}${path}${printable(issue.message)}`;
 }

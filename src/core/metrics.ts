@@ -21,6 +21,7 @@ export const METRIC_NAMES = [
   'contactsPerResolvedCase',
   'unresolvedCases',
   'openCasesAtEnd',
+  'unansweredAtEnd',
   'paidAgentHours',
   'overtimeHours',
   'staffCost',

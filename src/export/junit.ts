@@ -8,21 +8,24 @@
  * - Counts on `<testsuites>` and `<testsuite>` are those of the test cases inside; `time` in seconds; `timestamp`
  *   ISO 8601 in UTC without fractions; `<properties>` per suite: scenario, seed, replications, quick, version, and the
  *   baseline file and tolerance when there is one.
- * - UTF-8; `& < > " '` escaped; ANSI escape sequences and the characters XML 1.0 does not allow are removed.
+ * - UTF-8; `& < > " '` escaped; ANSI escape sequences removed, other control characters shown as escapes, and the
+ *   characters XML 1.0 does not allow at all removed.
  *
  * Pure: the run (with its timestamp) comes in, the text goes out.
  */
 import { checkCases, countCases, type CheckCase, type CheckRun, type ScenarioCheck } from '../core/check/check-report.js';
+import { terminalText } from '../core/printable.js';
 
 /**
- * Text that XML 1.0 can carry: removes ANSI escape sequences (colour codes), then every character outside
- * #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF] (C0 controls, lone surrogates, U+FFFE/U+FFFF).
- * @example xmlSafeText('\u001b[31mred\u001b[0m\u0000') // 'red'
+ * Text that XML 1.0 can carry, safe to show: removes ANSI escape sequences (colour codes), shows every other control
+ * character but tab, line feed and carriage return as an escape (`\u0007`, as `terminalText` does: C0, DEL, C1 and
+ * bidirectional overrides), then removes what XML 1.0 does not allow at all (lone surrogates, U+FFFE, U+FFFF).
+ * @example xmlSafeText('\u001b[31mred\u001b[0m\u0000') // 'red\\u0000'
  */
 export function xmlSafeText(text: string): string {
   const withoutAnsi = text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g, '');
   let out = '';
-  for (const char of withoutAnsi) {
+  for (const char of terminalText(withoutAnsi)) {
     const code = char.codePointAt(0) as number;
     const allowed =
       code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);

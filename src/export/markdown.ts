@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import type { Report } from '../report/report.js';
 import { plainNumber } from './csv.js';
 import { cheapestPointIndex } from './data-tables.js';
@@ -21,7 +22,8 @@ import {
  * from the scenario (titles, variant names) is escaped so it cannot break a table or turn into markup.
  */
 export function reportToMarkdown(report: Report): string {
-  const currency = report.currency;
+  // The currency is text from the scenario too: it goes into every money cell, so it is escaped once, here.
+  const currency = markdownText(report.currency);
   const sections: string[] = [`# ${markdownText(report.title)}`, intro(report)];
 
   if (report.variants.length > 0) {
@@ -84,7 +86,7 @@ export function reportToMarkdown(report: Report): string {
       i === cheapest ? '**cheapest**' : '',
     ]);
     sections.push(
-      `## Sweep of \`${sweep.parameter.replaceAll('`', "'")}\` (${markdownText(sweep.variant)})`,
+      `## Sweep of \`${printable(sweep.parameter).replaceAll('`', "'")}\` (${markdownText(sweep.variant)})`,
       markdownTable(['Value', ...sweepMetrics.map(metricLabel), 'Cheapest'], rows, 0),
       `Cheapest: **${markdownText(sweep.parameter)} = ${plainNumber(sweep.cheapest.value)}**, total cost ` +
         `${formatMetricValue('money', sweep.cheapest.totalCost, currency)}.`,
@@ -113,10 +115,10 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 }
 
 /**
- * Text from the scenario made inert in Markdown: backslash-escapes the characters that start markup or end a
- * table cell, and folds line breaks into spaces.
+ * Text from the scenario made inert in Markdown: folds line breaks into spaces, shows other control characters as
+ * escapes (`printable`), and backslash-escapes the characters that start markup, raw HTML or end a table cell.
  * @example markdownText('a|b *c*') // 'a\\|b \\*c\\*'
  */
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\|*_`[\]<>&~#!]/g, (c) => `\\${c}`);
+  return printable(text.replace(/[\r\n]+/g, ' ')).replace(/[\\|*_`[\]<>&~#!]/g, (c) => `\\${c}`);
 }

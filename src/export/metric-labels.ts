@@ -43,6 +43,7 @@ export const METRIC_LABELS: { readonly [N in MetricName]: MetricLabel } = {
   contactsPerResolvedCase: { label: 'Contacts per resolved case', kind: 'ratio' },
   unresolvedCases: { label: 'Unresolved cases', kind: 'count' },
   openCasesAtEnd: { label: 'Open cases at end', kind: 'count' },
+  unansweredAtEnd: { label: 'Calls unanswered at end', kind: 'count' },
   paidAgentHours: { label: 'Paid agent hours', kind: 'hours' },
   overtimeHours: { label: 'Overtime hours', kind: 'hours' },
   staffCost: { label: 'Staff cost', kind: 'money' },

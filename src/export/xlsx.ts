@@ -1,6 +1,5 @@
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/universal';
 import type { Report } from '../report/report.js';
-import { guardFormula } from './cell-text.js';
 import {
   assumptionsTable,
   costsTable,
@@ -19,7 +18,8 @@ import {
  * (scenarios with agent groups: one row per variant and group), Assumptions, then Sweep (sweep reports) and
  * Differences (when there are any). Every sheet has one bold header
  * row, frozen; numbers are real numbers with number formats (`NUMBER_FORMATS`), shares stored as 0..1 and shown
- * as percentages; missing or non-finite values are empty cells; text cells are guarded against formula injection.
+ * as percentages; missing or non-finite values are empty cells; text is stored as text cells, exactly as it is (a text cell is never
+ * evaluated as a formula, so the CSV's guard apostrophe would only become part of the text).
  * Headers are the same as the CSV's. The result is byte-identical for the same report (zip timestamps are fixed).
  */
 
@@ -75,14 +75,14 @@ export async function reportToXlsx(report: Report): Promise<Uint8Array> {
 }
 
 function sheetData(table: DataTable): Row[] {
-  const header: Row = table.columns.map((column) => ({ value: guardFormula(column.header), type: String, fontWeight: 'bold' }));
+  const header: Row = table.columns.map((column) => ({ value: column.header, type: String, fontWeight: 'bold' }));
   const rows = table.rows.map((row): Row => row.map((cell, i) => xlsxCell(cell, table.columns[i]?.format ?? 'text')));
   return [header, ...rows];
 }
 
 function xlsxCell(cell: DataCell, columnFormat: ColumnFormat): Cell {
   if (cell === null) return null;
-  if (typeof cell === 'string') return { value: guardFormula(cell), type: String };
+  if (typeof cell === 'string') return { value: cell, type: String };
   if (typeof cell === 'boolean') return { value: cell, type: Boolean };
   const { value, format } = typeof cell === 'number' ? { value: cell, format: columnFormat } : cell;
   if (!Number.isFinite(value)) return null;

@@ -2,6 +2,7 @@
  * Formatting for people: percentages, durations, money and aligned tables. Pure; the only place where
  * fractions become percentages.
  */
+import { printable } from '../core/printable.js';
 
 /** A fraction as a percentage with one decimal. @example formatPercent(0.88835) // '88.8%' */
 export function formatPercent(fraction: number, decimals = 1): string {
@@ -53,14 +54,19 @@ export interface TableColumn {
 }
 
 /**
- * An aligned plain-text table with a header rule; columns are separated by two spaces.
+ * An aligned plain-text table with a header rule; columns are separated by two spaces. Every header and cell is
+ * printable (control characters escaped), so a name with a line break cannot start a line of its own. Any number of
+ * rows (no argument spreading).
  * @example renderTable([{ header: 'a' }, { header: 'b' }], [['1', '22']])
  *   // 'a   b\n─  ──\n1  22'
  */
-export function renderTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((column, i) =>
-    Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row[i] ?? ''))),
-  );
+export function renderTable(columns: readonly TableColumn[], rawRows: readonly (readonly string[])[]): string {
+  const headers = columns.map((column) => printable(column.header));
+  const rows = rawRows.map((row) => row.map(printable));
+  const widths = headers.map((header) => displayWidth(header));
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] as number, displayWidth(row[i] ?? ''));
+  }
   const line = (cells: readonly string[]): string =>
     columns
       .map((column, i) => {
@@ -71,7 +77,7 @@ export function renderTable(columns: readonly TableColumn[], rows: readonly (rea
       .join('  ')
       .replace(/\s+$/, '');
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(columns.map((c) => c.header)), rule, ...rows.map(line)].join('\n');
+  return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
 function displayWidth(text: string): number {

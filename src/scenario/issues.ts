@@ -4,6 +4,7 @@
  * message that says what was expected.
  */
 import { z } from 'zod';
+import { isPrototypeKey } from '../core/prototype-keys.js';
 import { describeValue, DISTRIBUTION_KINDS, ExpectMetricsSchema, TIME_PATTERN } from './schema.js';
 
 export type PathSegment = string | number;
@@ -200,6 +201,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root: z.ZodTy
         const allowed = allowedKeysAt(root, input, path);
         const isMetric = objectSchema === ExpectMetricsSchema;
         for (const key of issue.keys) {
+          if (isPrototypeKey(key)) continue; // reported once, by validateScenario
           out.push({
             path: [...prefix, ...path, key],
             code: isMetric ? 'unknown_metric' : 'unknown_key',

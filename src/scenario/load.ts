@@ -5,10 +5,12 @@
  * variant to a `ContactCentreModel`; `readScenarioFile` only reads the file and delegates. Bad input throws
  * one `InputError` carrying every issue.
  */
+import { SCENARIO_LIMITS } from './limits.js';
 import { readInputFile } from './read-input-file.js';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../core/errors.js';
+import { isPrototypeKey, PROTOTYPE_KEYS } from '../core/prototype-keys.js';
 import type { ExpectMetric } from '../core/metrics.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import { formatPath, isPlainObject, parsePath, type PathSegment, type ScenarioIssue } from './issues.js';
@@ -82,11 +84,20 @@ function assemble(valid: ValidScenario, document: unknown, file: string | undefi
   };
 }
 
+/** At most this many problems of one file are listed; the rest are counted in a last line. */
+export const MAX_LISTED_ISSUES = 100;
+
 function validateAndAssemble(document: unknown, file: string | undefined, locate: Locate | undefined): LoadedScenario {
   const result = validateScenario(document);
   if (!result.ok) {
     const issues = result.issues.map((issue) => located(issue, file, locate));
-    throw new InputError(locate === undefined ? issues : [...issues].sort(byPosition));
+    const sorted = locate === undefined ? issues : [...issues].sort(byPosition);
+    if (sorted.length <= MAX_LISTED_ISSUES) throw new InputError(sorted);
+    const more = sorted.length - MAX_LISTED_ISSUES;
+    throw new InputError([
+      ...sorted.slice(0, MAX_LISTED_ISSUES),
+      { ...(file === undefined ? {} : { file }), path: '', code: 'more_problems', message: `… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'}` },
+    ]);
   }
   return assemble(result.value, document, file, locate);
 }
@@ -127,7 +138,7 @@ function formatOf(path: string): SourceFormat {
  * @example readScenarioFile('scenarios/municipal.yaml').variants.map((v) => v.name) // ['mediocre', 'world-class']
  */
 export function readScenarioFile(path: string): LoadedScenario {
-  return parseScenarioText(readInputFile(path), { file: path, format: formatOf(path) });
+  return parseScenarioText(readInputFile(path, SCENARIO_LIMITS.fileBytes), { file: path, format: formatOf(path) });
 }
 
 function badPath(dottedPath: string, message: string): InputError {
@@ -149,6 +160,8 @@ export function applyOverride(document: unknown, dottedPath: string, value: unkn
   if (path === undefined || path.length === 0) {
     throw badPath(dottedPath, 'expected a path such as staffing.agents or staffing.shifts[0].agents');
   }
+  const reserved = path.find(isPrototypeKey);
+  if (reserved !== undefined) throw badPath(dottedPath, `"${reserved}" is not a key of a scenario (${PROTOTYPE_KEYS.join(', ')} are reserved)`);
   if (!isPlainObject(document)) throw badPath(dottedPath, `the document is not a mapping (got ${describeValue(document)})`);
   const root = structuredClone(document);
   let container: unknown = root;

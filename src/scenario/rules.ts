@@ -9,13 +9,17 @@ import type { z } from 'zod';
 import { GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES, isGroupMetricName, isMetricName, parseGroupMetricKey } from '../core/metrics.js';
 import { WEEKDAYS, weekdayOfDay, type Weekday } from '../core/model/contact-centre-model.js';
 import { fromZodIssues, getAt, isPlainObject, suggestion, type Path, type ScenarioIssue } from './issues.js';
+import { meanOf } from '../core/queueing/delay-kernel.js';
+import { distributionToModel } from './to-model.js';
 import {
   BreakSchema,
   CallbackReachSchema,
   CalendarSchema,
   ChannelSchema,
   DISTRIBUTION_KINDS,
+  DistributionSchema,
   GroupHandlingSchema,
+  LIMITS,
   OutcomesSchema,
   DayFactorsSchema,
   DEMAND_FORMS,
@@ -129,6 +133,40 @@ export const warmupShorterThanRun: Rule = (ctx) => {
       ['simulation', 'warmupHours'],
       'warmup_too_long',
       `expected a warm-up shorter than the run of ${runHours} hours (first opening to last close) (got ${warmupHours})`,
+    );
+  }
+};
+
+/**
+ * A run the machine can honour: at most LIMITS.intervals intervals (days × intervals per day; every interval keeps
+ * its own statistics) and at most LIMITS.casesPerRun expected new cases per replication (phone and channels).
+ */
+export const runWithinLimits: Rule = (ctx) => {
+  const g = grid(ctx);
+  const days = ctx.read(CalendarSchema.shape.days, ['calendar', 'days']);
+  if (g === undefined || days === undefined) return;
+  const intervals = days * g.intervalsPerDay;
+  if (intervals > LIMITS.intervals) {
+    ctx.report(
+      ['calendar', 'days'],
+      'too_many_intervals',
+      `expected at most ${LIMITS.intervals.toLocaleString('en-US')} intervals in a run (days × intervals per day; got ${days} × ${g.intervalsPerDay} = ${intervals.toLocaleString('en-US')}): ` +
+        'use fewer days or longer intervals',
+    );
+  }
+  let casesPerDay = 0;
+  for (const at of demandLocations(ctx)) {
+    const perDay = ctx.read(DemandSchema.shape.casesPerDay, [...at, 'casesPerDay']);
+    const perHour = ctx.read(DemandSchema.shape.casesPerHour, [...at, 'casesPerHour']);
+    const perInterval = ctx.read(DemandSchema.shape.casesPerInterval, [...at, 'casesPerInterval']);
+    casesPerDay += perDay ?? (perHour !== undefined ? (perHour * g.intervalsPerDay * g.intervalMinutes) / 60 : (perInterval ?? []).reduce((sum, n) => sum + n, 0));
+  }
+  if (casesPerDay * days > LIMITS.casesPerRun) {
+    ctx.report(
+      ['demand'],
+      'too_many_cases',
+      `expected at most ${LIMITS.casesPerRun.toLocaleString('en-US')} new cases in a run (got about ${Math.round(casesPerDay * days).toLocaleString('en-US')} ` +
+        `over ${days} day${days === 1 ? '' : 's'}): a replication must end in minutes; simulate fewer days`,
     );
   }
 };
@@ -705,6 +743,26 @@ export const uniformMinNotAboveMax: Rule = (ctx) => {
   }
 };
 
+/**
+ * An answered call takes time: a handle time (of the top level or of a group) must have a mean above 0 — a fixed 0, a
+ * uniform 0 … 0 or an empirical list of zeros would make the agents infinitely fast. (Patience and delays may be 0.)
+ */
+export const handleTimeTakesTime: Rule = (ctx) => {
+  const paths: Path[] = [['handling', 'handleTime'], ...groupNames(ctx).map((name): Path => ['groups', name, 'handling', 'handleTime'])];
+  for (const at of paths) {
+    const distribution = ctx.read(DistributionSchema, at);
+    if (distribution === undefined) continue;
+    const unit = UNIT_FORMS[distribution.distribution];
+    const complete = unit === undefined || unit.forms.some((form) => form.every((key) => (distribution as Record<string, unknown>)[key] !== undefined));
+    if (!complete) continue; // distributionUnitsGivenOnce reports it
+    const model = distributionToModel(distribution);
+    if (model.kind === 'uniform' && model.minSeconds > model.maxSeconds) continue; // uniformMinNotAboveMax reports it
+    if (meanOf(model) === 0) {
+      ctx.report(at, 'zero_handle_time', 'expected a handle time with a mean above 0: an answered call takes time (got a mean of 0 seconds)');
+    }
+  }
+};
+
 /** The rules every merged variant must satisfy, in the order their issues are reported. */
 export const SCENARIO_RULES: readonly Rule[] = [
   closeAfterOpen,
@@ -718,6 +776,7 @@ export const SCENARIO_RULES: readonly Rule[] = [
   dayFactorsNotAllZero,
   distributionUnitsGivenOnce,
   uniformMinNotAboveMax,
+  handleTimeTakesTime,
   staffingOrGroups,
   handlingWithGroups,
   groupOutcomes,
@@ -734,6 +793,7 @@ export const SCENARIO_RULES: readonly Rule[] = [
   targetHasABound,
   erlangANeedsPatience,
   warmupShorterThanRun,
+  runWithinLimits,
 ];
 
 /** Runs `rules` over a (merged) scenario document. @example checkRules({ calendar: { open: '17:00', close: '08:00' } })[0].code // 'close_before_open' */

@@ -50,12 +50,62 @@ function timeError(issue: { readonly input?: unknown }): string {
   return typeof issue.input === 'number' ? `${base}; quote times in YAML, e.g. "08:00"` : base;
 }
 
+/**
+ * The ranges the numbers of the format must lie in: what the model and the machine can honour (a scenario outside
+ * them is refused with its location; scenarios/README.md, "Limits", lists them).
+ */
+export const LIMITS = {
+  /** Any duration: at most 366 days. */
+  seconds: 31_622_400,
+  /** A positive mean duration: at least a millisecond. */
+  minMeanSeconds: 0.001,
+  /** Coefficient of variation of a lognormal or gamma. */
+  cv: { min: 0.0001, max: 100 },
+  /** Phases of an Erlang distribution. */
+  erlangPhases: 1000,
+  days: 3660,
+  /** Intervals in a run: days × intervals per day (a year of 15-minute intervals around the clock is 35,136). */
+  intervals: 40_000,
+  casesPerDay: 10_000_000,
+  casesPerHour: 1_000_000,
+  casesPerInterval: 1_000_000,
+  /** Expected new cases in one replication (phone and channels): a replication must end in minutes. */
+  casesPerRun: 50_000_000,
+  /** An intraday-profile weight (weights are relative). */
+  weight: 1e9,
+  dayFactor: 1000,
+  overdispersion: 10,
+  agents: 100_000,
+  maxQueue: 1_000_000,
+  attempts: 100,
+  tries: 100,
+  replications: 10_000,
+  money: 1e9,
+} as const;
+
+/** A number with thousands separators for messages. @example limitText(1000000) // '1,000,000' */
+function limitText(value: number): string {
+  // Not toLocaleString: the schema is built at start-up, and ICU formatting costs milliseconds there.
+  const [whole = '', fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 const text = (what = 'a text') => z.string({ error: expected(what) });
-const positiveNumber = (what = 'a number > 0') => z.number({ error: expected(what) }).positive();
-const nonNegativeNumber = (what = 'a number ≥ 0') => z.number({ error: expected(what) }).nonnegative();
+/** A number in [min, max] (or (min, max] with `exclusiveMin`), its message naming the range. */
+const inRange = (what: string, min: number, max: number, options: { integer?: boolean; exclusiveMin?: boolean } = {}) => {
+  const range = `${options.exclusiveMin === true ? '>' : '≥'} ${limitText(min)} and ≤ ${limitText(max)}`;
+  let schema = z.number({ error: expected(`${what} ${range}`) });
+  if (options.integer === true) schema = schema.int();
+  schema = options.exclusiveMin === true ? schema.gt(min) : schema.min(min);
+  return schema.max(max);
+};
+const seconds = (what: string) => inRange(what, 0, LIMITS.seconds);
+const minutes = (what: string) => inRange(what, 0, LIMITS.seconds / 60);
+const meanSecondsField = () => inRange('a mean in seconds', LIMITS.minMeanSeconds, LIMITS.seconds);
+const meanMinutesField = () => inRange('a mean in minutes', LIMITS.minMeanSeconds / 60, LIMITS.seconds / 60);
+const amount = () => inRange('an amount', 0, LIMITS.money);
 const share = (what = 'a share between 0 and 1') => z.number({ error: expected(what) }).min(0).max(1);
-const positiveInteger = (what = 'a positive integer') => z.number({ error: expected(what) }).int().positive();
-const nonNegativeInteger = (what = 'a non-negative integer') => z.number({ error: expected(what) }).int().nonnegative();
 const timeOfDay = () => z.string({ error: timeError }).regex(TIME_PATTERN);
 const mapping = <Shape extends z.ZodRawShape>(shape: Shape, what = 'a mapping') =>
   z.strictObject(shape, { error: expected(what) });
@@ -73,14 +123,14 @@ export const DISTRIBUTION_KINDS = ['exponential', 'lognormal', 'gamma', 'erlang'
 export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
 
 const meanFields = {
-  meanSeconds: positiveNumber('a mean in seconds > 0')
+  meanSeconds: meanSecondsField()
     .optional()
     .describe('Mean, seconds. Give the mean exactly once: meanSeconds or meanMinutes.'),
-  meanMinutes: positiveNumber('a mean in minutes > 0')
+  meanMinutes: meanMinutesField()
     .optional()
     .describe('Mean, minutes. Give the mean exactly once: meanSeconds or meanMinutes.'),
 };
-const cvField = positiveNumber('a coefficient of variation > 0').describe(
+const cvField = inRange('a coefficient of variation', LIMITS.cv.min, LIMITS.cv.max).describe(
   'Coefficient of variation: standard deviation / mean (> 0). 1 is as variable as an exponential.',
 );
 
@@ -99,27 +149,27 @@ export const GammaSchema = mapping({ distribution: kind('gamma'), ...meanFields,
 export const ErlangSchema = mapping({
   distribution: kind('erlang'),
   ...meanFields,
-  k: positiveInteger('a whole number of phases ≥ 1').describe('Number of phases (integer ≥ 1); cv = 1/√k.'),
+  k: inRange('a whole number of phases', 1, LIMITS.erlangPhases, { integer: true }).describe('Number of phases (integer, 1 … 1000); cv = 1/√k.'),
 }).describe('Erlang: the sum of k exponential phases with the given total mean.');
 export const FixedSchema = mapping({
   distribution: kind('fixed'),
-  seconds: nonNegativeNumber('a duration in seconds ≥ 0')
+  seconds: seconds('a duration in seconds')
     .optional()
     .describe('The duration, seconds. Give it exactly once: seconds or minutes.'),
-  minutes: nonNegativeNumber('a duration in minutes ≥ 0')
+  minutes: minutes('a duration in minutes')
     .optional()
     .describe('The duration, minutes. Give it exactly once: seconds or minutes.'),
 }).describe('Always the same duration.');
 export const UniformSchema = mapping({
   distribution: kind('uniform'),
-  minSeconds: nonNegativeNumber('a duration in seconds ≥ 0').optional().describe('Lower bound, seconds (with maxSeconds).'),
-  maxSeconds: nonNegativeNumber('a duration in seconds ≥ 0').optional().describe('Upper bound, seconds (with minSeconds).'),
-  minMinutes: nonNegativeNumber('a duration in minutes ≥ 0').optional().describe('Lower bound, minutes (with maxMinutes).'),
-  maxMinutes: nonNegativeNumber('a duration in minutes ≥ 0').optional().describe('Upper bound, minutes (with minMinutes).'),
+  minSeconds: seconds('a duration in seconds').optional().describe('Lower bound, seconds (with maxSeconds).'),
+  maxSeconds: seconds('a duration in seconds').optional().describe('Upper bound, seconds (with minSeconds).'),
+  minMinutes: minutes('a duration in minutes').optional().describe('Lower bound, minutes (with maxMinutes).'),
+  maxMinutes: minutes('a duration in minutes').optional().describe('Upper bound, minutes (with minMinutes).'),
 }).describe('Uniform between min and max: minSeconds/maxSeconds or minMinutes/maxMinutes, min ≤ max.');
 export const EmpiricalSchema = mapping({
   distribution: kind('empirical'),
-  seconds: list(nonNegativeNumber('a duration in seconds ≥ 0'), 'a list of durations in seconds')
+  seconds: list(seconds('a duration in seconds'), 'a list of durations in seconds')
     .min(1)
     .describe('Observed durations, seconds; each is drawn with equal probability.'),
 }).describe('Resamples observed durations.');
@@ -182,11 +232,11 @@ export function distributionPathsIn(document: unknown): (readonly string[])[] {
 
 export const CalendarSchema = mapping(
   {
-    days: positiveInteger('a whole number of days ≥ 1').default(1).describe('Number of simulated days. Default 1.'),
+    days: inRange('a whole number of days', 1, LIMITS.days, { integer: true }).default(1).describe('Number of simulated days (1 … 3660). Default 1.'),
     startWeekday: WeekdaySchema.default('mon').describe('Weekday of day 1: mon … sun. Default mon.'),
     open: timeOfDay().describe('Opening time, "HH:MM" (local time, "00:00" to "24:00"). Required.'),
     close: timeOfDay().describe('Closing time, "HH:MM", after open; "00:00" to "24:00" is a 24-hour day. Required.'),
-    intervalMinutes: positiveInteger()
+    intervalMinutes: inRange('a whole number of minutes', 1, 1440, { integer: true })
       .default(30)
       .describe('Length of one planning interval, minutes; must divide the opening time evenly. Default 30.'),
   },
@@ -198,7 +248,7 @@ export const DEMAND_FORMS = ['casesPerDay', 'casesPerHour', 'casesPerInterval'] 
 
 export const DayFactorsSchema = mapping(
   Object.fromEntries(
-    WEEKDAYS.map((day) => [day, nonNegativeNumber('a day factor ≥ 0').optional().describe(`Relative volume on ${day}.`)]),
+    WEEKDAYS.map((day) => [day, inRange('a day factor', 0, LIMITS.dayFactor).optional().describe(`Relative volume on ${day}.`)]),
   ) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodNumber>>,
   'a mapping from weekday (mon … sun) to a factor',
 ).describe(
@@ -208,20 +258,20 @@ export const DayFactorsSchema = mapping(
 
 export const DemandSchema = mapping(
   {
-    casesPerDay: nonNegativeNumber('a number of cases per day ≥ 0')
+    casesPerDay: inRange('a number of cases per day', 0, LIMITS.casesPerDay)
       .optional()
       .describe('Expected first contacts per day, spread over the intervals by intradayProfile (flat without it).'),
-    intradayProfile: list(nonNegativeNumber('a weight ≥ 0'), 'a list of weights, one per interval')
+    intradayProfile: list(inRange('a weight', 0, LIMITS.weight), 'a list of weights, one per interval')
       .optional()
       .describe('Weights per interval of a day (with casesPerDay), normalised to sum 1; not all zero. Default: flat.'),
-    casesPerHour: nonNegativeNumber('a number of cases per hour ≥ 0')
+    casesPerHour: inRange('a number of cases per hour', 0, LIMITS.casesPerHour)
       .optional()
       .describe('Expected first contacts per hour, the same all day.'),
-    casesPerInterval: list(nonNegativeNumber('a number of cases ≥ 0'), 'a list of numbers, one per interval')
+    casesPerInterval: list(inRange('a number of cases', 0, LIMITS.casesPerInterval), 'a list of numbers, one per interval')
       .optional()
       .describe('Expected first contacts in each interval of a day (one number per interval).'),
     dayFactors: DayFactorsSchema.optional(),
-    overdispersion: nonNegativeNumber('a coefficient of variation ≥ 0')
+    overdispersion: inRange('a coefficient of variation', 0, LIMITS.overdispersion)
       .default(0)
       .describe('Coefficient of variation of a gamma multiplier (mean 1) drawn per day; 0 = Poisson. Default 0.'),
   },
@@ -275,7 +325,7 @@ export const CustomersSchema = mapping({
     'How long one attempt waits in the queue before abandoning. Omit for infinite patience (nobody abandons).',
   ),
   redial: RedialSchema.default(RedialSchema.parse({})).describe('What a caller does after abandoning.'),
-  maxAttempts: positiveInteger('a whole number of attempts ≥ 1')
+  maxAttempts: inRange('a whole number of attempts', 1, LIMITS.attempts, { integer: true })
     .optional()
     .describe('Cap on attempts per case; after the last one the case is lost unresolved. Default: no cap.'),
 }).describe('Caller behaviour: patience and redials.');
@@ -283,7 +333,7 @@ export const CustomersSchema = mapping({
 export const BreakSchema = mapping(
   {
     start: timeOfDay().describe('Start of the break, "HH:MM".'),
-    minutes: positiveNumber('a duration in minutes > 0').describe('Length of the break, minutes.'),
+    minutes: inRange('a duration in minutes', 0, 1440, { exclusiveMin: true }).describe('Length of the break, minutes.'),
   },
   'a mapping with start and minutes',
 );
@@ -293,7 +343,7 @@ export const ShiftSchema = mapping(
     name: text().min(1).describe('Name of the shift (unique).'),
     start: timeOfDay().describe('Start, "HH:MM".'),
     end: timeOfDay().describe('End, "HH:MM", after start (same day; "24:00" at the latest).'),
-    agents: nonNegativeInteger('a whole number of agents ≥ 0').describe('Paid agents working this shift.'),
+    agents: inRange('a whole number of agents', 0, LIMITS.agents, { integer: true }).describe('Paid agents working this shift.'),
     breaks: list(BreakSchema, 'a list of breaks')
       .optional()
       .describe('Breaks inside the shift, during which its agents are off the phones (paid). Default none.'),
@@ -306,15 +356,15 @@ export const ShiftSchema = mapping(
 
 export const ShiftTemplateBreakSchema = mapping(
   {
-    minutes: positiveNumber('a duration in minutes > 0').describe('Length of the break, minutes (paid, off the phones).'),
-    earliestAfterHours: nonNegativeNumber('a number of hours ≥ 0').describe(
+    minutes: inRange('a duration in minutes', 0, 1440, { exclusiveMin: true }).describe('Length of the break, minutes (paid, off the phones).'),
+    earliestAfterHours: inRange('a number of hours', 0, 24).describe(
       'The break starts at the earliest this many hours after the shift starts.',
     ),
-    latestAfterHours: nonNegativeNumber('a number of hours ≥ 0').describe(
+    latestAfterHours: inRange('a number of hours', 0, 24).describe(
       'The break starts at the latest this many hours after the shift starts (≥ earliestAfterHours; the break must end ' +
         'inside the shortest length).',
     ),
-    everyMinutes: positiveInteger('a whole number of minutes ≥ 1')
+    everyMinutes: inRange('a whole number of minutes', 1, 1440, { integer: true })
       .optional()
       .describe('Granularity of the break start inside the window, minutes. Default: calendar.intervalMinutes.'),
   },
@@ -327,25 +377,25 @@ export const ShiftTemplateBreakSchema = mapping(
 export const ShiftTemplateSchema = mapping(
   {
     name: text().min(1).describe('Name of the template (unique); the shifts built from it are named after it.'),
-    lengthsHours: list(positiveNumber('a length in hours > 0'), 'a list of shift lengths in hours')
+    lengthsHours: list(inRange('a length in hours', 0, 24, { exclusiveMin: true }), 'a list of shift lengths in hours')
       .min(1)
       .describe('Allowed paid lengths of a shift, hours, breaks included, e.g. [8] or [6, 8].'),
     earliestStart: timeOfDay().optional().describe('Earliest start, "HH:MM". Default: calendar.open.'),
     latestEnd: timeOfDay().optional().describe('Latest end, "HH:MM" (shifts cannot cross midnight). Default: calendar.close.'),
-    startEveryMinutes: positiveInteger('a whole number of minutes ≥ 1')
+    startEveryMinutes: inRange('a whole number of minutes', 1, 1440, { integer: true })
       .optional()
       .describe('Start-time granularity: starts at earliestStart + k × this, minutes. Default: calendar.intervalMinutes.'),
     days: list(WeekdaySchema, 'a list of weekdays')
       .optional()
       .describe('Weekdays the template may be used (mon … sun). Default: every simulated day.'),
     break: ShiftTemplateBreakSchema.optional(),
-    minAgents: nonNegativeInteger('a whole number of agents ≥ 0')
+    minAgents: inRange('a whole number of agents', 0, LIMITS.agents, { integer: true })
       .default(0)
       .describe('At least this many agents on this template on each day it is used (all starts together). Default 0.'),
-    maxAgents: nonNegativeInteger('a whole number of agents ≥ 0')
+    maxAgents: inRange('a whole number of agents', 0, LIMITS.agents, { integer: true })
       .optional()
       .describe('At most this many agents on this template per day (all starts together). Default: no cap.'),
-    costPerHour: nonNegativeNumber('an amount ≥ 0')
+    costPerHour: amount()
       .optional()
       .describe("Cost per paid hour on this template, in the scenario's currency. Default: costs.agentHour."),
   },
@@ -362,7 +412,7 @@ export const TargetSchema = mapping({
   serviceLevel: share('a service level between 0 and 1')
     .optional()
     .describe('Minimum service level (share answered within answerWithinSeconds, per serviceLevel.definition).'),
-  answerWithinSeconds: nonNegativeNumber('a number of seconds ≥ 0')
+  answerWithinSeconds: inRange('a number of seconds', 0, 86_400)
     .optional()
     .describe('Threshold of the service level, seconds. Default: serviceLevel.answerWithinSeconds.'),
   maxAbandonShare: share().optional().describe('Maximum share of attempts that abandon.'),
@@ -372,7 +422,7 @@ export const TargetSchema = mapping({
     .max(1)
     .optional()
     .describe('Maximum occupancy: busy time / time on the phones.'),
-  maxAsaSeconds: positiveNumber('a number of seconds > 0').optional().describe('Maximum mean wait of answered attempts, seconds.'),
+  maxAsaSeconds: inRange('a number of seconds', 0, LIMITS.seconds, { exclusiveMin: true }).optional().describe('Maximum mean wait of answered attempts, seconds.'),
   method: z
     .enum(TARGET_METHODS, { error: expected(`one of ${TARGET_METHODS.join(', ')}`) })
     .optional()
@@ -387,10 +437,10 @@ export const STAFFING_FORMS = ['agents', 'agentsPerInterval', 'shifts', 'target'
 
 export const StaffingSchema = mapping(
   {
-    agents: nonNegativeInteger('a whole number of agents ≥ 0')
+    agents: inRange('a whole number of agents', 0, LIMITS.agents, { integer: true })
       .optional()
       .describe('Agents on the phones, the same in every interval. Paid hours = on-phone hours / (1 − shrinkage).'),
-    agentsPerInterval: list(nonNegativeInteger('a whole number of agents ≥ 0'), 'a list of agent counts, one per interval')
+    agentsPerInterval: list(inRange('a whole number of agents', 0, LIMITS.agents, { integer: true }), 'a list of agent counts, one per interval')
       .optional()
       .describe('Agents on the phones in each interval of a day. Paid hours = on-phone hours / (1 − shrinkage).'),
     shifts: list(ShiftSchema, 'a list of shifts')
@@ -460,7 +510,7 @@ export const CallbackReachSchema = mapping({
   retryDelay: DistributionSchema.default({ distribution: 'fixed', minutes: 60 }).describe(
     'Time from an unanswered try to the next. Default fixed, 60 minutes.',
   ),
-  maxTries: positiveInteger('a whole number of tries ≥ 1')
+  maxTries: inRange('a whole number of tries', 1, LIMITS.tries, { integer: true })
     .default(3)
     .describe('Tries in all; after the last unanswered one the case is unresolved. Default 3.'),
 }).describe('Whether callbacks reach the customer, and how they are retried.');
@@ -470,14 +520,14 @@ export const GroupTasksSchema = mapping({
     'Agent time of one callback try, reached or not. Required when any group routes callbacks to this one.',
   ),
   callbackReach: CallbackReachSchema.default(CallbackReachSchema.parse({})),
-  dueHours: nonNegativeNumber('a number of hours ≥ 0')
+  dueHours: inRange('a number of hours', 0, LIMITS.seconds / 3600)
     .default(24)
     .describe('Target: a task is started within this many hours of its creation (tasksWithinDueShare). Default 24.'),
 }).describe('Back-office work of the group (callbacks and channel tasks), worked when no call of the group waits.');
 
 export const GroupCostsSchema = mapping({
-  agentHour: nonNegativeNumber('an amount ≥ 0').optional().describe('Cost per paid agent hour in this group. Default: costs.agentHour.'),
-  overtimeHour: nonNegativeNumber('an amount ≥ 0')
+  agentHour: amount().optional().describe('Cost per paid agent hour in this group. Default: costs.agentHour.'),
+  overtimeHour: amount()
     .optional()
     .describe('Cost per overtime hour in this group. Default: this group’s agentHour, else costs.overtimeHour.'),
 }).describe('Prices of this group’s hours, in the scenario’s currency.');
@@ -486,7 +536,7 @@ export const GroupSchema = mapping(
   {
     staffing: StaffingSchema,
     handling: GroupHandlingSchema,
-    maxQueue: nonNegativeInteger('a whole number of waiting places ≥ 0')
+    maxQueue: inRange('a whole number of waiting places', 0, LIMITS.maxQueue, { integer: true })
       .optional()
       .describe('Waiting places in the group’s queue; a call that finds them all taken is blocked. 0 = no waiting. Default: unlimited.'),
     tasks: GroupTasksSchema.optional(),
@@ -536,7 +586,7 @@ export const ChannelsSchema = z
 export const SERVICE_LEVEL_DEFINITIONS = ['answered-of-offered', 'answered-of-answered', 'exclude-short-abandons'] as const;
 
 export const ServiceLevelSchema = mapping({
-  answerWithinSeconds: nonNegativeNumber('a number of seconds ≥ 0')
+  answerWithinSeconds: inRange('a number of seconds', 0, 86_400)
     .default(20)
     .describe('Threshold T of the service level, seconds. Default 20.'),
   definition: z
@@ -547,19 +597,19 @@ export const ServiceLevelSchema = mapping({
         'exclude-short-abandons: answered within T / (attempts − abandons within shortAbandonSeconds). ' +
         'Default answered-of-offered.',
     ),
-  shortAbandonSeconds: nonNegativeNumber('a number of seconds ≥ 0')
+  shortAbandonSeconds: inRange('a number of seconds', 0, 86_400)
     .default(5)
     .describe('Abandons within this many seconds are left out by exclude-short-abandons. Default 5.'),
 }).describe('How the service level is measured.');
 
 const money = (meaning: string) =>
-  nonNegativeNumber('an amount ≥ 0')
+  amount()
     .default(0)
     .describe(`${meaning}, in the scenario's currency. Default 0.`);
 
 export const CostsSchema = mapping({
   agentHour: money('Cost per paid agent hour, fully loaded (salary + social fees)'),
-  overtimeHour: nonNegativeNumber('an amount ≥ 0')
+  overtimeHour: amount()
     .optional()
     .describe("Cost per overtime hour (agent busy past the plan), in the scenario's currency. Default: agentHour."),
   telephonyMinute: money('Cost per minute a caller is connected (queue + talk)'),
@@ -570,11 +620,11 @@ export const CostsSchema = mapping({
 }).describe('Prices, in the scenario currency.');
 
 export const SimulationSchema = mapping({
-  replications: positiveInteger('a whole number of replications ≥ 1')
+  replications: inRange('a whole number of replications', 1, LIMITS.replications, { integer: true })
     .default(20)
     .describe('Independent replications of the run. Default 20.'),
-  seed: nonNegativeInteger('a whole number ≥ 0').default(1).describe('Base seed of every random stream. Default 1.'),
-  warmupHours: nonNegativeNumber('a number of hours ≥ 0')
+  seed: inRange('a whole number', 0, Number.MAX_SAFE_INTEGER, { integer: true }).default(1).describe('Base seed of every random stream. Default 1.'),
+  warmupHours: inRange('a number of hours', 0, LIMITS.days * 24)
     .default(0)
     .describe('Statistics ignore attempts arriving earlier than this after the first opening, hours. Default 0.'),
 }).describe('Simulation settings.');

@@ -3,7 +3,9 @@
  * is collected, each at its path in the document; `load.ts` locates them in the source and throws.
  */
 import { isGroupMetricName, isMetricName, parseGroupMetricKey, type ExpectMetric } from '../core/metrics.js';
+import { PROTOTYPE_KEYS, prototypeKeyPaths, withoutPrototypeKeys } from '../core/prototype-keys.js';
 import { fromZodIssues, isPlainObject, suggestion, type Path, type ScenarioIssue, type Validated } from './issues.js';
+import { limitIssues } from './limits.js';
 import { checkExpectations, checkRules } from './rules.js';
 import { ExpectBoundSchema, ExpectSchema, ScenarioBaseSchema, ScenarioSchema, VARIANT_SECTIONS, describeValue, type ScenarioSections } from './schema.js';
 import { baseOf, mergeVariant, variantBlocks } from './variants.js';
@@ -109,6 +111,16 @@ function checkVariantBlocks(variants: unknown): ScenarioIssue[] {
   return issues;
 }
 
+/** Every `__proto__`, `constructor` or `prototype` key in the document, as an unknown key. */
+function reservedKeyIssues(document: unknown): ScenarioIssue[] {
+  return prototypeKeyPaths(document).map((path) => ({
+    path,
+    code: 'unknown_key',
+    message: `unknown key "${String(path[path.length - 1])}" (${PROTOTYPE_KEYS.join(', ')} are reserved and never keys of a scenario)`,
+    at: 'key',
+  }));
+}
+
 /** "(in variant "a")" when a problem of the base shows up in some variants only. */
 function variantSuffix(names: readonly string[]): string {
   const quoted = names.map((name) => `"${name}"`).join(', ');
@@ -124,7 +136,10 @@ function variantSuffix(names: readonly string[]): string {
  *
  * @example validateScenario({ name: 'x' }).ok // false: calendar, demand, handling and staffing are required
  */
-export function validateScenario(document: unknown): Validated<ValidScenario> {
+export function validateScenario(input: unknown): Validated<ValidScenario> {
+  // Reserved keys are reported, then left out, so that nothing below ever assigns one.
+  const reserved = reservedKeyIssues(input);
+  const document = reserved.length === 0 ? input : withoutPrototypeKeys(input);
   if (!isPlainObject(document)) {
     return {
       ok: false,
@@ -132,12 +147,15 @@ export function validateScenario(document: unknown): Validated<ValidScenario> {
         {
           path: [],
           code: 'invalid_type',
-          message: `expected a mapping of sections (name, calendar, demand, handling, staffing, …) (got ${document === undefined ? 'an empty document' : describeValue(document)})`,
+          message: `expected a mapping of sections (name, calendar, demand, handling, staffing, …) (got ${document === undefined || document === null ? 'an empty document' : describeValue(document)})`,
         },
       ],
     };
   }
-  const issues: ScenarioIssue[] = [];
+  // Oversized lists and mappings are refused before anything else runs on them (every variant is merged and validated).
+  const tooMany = limitIssues(document);
+  if (tooMany.length > 0) return { ok: false, issues: [...reserved, ...tooMany] };
+  const issues: ScenarioIssue[] = [...reserved];
   const hasVariants = document['variants'] !== undefined;
   if (hasVariants) issues.push(...checkVariantBlocks(document['variants']));
 

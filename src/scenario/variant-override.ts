@@ -11,14 +11,27 @@ import { applyOverride, loadScenarioDocument } from './load.js';
  * @example withVariantValue(scenario, 'world-class', 'handling.firstContactResolution', 0.9)
  */
 export function withVariantValue(scenario: LoadedScenario, variantName: string, path: string, value: unknown): LoadedScenario {
+  return withVariantValues(scenario, variantName, [[path, value]]);
+}
+
+/**
+ * The scenario with several values of one variant changed at once (each as in `withVariantValue`), validated once, so
+ * that values that only make sense together (infinite patience and Erlang C staffing) can be set together.
+ *
+ * @throws InputError (a path or value is not valid), each issue prefixed with the first `path=value`
+ * @example withVariantValues(scenario, 'lean', [['customers.patience', null], ['staffing.target.method', 'erlang-c']])
+ */
+export function withVariantValues(scenario: LoadedScenario, variantName: string, entries: readonly (readonly [string, unknown])[]): LoadedScenario {
   const document = scenario.document;
   const hasVariants = typeof document === 'object' && document !== null && 'variants' in document;
-  const fullPath = hasVariants ? `variants[${JSON.stringify(variantName)}].${path}` : path;
+  const fullPath = (path: string): string => (hasVariants ? `variants[${JSON.stringify(variantName)}].${path}` : path);
+  const [firstPath, firstValue] = entries[0] ?? ['', undefined];
   try {
-    return loadScenarioDocument(applyOverride(document, fullPath, value), scenario.file === null ? {} : { file: scenario.file });
+    const changed = entries.reduce<unknown>((doc, [path, value]) => applyOverride(doc, fullPath(path), value), document);
+    return loadScenarioDocument(changed, scenario.file === null ? {} : { file: scenario.file });
   } catch (error) {
     if (error instanceof InputError) {
-      throw new InputError(error.issues.map((issue) => ({ ...issue, message: `${path}=${String(value)}: ${issue.message}` })));
+      throw new InputError(error.issues.map((issue) => ({ ...issue, message: `${firstPath}=${String(firstValue)}: ${issue.message}` })));
     }
     throw error;
   }

@@ -9,6 +9,7 @@
  *   casesPerHour | casesPerInterval) given by the variant drops the base's other forms;
  * - `null` removes the base's value (as in JSON Merge Patch, RFC 7386), e.g. `customers: { patience: null }`.
  */
+import { isPrototypeKey } from '../core/prototype-keys.js';
 import { getAt, isPlainObject, type Path, type PathSegment } from './issues.js';
 import { DISTRIBUTION_PATHS, STAFFING_FORMS, VARIANT_SECTIONS } from './schema.js';
 
@@ -112,6 +113,8 @@ export function mergeVariant(base: Record<string, unknown>, variant: Record<stri
       }
     }
     for (const [key, value] of Object.entries(patch)) {
+      // Never assigned (validation reports them): `result.__proto__ = …` would change the prototype, not add a key.
+      if (isPrototypeKey(key)) continue;
       const merged = merge(result[key], value, [...path, key]);
       if (merged === undefined) delete result[key];
       else result[key] = merged;

@@ -36,6 +36,7 @@ export function App(props: AppProps) {
         onCrash={onCrash}
         {...(props.today === undefined ? {} : { today: props.today })}
         {...(props.libraryFolder === undefined ? {} : { libraryFolder: props.libraryFolder })}
+        {...(props.workingFolder === undefined ? {} : { workingFolder: props.workingFolder })}
       />
     </ErrorBoundary>
   );

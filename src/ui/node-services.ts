@@ -70,16 +70,36 @@ export function nodeServices(options: { workers?: number } = {}): ExplorerServic
       }
     },
     writeText: (path, text) => writeFileAtomic(path, text),
-    listScenarios(folder) {
-      try {
-        return readdirSync(folder)
-          .filter((name) => ['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase()) && !name.startsWith('.'))
-          .sort((a, b) => a.localeCompare(b))
-          .map((name) => join(folder, name));
-      } catch {
-        return [];
-      }
-    },
+    listScenarios: (folder) => scenarioFilesIn(folder, 1),
     openScenario: (path) => readScenarioFile(path),
   };
+}
+
+/** Folders that hold no scenarios of their own: stored baselines, dependencies. */
+const NOT_SCENARIO_FOLDERS = new Set(['baselines', 'node_modules']);
+
+/**
+ * The scenario files (`.yaml`, `.yml`, `.json`) of a folder, sorted, then those of its subfolders down to `depth`
+ * levels (so `scenarios/examples/` is offered too), leaving out hidden folders and baselines.
+ */
+function scenarioFilesIn(folder: string, depth: number): string[] {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'));
+  } catch {
+    return [];
+  }
+  const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
+  const files = entries
+    .filter((entry) => entry.isFile() && ['.yaml', '.yml', '.json'].includes(extname(entry.name).toLowerCase()))
+    .sort(byName)
+    .map((entry) => join(folder, entry.name));
+  const below =
+    depth <= 0
+      ? []
+      : entries
+          .filter((entry) => entry.isDirectory() && !NOT_SCENARIO_FOLDERS.has(entry.name))
+          .sort(byName)
+          .flatMap((entry) => scenarioFilesIn(join(folder, entry.name), depth - 1));
+  return [...files, ...below];
 }

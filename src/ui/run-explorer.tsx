@@ -62,6 +62,7 @@ export async function runExplorer(options: RunExplorerOptions): Promise<Explorer
         staffsimVersion={options.staffsimVersion}
         onExit={finish}
         {...(options.libraryFolder === undefined ? {} : { libraryFolder: options.libraryFolder })}
+        workingFolder={process.cwd()}
       />,
       { stdin: options.stdin, stdout: options.stdout, stderr: options.stderr, exitOnCtrlC: false, maxFps: 30, patchConsole: options.patchConsole ?? true },
     );

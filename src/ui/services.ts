@@ -41,7 +41,7 @@ export interface ExplorerServices {
   readText(path: string): string | null;
   /** Writes a text file atomically (replacing one that exists). @throws InputError */
   writeText(path: string, text: string): void;
-  /** The scenario files (`.yaml`, `.yml`, `.json`) in a folder, sorted, as paths joined to the folder. */
+  /** The scenario files (`.yaml`, `.yml`, `.json`) in a folder and its subfolders, sorted, as paths joined to the folder. */
   listScenarios(folder: string): string[];
   /** Reads and validates a scenario file. @throws InputError */
   openScenario(path: string): LoadedScenario;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ContactCentreModel } from '../../src/core/model/contact-centre-model.js';
-import { estimateDemand } from '../../src/core/plan/demand-estimate.js';
+import { estimateDemand } from '../../src/core/history/demand-history.js';
 import { planVariant } from '../../src/core/plan/interval-plan.js';
 import { buildShiftProblem, paidRequirement } from '../../src/core/plan/shift-model.js';
 import { planWithIsa } from '../../src/core/plan/simulation-staffing.js';

@@ -7,9 +7,9 @@
  * sources are compiled once into a temporary folder, so that these tests never run stale code.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { builtBinary } from '../helpers/built-binary.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrenNamed, parseXml } from '../fixtures/check/xml.js';
@@ -68,8 +68,13 @@ describe('staffsim check (built binary)', () => {
     expect(xml.attributes['failures']).toBe('0');
     expect(xml.attributes['errors']).toBe('0');
     expect(xml.attributes['skipped']).toBe('0');
-    const files = readdirSync(join(root, 'scenarios')).filter((name) => name.endsWith('.yaml'));
-    expect(childrenNamed(xml, 'testsuite').map((suite) => suite.attributes['name'])).toEqual(files.map((name) => `scenarios/${name}`));
+    // Every scenario file, in subfolders too (scenarios/examples/: the README's planning walk-through), in path order.
+    const files = readdirSync(join(root, 'scenarios'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => `scenarios/${name.split(sep).join('/')}`)
+      .sort();
+    expect(files).toContain('scenarios/examples/bank-with-shifts.yaml');
+    expect(childrenNamed(xml, 'testsuite').map((suite) => suite.attributes['name'])).toEqual(files);
     console.info(`staffsim check scenarios/ --baseline scenarios/baselines: ${run.seconds.toFixed(1)} s (${run.stdout.trim().split('\n').at(-1) ?? ''})`);
   });
 
@@ -87,7 +92,7 @@ describe('staffsim check (built binary)', () => {
     type Json = { scenarios: { baseline: { variants: { metrics: { metric: string; current: unknown }[] }[] } }[] };
     const values = (text: string) => (JSON.parse(text) as Json).scenarios[0]?.baseline.variants[0]?.metrics.map((m) => [m.metric, m.current]);
     expect(values(pool.stdout)).toEqual(values(one.stdout));
-    expect(values(pool.stdout)).toHaveLength(29);
+    expect(values(pool.stdout)).toHaveLength(30);
   });
 
   it('exits 1 on a failed assertion and annotates it for GitHub Actions on stderr', () => {
@@ -108,18 +113,44 @@ describe('staffsim check (built binary)', () => {
     expect(run.stdout).toContain('2 passed');
   });
 
-  it('stops at once on Ctrl-C (exit 130) without leaving a report behind', async () => {
-    const folder = freshFolder();
-    const child = spawn(process.execPath, [bin, 'check', LONG, '--workers', '2', '--junit', join(folder, 'report.xml')], { cwd: root, env: { ...process.env, CI: 'true' } });
+  /** Starts a check, sends `signal` `delayMs` after `ready()` holds, and returns how it ended. */
+  async function interruptCheck(
+    args: readonly string[],
+    signal: NodeJS.Signals,
+    delayMs: number,
+    ready: () => boolean = () => true,
+  ): Promise<{ code: number | null; killedBy: NodeJS.Signals | null; stderr: string; afterSignalMs: number }> {
+    const child = spawn(process.execPath, [bin, 'check', ...args], { cwd: root, env: { ...process.env, CI: 'true' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const exited = new Promise<{ code: number | null; killedBy: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, killedBy) => resolve({ code, killedBy })));
+    for (const until = performance.now() + 20_000; !ready() && performance.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     const sent = performance.now();
-    child.kill('SIGINT');
-    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    expect(stderr).toContain('staffsim: interrupted');
-    expect(status).toBe(130);
-    expect(performance.now() - sent).toBeLessThan(3000);
+    child.kill(signal);
+    const { code, killedBy } = await exited;
+    return { code, killedBy, stderr, afterSignalMs: performance.now() - sent };
+  }
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops at once on %s (exit 130) without leaving a report behind', async (signal) => {
+    const folder = freshFolder();
+    const run = await interruptCheck([LONG, '--workers', '2', '--junit', join(folder, 'report.xml')], signal, 1500);
+    expect(run.stderr).toContain('staffsim: interrupted');
+    expect(run.killedBy).toBe(null);
+    expect(run.code).toBe(130);
+    expect(run.afterSignalMs).toBeLessThan(3000);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('stops with exit 130 and leaves nothing behind when interrupted during its start-up (planning the variants)', async () => {
+    const folder = freshFolder();
+    // Each of the three variants is staffed by simulation (method isa) before any replication runs: about a second each.
+    // The check creates the report's folder as it starts: the signal comes 300 ms after that, while it plans.
+    const reports = join(folder, 'reports');
+    const run = await interruptCheck(['tests/fixtures/check/slow-start.yaml', '--workers', '1', '--junit', join(reports, 'report.xml')], 'SIGINT', 300, () => existsSync(reports));
+    expect(run.killedBy).toBe(null);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toBe('staffsim: interrupted\n');
+    expect(readdirSync(join(folder, 'reports'))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -58,5 +59,17 @@ describe('the staffsim binary', () => {
     });
     expect(result.stdout).toContain('Municipal contact centre');
     expect(result.stderr).not.toContain('EPIPE');
+  });
+
+  it('writes --out /dev/stdout to its standard output (a pipe here) and --out /dev/null to nowhere, replacing neither', () => {
+    const toStdout = staffsim(['compare', 'scenarios/municipal-contact-centre.yaml', '--analytic', '--out', '/dev/stdout', '--format', 'csv']);
+    expect(toStdout.status).toBe(0);
+    expect(toStdout.stdout.startsWith('Scenario,Variant,Source,')).toBe(true);
+    expect(toStdout.stderr).toBe('staffsim: wrote /dev/stdout\n');
+    const toNull = staffsim(['compare', 'scenarios/municipal-contact-centre.yaml', '--analytic', '--out', '/dev/null', '--format', 'json']);
+    expect(toNull.status).toBe(0);
+    expect(toNull.stdout).toBe('');
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 });

@@ -64,8 +64,16 @@ interface Session {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts `staffsim explore` in a new 100 × 30 terminal; the shell writes the exit code to a file when it ends. */
-function startExplorer(name: string, args: readonly string[] = ['explore', SCENARIO]): Session {
+/**
+ * Starts `staffsim explore` in a new terminal (100 × 30 unless given) in `cwd` (the repository unless given); the
+ * shell writes the exit code to a file when it ends.
+ */
+function startExplorer(
+  name: string,
+  args: readonly string[] = ['explore', SCENARIO],
+  size: { columns: number; rows: number } = { columns: 100, rows: 30 },
+  cwd = root,
+): Session {
   const exitFile = join(freshFolder(), 'exit-code');
   // The environment of a user at a terminal: no CI, no test runner's NODE_ENV, colour as the terminal wants.
   const command = [
@@ -75,7 +83,7 @@ function startExplorer(name: string, args: readonly string[] = ['explore', SCENA
     ...args.map(shellQuote),
     `; echo "EXIT:$?" > ${shellQuote(exitFile)}; sleep 600`,
   ].join(' ');
-  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-c', root, `sh -c ${shellQuote(command)}`);
+  tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), '-c', cwd, `sh -c ${shellQuote(command)}`);
   const screen = (): string => tmux('capture-pane', '-p', '-t', name);
   return {
     name,
@@ -115,7 +123,7 @@ function lineWith(screen: string, text: string): string {
 describe('staffsim explore in a terminal', () => {
   it('shows the comparison, changes the figures as keys turn a knob, switches variant, opens help, and quits with q (exit 0)', async () => {
     const session = startExplorer('keys');
-    const first = await session.waitFor((s) => s.includes('Key figures') && s.includes('Service level %'), 'the first screen');
+    const first = await session.waitFor((s) => s.includes('Key figures') && s.includes('Cost breakdown'), 'the first screen');
     expect(first).toContain('staffsim explore · Municipal contact centre');
     expect(first).toContain('[1 switchboard]');
     expect(first).toMatch(/analytic estimates \(Erlang A\)/);
@@ -133,15 +141,18 @@ describe('staffsim explore in a terminal', () => {
 
     session.keys('Tab');
     const mediocre = await session.waitFor((s) => s.includes('[2 mediocre]'), 'the second variant');
-    expect(mediocre).toContain('Parameters: mediocre');
+    expect(mediocre).toContain('mediocre 1–9/17');
     expect(lineWith(mediocre, 'SL target')).toMatch(/ 60 %/);
 
     session.keys('?');
-    await session.waitFor((s) => s.includes('any key closes this help'), 'the help screen');
+    await session.waitFor((s) => s.includes('closes this help'), 'the help screen');
     session.keys('Escape');
-    await session.waitFor((s) => s.includes('Parameters: mediocre'), 'the main screen again');
+    await session.waitFor((s) => s.includes('mediocre 1–9/17'), 'the main screen again');
 
+    // Unsaved changes: q asks, y quits.
     session.keys('q');
+    await session.waitFor((s) => s.includes('Quit anyway?'), 'the question');
+    session.keys('y');
     expect(await session.exitCode()).toBe(0);
     // The terminal is given back: the explorer's frame is erased.
     await session.waitFor((s) => !s.includes('Key figures'), 'the screen to be cleared');
@@ -166,6 +177,8 @@ describe('staffsim explore in a terminal', () => {
     session.keys('Right');
     await session.waitFor((s) => s.includes('analytic estimates'), 'analytic estimates after a change');
     session.keys('q');
+    await session.waitFor((s) => s.includes('Quit anyway?'), 'the question');
+    session.keys('y');
     expect(await session.exitCode()).toBe(0);
   });
 
@@ -176,7 +189,7 @@ describe('staffsim explore in a terminal', () => {
     await session.waitFor((s) => /simulating base \[/.test(s), 'the progress bar');
     // Keys still work while the worker threads run.
     session.keys('?');
-    await session.waitFor((s) => s.includes('any key closes this help'), 'the help during the simulation');
+    await session.waitFor((s) => s.includes('closes this help'), 'the help during the simulation');
     session.keys('x');
     await session.waitFor((s) => s.includes('Parameters: base') && s.includes('simulating base'), 'the main screen during the simulation');
     session.keys('Escape');
@@ -188,6 +201,88 @@ describe('staffsim explore in a terminal', () => {
     expect(await session.exitCode()).toBe(0);
     // The worker threads are stopped: the process does not wait for the replications to finish.
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('staffsim explore at 120 × 40 and 80 × 24', () => {
+  const big = { columns: 120, rows: 40 };
+  const small = { columns: 80, rows: 24 };
+  const scenario = join(root, SCENARIO);
+
+  it('120 × 40: every knob, every difference, the charts named by variant and day with the target line', async () => {
+    const session = startExplorer('big', ['explore', scenario], big);
+    const screen = await session.waitFor((s) => s.includes('Key figures') && s.includes('Cost breakdown'), 'the first screen');
+    const lines = screen.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(39);
+    for (const label of ['SL target', 'max occupancy', 'method', 'new cases/day', 'opens', 'closes', 'overtime hour', 'wait cost/min', 'unresolved']) {
+      expect(screen).toContain(label);
+    }
+    expect(lineWith(screen, 'service level')).toMatch(/63\.5%\s+70\.0%\s+\+6\.5pp\s+93\.3%\s+\+29\.9pp/);
+    expect(screen).toContain('switchboard · mean of 5 days');
+    expect(screen).toContain('Service level % (60 s) ╌ target 40%');
+    expect(lineWith(screen, '40┤')).toContain('╌╌╌╌');
+    expect(screen).toContain('d day');
+
+    // A share typed as a fraction: 0.86 for first-contact resolution is 86 %, and the status line says so.
+    session.keys('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'C-u');
+    session.keys('0.86', 'Enter');
+    const typed = await session.waitFor((s) => s.includes('read as the share'), 'the understood share');
+    expect(lineWith(typed, '1st-call res.')).toMatch(/\*86 %/);
+    expect(typed).toContain('1st-call res. = 86 % · 0.86 read as the share 0.86 = 86 %');
+
+    // Several Backspaces in one write: 90 + three Backspaces + 120 is 120.
+    session.keys('Up', 'Up', 'Up', 'Up', 'Up', 'Enter', 'C-u');
+    session.keys('90');
+    await session.waitFor((s) => s.includes('target within (s): 90'), 'the typed 90');
+    tmux('send-keys', '-t', session.name, 'BSpace', 'BSpace', 'BSpace', '1', '2', '0');
+    await session.waitFor((s) => s.includes('target within (s): 120'), 'the retyped value');
+    session.keys('Enter');
+    await session.waitFor((s) => lineWith(s, 'target within').includes('*120 s'), 'the new target time');
+
+    // Infinite patience on an Erlang A variant: staffed by Erlang C instead, and said so.
+    session.keys('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'C-u');
+    session.keys('none', 'Enter');
+    const none = await session.waitFor((s) => s.includes('staffed by Erlang C'), 'the method switch');
+    expect(lineWith(none, 'patience')).toMatch(/\*∞/);
+    expect(lineWith(none, 'method')).toMatch(/\*Erlang C/);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+
+  it('80 × 24: names, differences and key hints stay; help scrolls; q asks; w saves into the current folder', async () => {
+    const cwd = freshFolder();
+    const session = startExplorer('small', ['explore', scenario], small, cwd);
+    const screen = await session.waitFor((s) => s.includes('Key figures') && s.includes('Cost breakdown'), 'the first screen');
+    const lines = screen.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(screen.split('\n').find((l) => l.includes('world-class') && !l.includes('variants'))).toMatch(/switchboard\s+mediocre\s+world-class/);
+    expect(lineWith(screen, 'total cost')).toMatch(/166,823\s+152,024\s+−14,799\s+108,787\s+−58,036/);
+    for (const hint of ['↑↓←→ edit', '⏎ type', 'u undo', 'tab variant', 'r simulate', 's sweep', 'e export', 'w save', 'o open', '? help', 'q quit']) {
+      expect(screen).toContain(hint);
+    }
+
+    session.keys('?');
+    const help = await session.waitFor((s) => /Keys · lines 1–\d+ of \d+/.test(s), 'the help');
+    const total = /of (\d+)/.exec(help)?.[1] ?? '';
+    session.keys('Space', 'Space', 'Space');
+    await session.waitFor((s) => new RegExp(`lines \\d+–${total} of ${total}`).test(s), 'the end of the help');
+    session.keys('Escape');
+    await session.waitFor((s) => s.includes('Key figures'), 'the main screen');
+
+    session.keys('Right', 'q');
+    await session.waitFor((s) => s.includes('Quit anyway?'), 'the question');
+    session.keys('n');
+    await session.waitFor((s) => s.includes('not quitting'), 'staying');
+    session.keys('w');
+    await session.waitFor((s) => s.includes('save scenario as: municipal-contact-centre-edited.yaml'), 'the save prompt');
+    session.keys('Enter');
+    const saved = await session.waitFor((s) => s.includes('saved municipal-contact-centre-edited.yaml'), 'the save');
+    expect(saved).not.toContain('(edited)');
+    expect(existsSync(join(cwd, 'municipal-contact-centre-edited.yaml'))).toBe(true);
+    expect(existsSync(join(root, 'scenarios', 'municipal-contact-centre-edited.yaml'))).toBe(false);
+    session.keys('q');
+    expect(await session.exitCode()).toBe(0);
   });
 });
 

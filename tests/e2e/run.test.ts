@@ -10,7 +10,7 @@
  *   when the current replication ends.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
  * for the exit. Should the signal arrive before the command installed its handler (a very slow start), Node's
  * default kills the process; then it tries again with a longer delay.
  */
-async function interrupt(args: readonly string[], delayMs: number, ready: () => boolean = () => true): Promise<Finished> {
+async function interrupt(args: readonly string[], delayMs: number, ready: () => boolean = () => true, signalToSend: NodeJS.Signals = 'SIGINT'): Promise<Finished> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const child = spawn(process.execPath, [bin, 'run', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
     let stdout = '';
@@ -71,10 +71,10 @@ async function interrupt(args: readonly string[], delayMs: number, ready: () => 
     const started = performance.now();
     await waitFor(() => ready() && performance.now() - started >= delayMs * attempt, 30_000);
     const signalledAt = performance.now();
-    child.kill('SIGINT');
+    child.kill(signalToSend);
     const { code, signal, at } = await exited;
     await closed;
-    if (signal === 'SIGINT' && attempt < 3) continue;
+    if (signal === signalToSend && attempt < 3) continue;
     return { code, signal, stdout, stderr, afterSignalMs: at - signalledAt };
   }
   throw new Error('unreachable');
@@ -94,6 +94,16 @@ describe('staffsim run: Ctrl-C', () => {
     expect(readdirSync(folder)).toEqual([]);
     // At once: the replication alone would take several seconds more.
     expect(run.afterSignalMs).toBeLessThan(2500);
+  });
+
+  it('with --calls, on SIGTERM (what CI sends on cancel or timeout): the same, exit 130 and no file left', async () => {
+    const folder = freshFolder();
+    const writing = (): boolean => readdirSync(folder).some((name) => statSync(join(folder, name)).size > 100_000);
+    const run = await interrupt([LONG, '--workers', '1', '--calls', join(folder, 'calls.csv')], 1000, writing, 'SIGTERM');
+    expect(run.signal).toBe(null);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('staffsim: interrupted');
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('with a pool of 2 workers: exits 130 promptly', async () => {
@@ -134,12 +144,15 @@ describe('staffsim run: progress', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ scenario: 'Run fixture' });
   });
 
-  const hasScript = existsSync('/usr/bin/script') && process.platform === 'linux';
-  it.skipIf(!hasScript)('draws a bar on a terminal (stderr a pseudo-terminal, via script(1)) and none with --json', () => {
+  it('draws a bar on a terminal (stderr a pseudo-terminal, via script(1)) and none with --json', () => {
+    const found = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' });
+    if (found.status !== 0) throw new Error('script(1) is needed for this test (Debian/Ubuntu: apt-get install bsdutils; .ci/run installs it)');
     const folder = freshFolder();
     const onTerminal = (extra: string): string => {
       const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} run ${SMALL} --workers 1 ${extra} > ${JSON.stringify(join(folder, 'out'))}`;
-      const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      // util-linux script takes the command with -c; the BSD script of macOS takes it after the output file.
+      const args = process.platform === 'linux' ? ['-qec', command, '/dev/null'] : ['-q', '/dev/null', 'sh', '-c', command];
+      const run = spawnSync('script', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(run.status).toBe(0);
       return run.stdout;
     };

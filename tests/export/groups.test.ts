@@ -71,6 +71,6 @@ describe('exports of a scenario with agent groups', () => {
     const variant = variantFromPlan(planVariant(scenario.variants[0]!.model));
     const plain: Report = { ...report, variants: [variant], differences: [] };
     expect(() => reportToCsv(plain, 'groups')).toThrow(/no agent groups/);
-    expect(summaryTable(plain, { includeSweep: false }).columns).toHaveLength(5 + 2 * 29);
+    expect(summaryTable(plain, { includeSweep: false }).columns).toHaveLength(5 + 2 * 30);
   });
 });

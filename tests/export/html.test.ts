@@ -134,7 +134,7 @@ describe('reportToHtml', () => {
 
   it('lists all metrics and the assumptions, including the staffsim version', () => {
     const all = element(compare, 'details', 'all-metrics');
-    expect(count(all, /<tr>/)).toBe(1 + 29);
+    expect(count(all, /<tr>/)).toBe(1 + 30);
     const assumptions = element(compare, 'details', 'assumptions');
     expect(assumptions).toContain('<td>staffsim version</td><td>0.1.0</td>');
     expect(assumptions).toContain('<td>mediocre</td><td>handling.firstContactResolution</td><td>0.55</td>');

@@ -107,7 +107,7 @@ describe('toJunitXml', () => {
     expect(testcase?.children[0]?.text.split('\n')).toHaveLength(2);
   });
 
-  it('escapes & < > " \' and removes ANSI colour codes and characters XML 1.0 does not allow', () => {
+  it('escapes & < > " \', removes ANSI colour codes and characters XML 1.0 does not allow, and shows other control characters', () => {
     const nasty = 'a<b & "c" \'d\' \u001b[31mred\u001b[0m\u0000\u0007\uFFFE\uD800';
     const scenario: ScenarioCheck = {
       ...centreScenario(),
@@ -124,8 +124,8 @@ describe('toJunitXml', () => {
     const suite = childrenNamed(root, 'testsuite')[0] as XmlElement;
     expect(suite.attributes['name']).toBe('scenarios/<&>.yaml');
     const testcase = childrenNamed(suite, 'testcase')[0] as XmlElement;
-    expect(testcase.attributes['name']).toBe(`a<b & "c" 'd' red: serviceLevel ≥ 0.9`);
-    expect(testcase.children[0]?.text).toContain(`variant: a<b & "c" 'd' red (3 replications, seed 1)`);
+    expect(testcase.attributes['name']).toBe(`a<b & "c" 'd' red\\u0000\\u0007: serviceLevel ≥ 0.9`);
+    expect(testcase.children[0]?.text).toContain(`variant: a<b & "c" 'd' red\\u0000\\u0007 (3 replications, seed 1)`);
   });
 
   it('writes an empty report for a run without scenarios', () => {
@@ -178,8 +178,9 @@ describe('XML escaping', () => {
     expect(escapeXmlAttribute('say "hi"\n\'there\'\t')).toBe('say &quot;hi&quot;&#10;&apos;there&apos;&#9;');
   });
 
-  it('keeps tabs, line breaks and characters beyond the BMP, and drops the rest of the control characters', () => {
-    expect(xmlSafeText('a\tb\nc\rd\u0001e\u001fF😀\uFFFF')).toBe('a\tb\nc\rdeF😀');
+  it('keeps tabs, line breaks and characters beyond the BMP, and shows the rest of the control characters as escapes', () => {
+    expect(xmlSafeText('a\tb\nc\rd\u0001e\u001fF😀\uFFFF')).toBe('a\tb\nc\rd\\u0001e\\u001fF😀');
+    expect(xmlSafeText('x\u009b31my\u202egnp.exe')).toBe('x\\u009b31my\\u202egnp.exe');
     expect(xmlSafeText('\u001b[1;31mbold red\u001b[0m')).toBe('bold red');
   });
 });

@@ -52,6 +52,28 @@ const invalidCases: readonly InvalidCase[] = [
     text: demand('casesPerHour: 100', 'dayFactors: { monday: 1.2 }'),
     issues: [{ path: 'demand.dayFactors.monday', code: 'unknown_key', line: 7, message: 'did you mean "mon"?' }],
   },
+  // --- reserved keys: never assigned, so no prototype can change -------------------------------------
+  {
+    name: '__proto__ inside a variant (it used to merge as a prototype and double the paid hours)',
+    text: scenarioText({ extra: 'variants:\n  lean:\n    staffing: { __proto__: { shrinkage: 0.5 } }' }),
+    issues: [{ path: 'variants.lean.staffing.__proto__', code: 'unknown_key', line: 13, column: 17, message: 'unknown key "__proto__" (__proto__, constructor, prototype are reserved' }],
+  },
+  {
+    name: 'constructor and prototype in the base and in expect',
+    text: scenarioText({ calendar: 'calendar:\n  open: "08:00"\n  close: "16:00"\n  constructor: 1', extra: 'expect:\n  base:\n    prototype: { min: 1 }' }),
+    issues: [
+      { path: 'calendar.constructor', code: 'unknown_key', line: 5, column: 3 },
+      { path: 'expect.base.prototype', code: 'unknown_key', line: 14, column: 5 },
+    ],
+  },
+  {
+    name: 'a variant named __proto__ (left out, so none is left)',
+    text: scenarioText({ extra: 'variants:\n  __proto__: { staffing: { agents: 1 } }' }),
+    issues: [
+      { path: 'variants', code: 'no_variants', line: 11 },
+      { path: 'variants.__proto__', code: 'unknown_key', line: 12, column: 3 },
+    ],
+  },
   // --- required ---------------------------------------------------------------------------------------
   {
     name: 'the name is missing (located at the document)',
@@ -97,7 +119,7 @@ const invalidCases: readonly InvalidCase[] = [
   {
     name: 'a negative interval length',
     text: calendar('open: "08:00"', 'close: "16:00"', 'intervalMinutes: -5'),
-    issues: [{ path: 'calendar.intervalMinutes', code: 'too_small', line: 5, column: 20, message: 'expected a positive integer (got -5)' }],
+    issues: [{ path: 'calendar.intervalMinutes', code: 'too_small', line: 5, column: 20, message: 'expected a whole number of minutes ≥ 1 and ≤ 1,440 (got -5)' }],
   },
   {
     name: 'a negative mean duration',
@@ -123,6 +145,41 @@ const invalidCases: readonly InvalidCase[] = [
     name: 'a mean given in two units',
     text: distribution('{ distribution: exponential, meanSeconds: 180, meanMinutes: 3 }'),
     issues: [{ path: 'handling.handleTime.meanMinutes', code: 'conflicting_units', line: 8 }],
+  },
+  {
+    name: 'a handle time of 0',
+    text: distribution('{ distribution: fixed, seconds: 0 }'),
+    issues: [{ path: 'handling.handleTime', code: 'zero_handle_time', line: 8, message: 'a mean above 0' }],
+  },
+  {
+    name: 'numbers beyond what the model can honour',
+    text: scenarioText({
+      calendar: 'calendar:\n  open: "08:00"\n  close: "16:00"\n  days: 1000000',
+      demand: 'demand:\n  casesPerHour: 1000000000',
+      handling: 'handling:\n  handleTime: { distribution: gamma, meanSeconds: 1e300, cv: 1e300 }',
+      staffing: 'staffing:\n  agents: 999999999',
+      extra: 'customers:\n  patience: { distribution: exponential, meanSeconds: 5e-324 }\n  maxAttempts: 1000000000',
+    }),
+    issues: [
+      { path: 'calendar.days', code: 'too_big', message: '≤ 3,660' },
+      { path: 'demand.casesPerHour', code: 'too_big', message: '≤ 1,000,000' },
+      { path: 'handling.handleTime.meanSeconds', code: 'too_big', message: '≤ 31,622,400' },
+      { path: 'handling.handleTime.cv', code: 'too_big', message: '≤ 100' },
+      { path: 'staffing.agents', code: 'too_big', message: '≤ 100,000' },
+      { path: 'customers.patience.meanSeconds', code: 'too_small', message: '≥ 0.001' },
+      { path: 'customers.maxAttempts', code: 'too_big', message: '≤ 100' },
+    ],
+  },
+  {
+    name: 'a run too long for its intervals, and too many cases',
+    text: scenarioText({
+      calendar: 'calendar:\n  open: "00:00"\n  close: "24:00"\n  intervalMinutes: 5\n  days: 3000',
+      demand: 'demand:\n  casesPerDay: 100000',
+    }),
+    issues: [
+      { path: 'calendar.days', code: 'too_many_intervals', message: '3000 × 288 = 864,000' },
+      { path: 'demand', code: 'too_many_cases', message: 'about 300,000,000' },
+    ],
   },
   {
     name: 'a uniform with min > max',

@@ -269,7 +269,6 @@ describe('conversion to the model', () => {
       ['{ distribution: lognormal, meanSeconds: 200, cv: 0.8 }', { kind: 'lognormal', meanSeconds: 200, cv: 0.8 }],
       ['{ distribution: erlang, meanMinutes: 1.5, k: 3 }', { kind: 'erlang', meanSeconds: 90, k: 3 }],
       ['{ distribution: fixed, minutes: 2 }', { kind: 'fixed', seconds: 120 }],
-      ['{ distribution: fixed, seconds: 0 }', { kind: 'fixed', seconds: 0 }],
       ['{ distribution: uniform, minMinutes: 1, maxMinutes: 5 }', { kind: 'uniform', minSeconds: 60, maxSeconds: 300 }],
       ['{ distribution: uniform, minSeconds: 10, maxSeconds: 10 }', { kind: 'uniform', minSeconds: 10, maxSeconds: 10 }],
       ['{ distribution: empirical, seconds: [30, 60, 600] }', { kind: 'empirical', seconds: [30, 60, 600] }],
@@ -277,6 +276,9 @@ describe('conversion to the model', () => {
     for (const [yaml, model] of cases) {
       expect(modelOf(scenarioText({ handling: `handling:\n  handleTime: ${yaml}` })).handling.handleTime).toEqual(model);
     }
+    // A patience may be 0 (callers who do not wait at all); a handle time may not (see the invalid cases).
+    const noPatience = modelOf(scenarioText({ extra: 'customers:\n  patience: { distribution: fixed, seconds: 0 }' }));
+    expect(noPatience.customers.patience).toEqual({ kind: 'fixed', seconds: 0 });
   });
 
   it('converts shifts, breaks and days to seconds', () => {
@@ -355,7 +357,7 @@ describe('reading files', () => {
 
   it('formats every issue as file:line:col: path: message in the error message', () => {
     expect(() => parseScenarioText(scenarioText({ staffing: 'staffing:\n  agents: -1' }), { file: 'a.yaml' })).toThrow(
-      'a.yaml:10:11: staffing.agents: expected a whole number of agents ≥ 0 (got -1)',
+      'a.yaml:10:11: staffing.agents: expected a whole number of agents ≥ 0 and ≤ 100,000 (got -1)',
     );
   });
 

@@ -80,13 +80,24 @@ describe('applyOverride', () => {
     expect(error.issues[0]?.message).toContain(message);
   });
 
+  it.each(['__proto__.polluted', 'constructor.prototype.polluted', 'staffing.__proto__.shrinkage', 'variants["x"].prototype'])(
+    'rejects the reserved key in %j as a bad path and changes no prototype',
+    (path) => {
+      const error = badPathOf(document, path);
+      expect(error.issues[0]).toMatchObject({ path, code: 'bad_path' });
+      expect(error.issues[0]?.message).toMatch(/^"(__proto__|constructor|prototype)" is not a key of a scenario \(__proto__, constructor, prototype are reserved\)$/);
+      expect(({} as Record<string, unknown>)['polluted']).toBe(undefined);
+      expect(({} as Record<string, unknown>)['shrinkage']).toBe(undefined);
+    },
+  );
+
   it('gives a document that loads like the file (the sweep workflow)', () => {
     const loaded = parseScenarioText(scenarioText());
     const changed = loadScenarioDocument(applyOverride(loaded.document, 'staffing.agents', 14));
     expect(changed.variants[0]?.model.staffing).toEqual({ kind: 'agents', agents: 14, shrinkage: 0 });
     expect(loaded.variants[0]?.model.staffing).toEqual({ kind: 'agents', agents: 10, shrinkage: 0 });
     expect(() => loadScenarioDocument(applyOverride(loaded.document, 'staffing.agents', -1))).toThrow(
-      'staffing.agents: expected a whole number of agents ≥ 0 (got -1)',
+      'staffing.agents: expected a whole number of agents ≥ 0 and ≤ 100,000 (got -1)',
     );
   });
 });

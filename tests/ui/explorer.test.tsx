@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readScenarioFile, parseScenarioText } from '../../src/scenario/load.js';
-import { fakeServices, KEY, lineWith, renderExplorer, SHIFTS } from './helpers.js';
+import { fakeServices, FIXTURES, KEY, lineWith, renderExplorer, SHIFTS } from './helpers.js';
 import type { Rendered } from './helpers.js';
 
 let screen: Rendered | null = null;
@@ -20,6 +20,11 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+/** `n` presses of ↓. */
+function down(n: number): string[] {
+  return Array.from({ length: n }, () => KEY.down);
+}
+
 async function open(options: Parameters<typeof renderExplorer>[0] = {}): Promise<Rendered> {
   screen = await renderExplorer(options);
   return screen;
@@ -27,14 +32,14 @@ async function open(options: Parameters<typeof renderExplorer>[0] = {}): Promise
 
 describe('the explorer screen', () => {
   it('shows the scenario, the variant tabs, the source of the figures, the panels, the charts and the key footer', async () => {
-    const s = await open();
+    const s = await open({ columns: 120, rows: 40 });
     const frame = s.frame();
     expect(frame).toContain('staffsim explore · Small centre');
     expect(frame).toContain('analytic estimates (Erlang A)');
     expect(frame).toContain('[1 lean]');
     expect(frame).toContain('2 good');
     expect(frame).toContain('Parameters: lean');
-    for (const label of ['SL target', 'target within', 'handle time', '1st-contact res.', 'patience', 'redial prob.', 'repeat prob.', 'shrinkage', 'agent hour', 'unresolved case']) {
+    for (const label of ['SL target', 'target within', 'max occupancy', 'method', 'new cases/day', 'handle time', '1st-call res.', 'patience', 'redial prob.', 'repeat prob.', 'shrinkage', 'opens', 'closes', 'agent hour', 'overtime hour', 'wait cost/min', 'unresolved']) {
       expect(frame).toContain(label);
     }
     expect(lineWith(frame, 'SL target')).toMatch(/SL target\s+60 %/);
@@ -45,7 +50,8 @@ describe('the explorer screen', () => {
     }
     // Fake figures: service level = target + 5 points, for lean 65% and for good 85%, difference +20pp.
     expect(lineWith(frame, 'service level')).toMatch(/65\.0%\s+85\.0%\s+\+20\.0pp/);
-    expect(frame).toContain('Service level % · lean');
+    expect(frame).toContain('lean · day 1'); // the charts name their variant and day
+    expect(frame).toContain('Service level % (20 s) ╌ target 60%');
     expect(frame).toContain('Attempts per interval');
     expect(frame).toContain('Cost breakdown (EUR');
     expect(frame).toMatch(/08:00/);
@@ -53,17 +59,26 @@ describe('the explorer screen', () => {
     expect(frame).toContain('q quit');
   });
 
-  it('fits an 80 × 24 terminal: at most 23 lines of at most 80 characters', async () => {
+  it('fits an 80 × 24 terminal: at most 23 lines of at most 80 characters, with nothing essential left out', async () => {
+    const { nodeServices } = await import('../../src/ui/node-services.js');
     const path = join(import.meta.dirname, '..', '..', 'scenarios', 'municipal-contact-centre.yaml');
-    const s = await open({ path, columns: 80, rows: 24 });
-    const lines = s.frame().split('\n');
+    const s = await open({ path, columns: 80, rows: 24, services: nodeServices() });
+    const frame = s.frame();
+    const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(23);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
-    // Three variants at 80 columns: one difference column, for the selected variant (or the second).
-    expect(s.frame()).toMatch(/switchb.*mediocre.*Δ medi.*world/);
-    expect(s.frame()).toContain('s sweep');
-    expect(s.frame()).toContain('Service level %');
-    expect(s.frame()).toContain('Cost breakdown');
+    // Every variant's whole name and a difference column for each variant after the first.
+    expect(frame.split('\n').find((l) => l.includes('world-class') && !l.includes('variants'))).toMatch(/switchboard\s+mediocre\s+world-class/);
+    expect(lineWith(frame, 'service level')).toMatch(/63\.5%\s+70\.0%\s+\+6\.5pp\s+93\.3%\s+\+29\.9pp/);
+    expect(lineWith(frame, 'total cost')).toMatch(/−14,799\s+108,787\s+−58,036/);
+    // Every key hint, on two lines.
+    for (const hint of ['↑↓←→ edit', '⏎ type', 'u undo', 'tab variant', 'd day', 'r simulate', 's sweep', 'e export', 'w save', 'o open', '? help', 'q quit']) {
+      expect(frame).toContain(hint);
+    }
+    expect(frame).toContain('switchboard · mean of 5 days');
+    expect(frame).toContain('SL % (60 s) ╌ target 40%');
+    expect(frame).toContain('Cost breakdown');
+    expect(lineWith(frame, 'world-class █')).toContain('109k');
   });
 
   it('uses a larger terminal: taller charts and a difference column for every variant', async () => {
@@ -91,7 +106,7 @@ describe('turning the knobs', () => {
     const s = await open();
     await s.press(KEY.shiftLeft);
     expect(lineWith(s.frame(), 'SL target')).toMatch(/55 %/);
-    await s.press(KEY.down, KEY.down, '+');
+    await s.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, '+');
     expect(lineWith(s.frame(), 'handle time')).toMatch(/\*250 s/);
     await s.press('-', '-');
     expect(lineWith(s.frame(), 'handle time')).toMatch(/230 s/);
@@ -100,14 +115,16 @@ describe('turning the knobs', () => {
   it('Enter types a value; a bad one is refused with a message', async () => {
     const services = fakeServices();
     const s = await open({ services });
-    await s.press(KEY.down, KEY.down, KEY.down, KEY.enter);
-    expect(s.frame()).toContain('1st-contact res. (%): 70');
+    await s.press(...down(6), KEY.enter);
+    expect(s.frame()).toContain('1st-call res. (%): 70');
+    expect(s.frame()).toContain('⏎ ok · Esc cancel · Ctrl-U clear');
     await s.press(KEY.backspace, KEY.backspace);
     await s.type('50');
     await s.press(KEY.enter);
     const frame = s.frame();
-    expect(lineWith(frame, '1st-contact res.')).toMatch(/\*50 %/);
+    expect(lineWith(frame, '1st-call res.')).toMatch(/\*50 %/);
     expect(lineWith(frame, 'attempts/case')).toMatch(/2\.00/); // 1 / 0.5
+    expect(frame).toContain('1st-call res. = 50 %');
     await s.press(KEY.enter, KEY.ctrlU);
     await s.type('lots');
     await s.press(KEY.enter);
@@ -118,26 +135,70 @@ describe('turning the knobs', () => {
     expect(s.frame()).toContain('expected 0 to 100 %');
   });
 
+  it('reads a share typed as 0.86, 86 or 86% as 86 % and says what it understood', async () => {
+    const s = await open();
+    await s.press(...down(6), KEY.enter, KEY.ctrlU);
+    await s.type('0.86');
+    await s.press(KEY.enter);
+    let frame = s.frame();
+    expect(lineWith(frame, '1st-call res.')).toMatch(/\*86 %/);
+    expect(frame).toContain('1st-call res. = 86 % · 0.86 read as the share 0.86 = 86 %');
+    expect(lineWith(frame, 'attempts/case')).toMatch(/1\.16/); // 1 / 0.86, not 1 / 0.0086
+    for (const text of ['86', '86%']) {
+      await s.press('u', KEY.enter, KEY.ctrlU);
+      await s.type(text);
+      await s.press(KEY.enter);
+      frame = s.frame();
+      expect(lineWith(frame, '1st-call res.')).toMatch(/\*86 %/);
+      expect(frame).toContain('1st-call res. = 86 %');
+    }
+  });
+
+  it('takes several Backspaces arriving in one read: 90 then three Backspaces and 120 is 120, not 90120', async () => {
+    const s = await open();
+    await s.press(KEY.down, KEY.enter, KEY.ctrlU);
+    await s.type('90');
+    await s.type(`${KEY.backspace}${KEY.backspace}${KEY.backspace}120`);
+    expect(s.frame()).toContain('target within (s): 120');
+    await s.press(KEY.enter);
+    expect(lineWith(s.frame(), 'target within')).toMatch(/\*120 s/);
+  });
+
+  it('handles keys arriving in one read as the keys they were: Enter, Ctrl-U, a value and Enter; three spaces', async () => {
+    const s = await open();
+    await s.press(KEY.down);
+    await s.type(`${KEY.enter}${KEY.ctrlU}45${KEY.enter}`);
+    expect(lineWith(s.frame(), 'target within')).toMatch(/\*45 s/);
+    expect(s.frame()).toContain('target within = 45 s');
+    await s.press('?');
+    await s.type('   '); // three times space in the help: one page down each, not "another key"
+    expect(s.frame()).toContain('Keys · lines');
+    expect(s.frame()).not.toContain('Keys · lines 1–');
+  });
+
   it('patience can be infinite (∞): ← makes it finite, typing none makes it infinite again', async () => {
     const s = await open({ path: SHIFTS });
-    expect(lineWith(s.frame(), 'patience')).toMatch(/∞ s/);
-    await s.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.left);
+    expect(lineWith(s.frame(), 'patience')).toMatch(/patience\s+∞\s/);
+    await s.press(...down(5), KEY.left);
     expect(lineWith(s.frame(), 'patience')).toMatch(/\*3,600 s/);
     await s.press(KEY.left);
     expect(lineWith(s.frame(), 'patience')).toMatch(/3,590 s/);
     await s.press(KEY.enter, KEY.ctrlU);
     await s.type('none');
     await s.press(KEY.enter);
-    expect(lineWith(s.frame(), 'patience')).toMatch(/ ∞ s/);
+    expect(lineWith(s.frame(), 'patience')).toMatch(/ ∞\s/);
   });
 
-  it('says why a value cannot be used (Erlang A needs a finite patience) and keeps the old one', async () => {
+  it('makes patience infinite on an Erlang A variant by staffing it with Erlang C, and says so', async () => {
     const s = await open();
-    await s.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter, KEY.ctrlU);
+    await s.press(...down(7), KEY.enter, KEY.ctrlU);
     await s.type('none');
     await s.press(KEY.enter);
-    expect(lineWith(s.frame(), '✗')).toMatch(/patience ∞: staffing\.target\.method: erlang-a models callers who abandon/);
-    expect(lineWith(s.frame(), 'patience')).toMatch(/ 120 s/);
+    const frame = s.frame();
+    expect(lineWith(frame, 'patience')).toMatch(/\*∞\s/);
+    expect(lineWith(frame, 'method')).toMatch(/\*Erlang C/);
+    expect(frame).toContain('patience = ∞ · nobody hangs up now, so the target is staffed by Erlang C instead of Erlang A');
+    expect(frame).not.toContain('✗');
   });
 
   it('u undoes the last change', async () => {
@@ -168,7 +229,8 @@ describe('variants', () => {
     expect(s.frame()).toContain('[2 good]');
     expect(s.frame()).toContain('Parameters: good');
     expect(lineWith(s.frame(), 'SL target')).toMatch(/80 %/);
-    expect(s.frame()).toContain('Service level % · good');
+    expect(s.frame()).toContain('good · day 1');
+    expect(s.frame()).toContain('target 80%');
     await s.press(KEY.shiftTab);
     expect(s.frame()).toContain('[1 lean]');
     await s.press('2');
@@ -190,20 +252,108 @@ describe('variants', () => {
     await s.press(KEY.down, KEY.right);
     expect(lineWith(s.frame(), 'shift late')).toMatch(/\*3/);
     await s.press(KEY.tab);
-    expect(lineWith(s.frame(), 'agents on phone')).toMatch(/4/);
+    expect(lineWith(s.frame(), 'phone agents')).toMatch(/4/);
     await s.press(KEY.up, KEY.right);
-    expect(lineWith(s.frame(), 'agents on phone')).toMatch(/\*5/);
+    expect(lineWith(s.frame(), 'phone agents')).toMatch(/\*5/);
     expect(lineWith(s.frame(), 'service level')).toMatch(/50\.0%\s+50\.0%/);
   });
 });
 
+describe("a manager's what-ifs", () => {
+  const municipal = join(import.meta.dirname, '..', '..', 'scenarios', 'municipal-contact-centre.yaml');
+
+  it('offers calls per day, the occupancy cap, the method, opening hours and the overtime and waiting prices', async () => {
+    const { nodeServices } = await import('../../src/ui/node-services.js');
+    const s = await open({ path: municipal, columns: 120, rows: 40, services: nodeServices() });
+    const before = lineWith(s.frame(), 'paid agent h');
+    // New cases a day: 300 → 350 (shift+→ is a step of 50) raises the paid hours of the switchboard.
+    await s.press(...down(4), KEY.shiftRight);
+    let frame = s.frame();
+    expect(lineWith(frame, 'new cases/day')).toMatch(/\*350/);
+    expect(lineWith(frame, 'paid agent h')).not.toBe(before);
+    // The method: → switches Erlang A to Erlang C (the header says the figures now mix both).
+    await s.press('u', KEY.up, KEY.right);
+    frame = s.frame();
+    expect(lineWith(frame, 'method')).toMatch(/\*Erlang C/);
+    expect(frame).toContain('analytic estimates (Erlang A/C)');
+    expect(frame).toContain('method = Erlang C · the plan now assumes nobody hangs up');
+    // Opening hours: closing at 17:30 instead of 16:30 moves the chart's last interval.
+    await s.press('u', ...down(9), KEY.shiftRight);
+    frame = s.frame();
+    expect(lineWith(frame, 'closes')).toMatch(/\*17:30/);
+    expect(frame).toMatch(/08:00\s+\d\d:\d\d\s+17:00/);
+    // Prices: the overtime hour and the waiting minute.
+    await s.press(KEY.down, KEY.down, KEY.right, KEY.down, KEY.right);
+    frame = s.frame();
+    expect(lineWith(frame, 'overtime hour')).toMatch(/\*4\d\d SEK/);
+    expect(lineWith(frame, 'wait cost/min')).toMatch(/\*2\.1 SEK/);
+    // The occupancy cap: none removes it, and the status line confirms.
+    await s.press(...Array.from({ length: 20 }, () => KEY.up), KEY.down, KEY.down, KEY.enter, KEY.ctrlU);
+    await s.type('none');
+    await s.press(KEY.enter);
+    expect(lineWith(s.frame(), 'max occupancy')).toMatch(/\*none/);
+    expect(s.frame()).toContain('max occupancy = none');
+  });
+
+  it('d shows the charts for one day, naming it, then the next, then the mean again', async () => {
+    const s = await open({ path: municipal, columns: 120, rows: 40 });
+    expect(s.frame()).toContain('switchboard · mean of 5 days · d: day 1');
+    await s.press('d');
+    expect(s.frame()).toContain('switchboard · day 1 (mon) · d: day 2');
+    await s.press('d', 'd', 'd', 'd');
+    expect(s.frame()).toContain('switchboard · day 5 (fri) · d: mean');
+    await s.press('d');
+    expect(s.frame()).toContain('mean of 5 days');
+  });
+
+  it('draws the service-level target as a dashed line on its row, with y labels that never repeat or read -0', async () => {
+    const { nodeServices } = await import('../../src/ui/node-services.js');
+    const s = await open({ path: municipal, columns: 120, rows: 40, services: nodeServices() });
+    await s.press('3'); // world-class: 90 % within 60 s, between about 88 % and 98 % — a narrow axis
+    const frame = s.frame();
+    expect(frame).toContain('Service level % (60 s) ╌ target 90%');
+    const rows = frame.split('\n').filter((line) => /^\s*-?[\d,.]+[┤┼]/.test(line));
+    const labels = rows.map((line) => line.split(/[┤┼]/)[0]?.trim() ?? '');
+    const slLabels = labels.slice(0, labels.length); // the service-level chart is the left one
+    for (let i = 1; i < slLabels.length; i++) expect(slLabels[i]).not.toBe(slLabels[i - 1]);
+    for (const label of slLabels) expect(label).not.toMatch(/^-0(\.0+)?$/);
+    const targetRow = rows.find((line) => line.includes('╌')) ?? '';
+    expect(Number(targetRow.split(/[┤┼]/)[0])).toBeCloseTo(90, -0.5);
+  });
+
+  it('keeps long shift names apart in the parameters panel', async () => {
+    const s = await open({ path: join(FIXTURES, 'long-shifts.yaml'), columns: 80, rows: 24 });
+    const frame = s.frame();
+    expect(frame).toContain('…0-1500-b1000');
+    expect(frame).toContain('…00-b1030-mon');
+    expect(frame).toContain('…00-b1030-tue');
+    // The status line names the whole shift.
+    expect(frame).toContain('Paid agents on shift "full-0700-1500-b1000"');
+  });
+});
+
 describe('help, quitting and failures', () => {
-  it('? opens the full help and any key closes it', async () => {
-    const s = await open();
+  it('? opens the full help, which scrolls with ↑↓ on a short screen, and another key closes it', async () => {
+    const s = await open({ columns: 80, rows: 24 });
     await s.press('?');
-    expect(s.frame()).toContain('Keys');
-    expect(s.frame()).toContain('simulate every variant');
-    expect(s.frame()).toContain('any key closes this help');
+    let frame = s.frame();
+    expect(frame).toContain('Keys · lines 1–');
+    expect(frame).toContain('simulate every variant');
+    expect(frame).toContain('↑↓ scroll');
+    expect(frame).not.toContain('go to the current folder.');
+    await s.press(...Array.from({ length: 40 }, () => KEY.down));
+    frame = s.frame();
+    expect(frame).toContain('go to the current folder.'); // the end of the notes
+    expect(frame).not.toContain('select a parameter');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    const [, first, last, total] = /lines (\d+)–(\d+) of (\d+)/.exec(frame) ?? [];
+    expect(last).toBe(total);
+    await s.press(KEY.up);
+    // One line up from the end, not 40 − 1 lines down from the top.
+    expect(s.frame()).toContain(`lines ${Number(first) - 1}–${Number(last) - 1} of ${total}`);
+    await s.press(' ', 'b', 'b', 'b');
+    expect(s.frame()).toContain('select a parameter');
+    expect(s.frame()).toContain('Ctrl-U');
     await s.press('x');
     expect(s.frame()).toContain('Parameters: lean');
   });
@@ -215,6 +365,24 @@ describe('help, quitting and failures', () => {
     s.unmount();
     const t = await open();
     await t.press(KEY.ctrlC);
+    expect(t.exits).toEqual([{ code: 130 }]);
+  });
+
+  it('q with unsaved changes asks first: n stays, w offers to save, y quits; Ctrl-C never asks', async () => {
+    const s = await open();
+    await s.press(KEY.right, 'q');
+    expect(s.exits).toEqual([]);
+    expect(s.frame()).toContain('unsaved changes. Quit anyway? y quits · w saves first · n or Esc stays');
+    await s.press('n');
+    expect(s.exits).toEqual([]);
+    expect(lineWith(s.frame(), 'SL target')).toMatch(/\*61 %/);
+    await s.press('q', 'w');
+    expect(s.frame()).toContain('save scenario as: small-centre-edited.yaml');
+    await s.press(KEY.escape, 'q', 'y');
+    expect(s.exits).toEqual([{ code: 0 }]);
+    s.unmount();
+    const t = await open();
+    await t.press(KEY.right, KEY.ctrlC);
     expect(t.exits).toEqual([{ code: 130 }]);
   });
 
@@ -303,8 +471,13 @@ describe('actions', () => {
     let frame = await s.waitFor((f) => f.includes('cheapest:'));
     expect(frame).toContain('Sweep: total cost against service-level target — lean (analytic)');
     // Fake cost rises with the target: the cheapest is the lowest target, 40%.
-    expect(lineWith(frame, 'cheapest:')).toMatch(/▲ cheapest: 40% → 850 EUR|cheapest: 40% → 850 EUR.*▲/);
-    expect(frame).toContain('now: 60% → 1,050 EUR');
+    expect(lineWith(frame, 'cheapest:')).toContain('▲ cheapest: 40% → 850 EUR');
+    expect(frame).toContain('△ now: 60% → 1,050 EUR');
+    // The marker row puts ▲ under 40% (the first point) and △ under 60% (the fifth).
+    const markers = frame.split('\n').find((line) => /^\s*▲/.test(line) && line.includes('△')) ?? '';
+    const axis = lineWith(frame, '40%');
+    expect(markers.indexOf('▲')).toBeLessThan(markers.indexOf('△'));
+    expect(axis.indexOf('40%')).toBeLessThanOrEqual(markers.indexOf('▲'));
     await s.press('t');
     frame = await s.waitFor((f) => f.includes('against first-contact resolution') && f.includes('cheapest:'));
     expect(frame).toContain('now: 70%');
@@ -312,22 +485,21 @@ describe('actions', () => {
     expect(s.frame()).toContain('Parameters: lean');
   });
 
-  it('e exports the comparison as XLSX and CSV to a path typed into a temporary folder', async () => {
-    const s = await open();
+  it('e exports the comparison as XLSX and CSV into the current folder by default, never beside the scenario', async () => {
+    const s = await open({ workingFolder: folder, columns: 200 });
     await s.press('e');
-    expect(s.frame()).toContain('small-centre-comparison');
-    await s.press(KEY.ctrlU);
-    await s.type(join(folder, 'comparison'));
+    expect(s.frame()).toContain('export .xlsx+.csv to: small-centre-comparison');
     await s.press(KEY.enter);
     const frame = await s.waitFor((f) => f.includes('wrote '));
-    expect(frame).toContain('comparison.xlsx');
-    const csv = readFileSync(join(folder, 'comparison.csv'), 'utf8');
+    expect(frame).toContain(`wrote small-centre-comparison.xlsx and small-centre-comparison.csv (in ${folder})`);
+    const csv = readFileSync(join(folder, 'small-centre-comparison.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^Scenario,Variant,Source/);
     expect(csv).toContain('Small centre,lean,erlang-a');
     expect(csv).toContain('Small centre,good,erlang-a');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(join(folder, 'comparison.xlsx'));
+    await workbook.xlsx.readFile(join(folder, 'small-centre-comparison.xlsx'));
     expect(workbook.worksheets.length).toBeGreaterThan(0);
+    expect(existsSync(join(FIXTURES, 'small-centre-comparison.csv'))).toBe(false);
   });
 
   it('e writes one file when the typed name ends in .csv', async () => {
@@ -342,30 +514,47 @@ describe('actions', () => {
 
   it('w saves the edited scenario as a new file that loads, and asks before overwriting', async () => {
     const services = fakeServices();
-    const s = await open({ services });
-    await s.press(KEY.right, KEY.down, KEY.down, KEY.right, 'w');
-    expect(s.frame()).toContain('small-centre-edited.yaml');
-    const target = join(folder, 'edited.yaml');
-    await s.press(KEY.ctrlU);
-    await s.type(target);
+    const s = await open({ services, workingFolder: folder });
+    await s.press(KEY.right, ...down(5), KEY.right, 'w');
+    expect(s.frame()).toContain('save scenario as: small-centre-edited.yaml');
     await s.press(KEY.enter);
-    expect(s.frame()).toContain(`saved ${target}`);
+    const target = join(folder, 'small-centre-edited.yaml');
+    expect(s.frame()).toContain(`saved small-centre-edited.yaml (in ${folder})`);
     const text = services.calls.written[target] as string;
     const saved = parseScenarioText(text, { file: target });
-    expect(saved.name).toBe('Small centre (edited)');
+    expect(saved.name).toBe('Small centre');
     const lean = saved.variants.find((v) => v.name === 'lean')?.model;
     expect(lean?.staffing.kind === 'target' ? lean.staffing.target.serviceLevel : null).toBe(0.61);
     expect(lean?.handling.handleTime).toEqual({ kind: 'lognormal', meanSeconds: 250, cv: 1 });
     expect(text).toContain('# talk + wrap-up'); // comments of the original survive
     expect(text).toContain('Saved by staffsim explore on 2026-11-27 from small-centre.yaml');
 
-    await s.press('w', KEY.enter);
+    await s.press(KEY.right, 'w', KEY.enter);
     expect(s.frame()).toContain('exists. Overwrite it? (y/n)');
     await s.press('n');
     expect(s.frame()).toContain('not saved');
-    await s.press(KEY.right, 'w', KEY.enter, 'y');
-    expect(s.frame()).toContain(`saved ${target}`);
+    await s.press('w', KEY.enter, 'y');
+    expect(s.frame()).toContain('saved small-centre-edited.yaml');
     expect(services.calls.written[target]).toContain('meanSeconds: 260');
+  });
+
+  it('after w the scenario counts as saved: no "(edited)", o does not warn and q quits at once', async () => {
+    const services = fakeServices();
+    const s = await open({ services, workingFolder: folder });
+    await s.press(KEY.right);
+    expect(s.frame()).toContain('(edited)');
+    await s.press('o');
+    expect(s.frame()).toContain('unsaved changes will be dropped');
+    await s.press(KEY.escape, 'w', KEY.enter);
+    const frame = s.frame();
+    expect(frame).toContain('saved small-centre-edited.yaml');
+    expect(frame).not.toContain('(edited)');
+    expect(frame).not.toContain('1 lean*');
+    expect(lineWith(frame, 'SL target')).not.toContain('*');
+    await s.press('o');
+    expect(s.frame()).not.toContain('unsaved changes');
+    await s.press(KEY.escape, 'q');
+    expect(s.exits).toEqual([{ code: 0 }]);
   });
 
   it('w writes a real file that readScenarioFile loads', async () => {
@@ -376,6 +565,7 @@ describe('actions', () => {
     await s.type(target);
     await s.press(KEY.enter);
     expect(s.frame()).toContain(`saved ${target}`);
+    expect(s.frame()).not.toContain(`${target} (in`); // an absolute path needs no folder
     expect(readScenarioFile(target).variants.map((v) => v.name)).toEqual(['lean', 'good']);
   });
 
@@ -385,7 +575,7 @@ describe('actions', () => {
     expect(s.frame()).toContain('Open a scenario');
     expect(s.frame()).toContain('small-centre.yaml (open now)');
     expect(s.frame()).toContain('shifts-centre.yaml');
-    await s.press(KEY.up, KEY.up, KEY.up, KEY.enter); // the list is sorted: shifts-centre.yaml comes first
+    await s.press(KEY.up, KEY.up, KEY.enter); // the list is sorted: long-shifts, shifts-centre, slow-centre, small-centre
     expect(s.frame()).toContain('staffsim explore · Shift centre');
     expect(s.frame()).toContain('[1 rota]');
   });

@@ -174,6 +174,7 @@ export async function renderExplorer(options: {
   readonly columns?: number;
   readonly rows?: number;
   readonly libraryFolder?: string;
+  readonly workingFolder?: string;
 } = {}): Promise<Rendered> {
   const path = options.path ?? SMALL;
   const scenario = options.scenario ?? readScenarioFile(path);
@@ -189,6 +190,7 @@ export async function renderExplorer(options: {
       onExit={(code, error) => exits.push(error === undefined ? { code } : { code, error })}
       today={() => '2026-11-27'}
       {...(options.libraryFolder === undefined ? {} : { libraryFolder: options.libraryFolder })}
+      {...(options.workingFolder === undefined ? {} : { workingFolder: options.workingFolder })}
     />,
   );
   const frame = (): string => plain(instance.lastFrame());

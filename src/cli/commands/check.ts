@@ -7,7 +7,7 @@
  * scenario file or baseline; the other files are still checked); 3 a staffing target is infeasible; 130 interrupted.
  */
 import { setMaxListeners } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
 import { estimateForExpectation, evaluateAssertion, expandExpectations } from '../../core/check/assertions.js';
@@ -17,20 +17,25 @@ import { checkCases, checkExitCode, countRun, describeChange } from '../../core/
 import { formatValue } from '../../core/check/format-value.js';
 import type { ReplicationTask } from '../../core/check/replication-task.js';
 import { formatInputIssue, InfeasibleError, InputError, type InputIssue } from '../../core/errors.js';
+import { printable, terminalText } from '../../core/printable.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { checkSimulationInput, type SimulationInput } from '../../core/sim/simulation-input.js';
 import { summariseReplications, type SimulationSummary } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
 import { toJunitXml } from '../../export/junit.js';
-import { openAtomicFile, writeFileAtomic, type AtomicFile } from '../../export/write-file.js';
+import { writeFileAtomic } from '../../export/write-file.js';
 import { renderTable } from '../../report/format.js';
 import { parseScenarioText, readScenarioFile, type LoadedScenario } from '../../scenario/load.js';
+import { SCENARIO_LIMITS } from '../../scenario/limits.js';
+import { readInputFile } from '../../scenario/read-input-file.js';
 import { parseSource } from '../../scenario/source.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { checkOutputFlag } from '../output.js';
 import { progressBar } from '../progress.js';
+import { seedFromFlag } from '../seed.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
@@ -111,7 +116,7 @@ function readOptions(args: Record<string, unknown>): CheckOptions {
   if (paths.includes('-')) throw new UsageError('check: scenarios are read from files or folders, not from stdin (-)');
   if (paths.length === 0) throw new UsageError('check: give at least one scenario file or folder');
   const workers = optionalNumberFlag('workers', args['workers'], { min: 1, integer: true });
-  const seed = optionalNumberFlag('seed', args['seed'], { min: 0, integer: true });
+  const seed = seedFromFlag(args['seed']);
   const tolerance = toleranceFlag(args['tolerance']);
   const baselineDir = flagText('baseline', args['baseline']);
   const junit = flagText('junit', args['junit']);
@@ -235,7 +240,7 @@ function loadCandidate(candidate: Candidate): { kind: 'scenario'; scenario: Load
   try {
     if (candidate.explicit) return { kind: 'scenario', scenario: readScenarioFile(candidate.file) };
     const format = extname(candidate.file).toLowerCase() === '.json' ? 'json' : 'yaml';
-    const text = readFileSync(candidate.file, 'utf8');
+    const text = readInputFile(candidate.file, SCENARIO_LIMITS.fileBytes);
     const parsed = parseSource(text, format);
     // A file that does not even parse is reported: in a scenario folder it is most likely a broken scenario.
     if (!parsed.ok) return { kind: 'broken', issues: parsed.issues.map((issue) => ({ file: candidate.file, ...issue })) };
@@ -287,13 +292,19 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const startedMs = performance.now();
   const timestamp = `${new Date().toISOString().slice(0, 19)}Z`;
   const version = staffsimVersion();
-  // Opened first, so that a path that cannot be written is reported before minutes of simulation.
-  const junitFile = options.junit !== null && options.junit !== '-' ? openReport(options.junit) : null;
-  try {
+  // Checked first, so that a path that cannot be written is reported before minutes of simulation. The report itself
+  // is written at the end, in one go: no temporary file lives through the run.
+  const junitPath = options.junit !== null && options.junit !== '-' ? options.junit : null;
+  if (junitPath !== null) prepareReport(junitPath);
+  if (options.updateBaseline && options.baselineDir !== null) checkFolderCanBeMade('baseline', options.baselineDir);
+  // Interrupts are caught from here on (SIGINT or SIGTERM: exit 130); between the steps of the start-up (reading
+  // files, planning variants) the event loop runs, so that a signal stops the check there instead of after it.
+  return withInterrupt(async (signal) => {
     const { candidates, problems } = findCandidates(options.paths, options.baselineDir);
     const prepared: Prepared[] = [];
     const unattached: ScenarioCheck[] = problems.map((issue) => errorOnly(issue.file ?? '', [issue]));
     for (const candidate of candidates) {
+      await stepDone(signal);
       const loadStart = performance.now();
       const loaded = loadCandidate(candidate);
       if (loaded.kind === 'skip') continue;
@@ -317,6 +328,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     for (const [index, entry] of prepared.entries()) {
       if (entry.scenario === null) continue;
       for (const variant of entry.scenario.variants) {
+        await stepDone(signal);
         const replications = options.quick ? Math.min(QUICK_REPLICATIONS, variant.model.simulation.replications) : null;
         try {
           const model = withSimulationSettings(variant.model, replications, options.seed);
@@ -335,7 +347,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       }
     }
 
-    const results = await simulateAll(jobs, options, io);
+    await stepDone(signal);
+    const results = await simulateAll(jobs, options, io, signal);
 
     const scenarios: ScenarioCheck[] = [...unattached];
     prepared.forEach((entry, index) => {
@@ -359,33 +372,62 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     if (options.json) io.stdout.write(toJson(checkJson(run, code)));
     else if (options.junit === '-') io.stdout.write(toJunitXml(run));
     else io.stdout.write(checkText(run));
-    if (junitFile !== null) {
-      junitFile.write(toJunitXml(run));
-      junitFile.commit();
-      io.stderr.write(`staffsim: wrote ${junitFile.path}\n`);
+    if (junitPath !== null) {
+      writeFileAtomic(junitPath, toJunitXml(run));
+      io.stderr.write(`staffsim: wrote ${printable(junitPath)}\n`);
     }
     if (io.env['GITHUB_ACTIONS'] === 'true') {
       for (const line of githubAnnotations(run, io.cwd, io.env['GITHUB_WORKSPACE'])) io.stderr.write(`${line}\n`);
     }
     return code;
-  } finally {
-    junitFile?.abort(); // nothing once committed
-  }
+  });
 }
 
-/** The `--junit` file, opened before any work; its folder is created (CI jobs start without `reports/`). */
-function openReport(path: string): AtomicFile {
+/** Lets the event loop run (so that a pending SIGINT or SIGTERM is handled), then stops if one came. */
+async function stepDone(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
+}
+
+/** The `--junit` file, checked before any work; its folder is created (CI jobs start without `reports/`). */
+function prepareReport(path: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
-    throw new UsageError(`--junit: cannot create the folder of ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`--junit: cannot create the folder of ${path} (${describeFolderError(error)})`);
   }
+  checkOutputFlag('junit', path);
+}
+
+/**
+ * Checks, before any work, that `--<flag> dir` can be created (or is a folder that can be written): its nearest
+ * existing ancestor must be a folder this user may write into.
+ * @throws InputError (exit 2) with the reason
+ */
+function checkFolderCanBeMade(flag: string, dir: string): void {
+  let existing = resolve(dir);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const problem = !isFolder(existing) ? `${existing} is not a folder` : !canWriteInto(existing) ? `${existing}: permission denied` : null;
+  if (problem !== null) {
+    throw new InputError([{ path: '', code: 'cannot_write', message: `--${flag}: cannot create or write the folder ${dir} (${problem})` }]);
+  }
+}
+
+function canWriteInto(folder: string): boolean {
   try {
-    return openAtomicFile(path);
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`--junit: ${error.issues.map((issue) => issue.message).join('; ')}`);
-    throw error;
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+function describeFolderError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way';
+  if (code === 'EROFS') return 'read-only file system';
+  return code ?? String(error);
 }
 
 function errorOnly(file: string, issues: readonly InputIssue[]): ScenarioCheck & { errors: CheckError[] } {
@@ -417,7 +459,7 @@ function checkBaselineNames(prepared: readonly Prepared[], dir: string): void {
  * in this thread, one variant after another; with more, one pool of `--workers` threads (at most one per replication)
  * runs the replications of all variants, kept busy across variants and scenarios.
  */
-async function simulateAll(jobs: readonly Job[], options: CheckOptions, io: CliIo): Promise<JobResult[]> {
+async function simulateAll(jobs: readonly Job[], options: CheckOptions, io: CliIo, signal: AbortSignal): Promise<JobResult[]> {
   if (jobs.length === 0) return [];
   const total = jobs.reduce((sum, job) => sum + job.replications, 0);
   const scenarioCount = new Set(jobs.map((job) => job.scenario)).size;
@@ -429,27 +471,25 @@ async function simulateAll(jobs: readonly Job[], options: CheckOptions, io: CliI
   let finished = 0;
   const threads = Math.min(options.workers ?? autoThreads(jobs), total);
   try {
-    return await withInterrupt(async (signal) => {
-      if (threads > 1) {
-        return simulateOnPool(jobs, threads, signal, () => {
-          finished++;
-          progress.update(finished, total);
-        });
-      }
-      const results: JobResult[] = [];
-      for (const job of jobs) {
-        const startMs = performance.now();
-        const summary = await simulate(job.input, {
-          replications: job.replications,
-          workers: 1,
-          signal,
-          onProgress: (done) => progress.update(finished + done, total),
-        });
-        finished += job.replications;
-        results.push({ summary, seconds: (performance.now() - startMs) / 1000 });
-      }
-      return results;
-    });
+    if (threads > 1) {
+      return await simulateOnPool(jobs, threads, signal, () => {
+        finished++;
+        progress.update(finished, total);
+      });
+    }
+    const results: JobResult[] = [];
+    for (const job of jobs) {
+      const startMs = performance.now();
+      const summary = await simulate(job.input, {
+        replications: job.replications,
+        workers: 1,
+        signal,
+        onProgress: (done) => progress.update(finished + done, total),
+      });
+      finished += job.replications;
+      results.push({ summary, seconds: (performance.now() - startMs) / 1000 });
+    }
+    return results;
   } finally {
     progress.done();
   }
@@ -583,15 +623,15 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
     const path = baselinePathOf(options.baselineDir, candidate.relativeFile);
     const simulated = own.map(({ job, result }) => ({ name: job.variant, replications: result.summary.replications, seed: result.summary.seed, totals: result.summary.totals }));
     if (options.updateBaseline) {
-      if (errors.length > 0) io.stderr.write(`staffsim: ${candidate.file}: baseline not written (the problems above keep some variants from running)\n`);
+      if (errors.length > 0) io.stderr.write(`staffsim: ${printable(candidate.file)}: baseline not written (the problems above keep some variants from running)\n`);
       else {
         const text = toJson(buildBaseline({ scenario: scenario.name, file: candidate.relativeFile, staffsimVersion: version, variants: simulated }));
         const written = readTextOrNull(path) !== text;
         try {
           if (written) {
-            mkdirSync(dirname(path), { recursive: true });
+            makeFolder(dirname(path));
             writeFileAtomic(path, text);
-            io.stderr.write(`staffsim: wrote ${path}\n`);
+            io.stderr.write(`staffsim: wrote ${printable(path)}\n`);
           }
           baseline = { mode: 'update', file: path, written };
         } catch (error) {
@@ -615,6 +655,15 @@ function judgeScenario(entry: Prepared, own: readonly { job: Job; result: JobRes
   return { ...base, variants, assertions, baseline, errors };
 }
 
+/** Creates a folder and the folders above it; a failure is bad input that says why (exit 2), not an internal error. */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new InputError([{ file: folder, path: '', code: 'cannot_write', message: `cannot create this folder (${describeFolderError(error)})` }]);
+  }
+}
+
 function readTextOrNull(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
@@ -623,35 +672,45 @@ function readTextOrNull(path: string): string | null {
   }
 }
 
-/** Compares simulated variants with the baseline file at `path` (missing file or variant: reported, not failed). */
+/**
+ * Compares simulated variants with the baseline file at `path` (missing file or variant: reported, not failed). Every
+ * problem of the file is located: a syntax error at its line and column, a bad value at its key.
+ */
 function compareScenarioBaseline(
   path: string,
   simulated: readonly SimulatedTotals[],
   tolerance: number,
 ): { baseline: ScenarioBaseline; issues: InputIssue[] } {
   const missing = (reason: string): BaselineVariantOutcome[] => simulated.map((variant) => ({ variant: variant.name, status: 'missing', reason }));
-  if (!existsSync(path)) return { baseline: { mode: 'compare', file: path, variants: missing(`no baseline file ${path}`), unmatchedVariants: [] }, issues: [] };
-  const text = readTextOrNull(path);
-  let document: unknown;
+  if (!existsSync(path)) {
+    return { baseline: { mode: 'compare', file: path, variants: missing(`no baseline file ${path} (create it with --update-baseline)`), unmatchedVariants: [] }, issues: [] };
+  }
+  const unusable = (issues: InputIssue[]): { baseline: ScenarioBaseline; issues: InputIssue[] } => ({
+    baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] },
+    issues,
+  });
+  let text: string;
   try {
-    if (text === null) throw new Error('cannot read it');
-    document = JSON.parse(text);
+    text = readInputFile(path, SCENARIO_LIMITS.fileBytes);
   } catch (error) {
-    const issue: InputIssue = { file: path, path: '', code: 'bad_baseline', message: `not a staffsim baseline: ${(error as Error).message}; rewrite it with --update-baseline` };
-    return { baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] }, issues: [issue] };
+    if (!(error instanceof InputError)) throw error;
+    return unusable(error.issues.map((issue) => ({ ...issue, code: 'bad_baseline', message: `not a staffsim baseline: ${issue.message}; rewrite it with --update-baseline` })));
   }
-  const parsed = parseBaseline(document);
+  const source = parseSource(text, 'json');
+  if (!source.ok) {
+    return unusable(source.issues.map((issue) => ({ ...issue, file: path, code: 'bad_baseline', message: `not a staffsim baseline: ${issue.message}; rewrite it with --update-baseline` })));
+  }
+  const parsed = parseBaseline(source.source.document);
   if (!parsed.ok) {
-    return {
-      baseline: { mode: 'compare', file: path, variants: [], unmatchedVariants: [] },
-      issues: parsed.issues.map((issue) => ({ file: path, path: issue.path, code: issue.code, message: issue.message })),
-    };
+    return unusable(
+      parsed.issues.map((issue) => {
+        const position = source.source.locate(issue.at, issue.code === 'unknown_key' ? 'key' : undefined);
+        return { file: path, ...(position === undefined ? {} : { line: position.line, column: position.column }), path: issue.path, code: issue.code, message: issue.message };
+      }),
+    );
   }
-  const compared = compareWithBaseline(simulated, parsed.baseline, { tolerance });
-  const variants = compared.variants.map((outcome) =>
-    outcome.status === 'missing' ? { ...outcome, reason: `no variant "${outcome.variant}" in ${path}` } : outcome,
-  );
-  return { baseline: { mode: 'compare', file: path, variants, unmatchedVariants: compared.unmatchedVariants }, issues: [] };
+  const compared = compareWithBaseline(simulated, parsed.baseline, { tolerance, file: path });
+  return { baseline: { mode: 'compare', file: path, variants: compared.variants, unmatchedVariants: compared.unmatchedVariants }, issues: [] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -674,7 +733,7 @@ function settingsLine(run: CheckRun): string {
   ];
   if (run.baselineDir !== null) {
     const updating = run.scenarios.some((scenario) => scenario.baseline?.mode === 'update');
-    parts.push(updating ? `writing baselines to ${run.baselineDir}` : `baselines in ${run.baselineDir} (tolerance ${formatValue(run.tolerance * 100)}%)`);
+    parts.push(updating ? `writing baselines to ${printable(run.baselineDir)}` : `baselines in ${printable(run.baselineDir)} (tolerance ${formatValue(run.tolerance * 100)}%)`);
   }
   return `staffsim check — ${parts.join(' · ')}`;
 }
@@ -695,7 +754,7 @@ export function checkText(run: CheckRun): string {
     if (scenario.baseline?.mode === 'compare') {
       for (const outcome of scenario.baseline.variants) {
         if (outcome.status !== 'compared') continue;
-        for (const change of outcome.comparison.changed) changes.push(`  ${scenario.file}  ${outcome.variant}: ${describeChange(change)}`);
+        for (const change of outcome.comparison.changed) changes.push(`  ${printable(scenario.file)}  ${printable(outcome.variant)}: ${describeChange(change)}`);
       }
     }
   }
@@ -795,9 +854,12 @@ function baselineJson(baseline: ScenarioBaseline | null, requireBaseline: boolea
   };
 }
 
-/** GitHub's escaping of a workflow command's message. */
+/**
+ * GitHub's escaping of a workflow command's message: `%`, CR and LF percent-encoded (so no text can end the command
+ * or start another), after every other control character is escaped (`terminalText`), so none reaches the log raw.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** GitHub's escaping of a workflow command's property value. */
@@ -825,7 +887,7 @@ export function githubAnnotations(run: CheckRun, cwd: string, workspace?: string
       const properties = [`file=${escapeProperty(shown(entry.file ?? scenario.file))}`];
       if (entry.line !== undefined) properties.push(`line=${entry.line}`);
       if (entry.line !== undefined && entry.column !== undefined) properties.push(`col=${entry.column}`);
-      properties.push(`title=${escapeProperty(`staffsim check: ${entry.name}`)}`);
+      properties.push(`title=${escapeProperty(printable(`staffsim check: ${entry.name}`))}`);
       lines.push(`::${level} ${properties.join(',')}::${escapeData(entry.message)}`);
     }
   }

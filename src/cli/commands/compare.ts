@@ -14,10 +14,13 @@ import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
-import { exportReport, withExportOptions } from '../output.js';
+import { seedFromFlagOrEnvironment } from '../seed.js';
+import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
+import { warnAboutPlan } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { printable } from '../../core/printable.js';
 
 /** The rows of the comparison table, in order. */
 export const COMPARED_METRICS: readonly { metric: ReportMetric; label: string }[] = [
@@ -49,7 +52,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
           .option('analytic', { type: 'boolean', default: false, describe: 'Use the analytic plan (instant) instead of simulating' })
           .option('replications', { describe: 'Replications (default: the first scenario’s)' })
-          .option('seed', { describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
+          .option('seed', { type: 'string', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
           .option('workers', { describe: 'Worker threads (default: the number of cores)' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
@@ -57,14 +60,12 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget'),
     async (args) => {
+      checkExportOptions(args);
       const scenarios = (args.scenarios as string[]).map((path) => readScenarioFile(path));
       const models = scenarios.flatMap((scenario) => scenario.variants.map((variant) => variant.model));
       const first = models[0] as ContactCentreModel;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true }) ?? first.simulation.replications;
-      const envSeed = io.env['STAFFSIM_SEED'];
-      const seed =
-        optionalNumberFlag('seed', args.seed, { min: 0, integer: true }) ??
-        (envSeed === undefined || envSeed === '' ? first.simulation.seed : numberFlag('seed (STAFFSIM_SEED)', Number(envSeed), { min: 0, integer: true }));
+      const seed = seedFromFlagOrEnvironment(args.seed, io.env) ?? first.simulation.seed;
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
       // One seed and one replication count for all: replication r of every variant sees the same arrivals.
       const common = models.map((model) => withSimulationSettings(model, replications, seed));
@@ -72,7 +73,11 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
       let variants: VariantResult[];
       let runs: (readonly ReplicationResult[] | null)[];
       if (args.analytic === true) {
-        variants = common.map((model) => variantFromPlan(planVariant(model)));
+        variants = common.map((model) => {
+          const plan = planVariant(model);
+          warnAboutPlan(plan, io);
+          return variantFromPlan(plan);
+        });
         runs = common.map(() => null);
       } else {
         const inputs = await Promise.all(common.map(resolveSimulationInput));
@@ -176,7 +181,7 @@ export function comparedRows(variants: readonly VariantResult[]): { metric: Repo
   for (const name of names) {
     for (const row of GROUP_ROWS) {
       const metric = groupMetricKey(name, row.metric);
-      if (informative(metric)) rows.push({ metric, label: `${name}: ${row.label}` });
+      if (informative(metric)) rows.push({ metric, label: `${printable(name)}: ${row.label}` });
     }
   }
   return rows;
@@ -186,8 +191,8 @@ function compareText(report: Report): string {
   const variants = report.variants;
   const simulated = variants.some((v) => v.source === 'simulation');
   const header = simulated
-    ? `${report.title} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${variants[0]?.variant ?? ''}"; * = significant at 5% (paired by replication)`
-    : `${report.title} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${variants[0]?.variant ?? ''}"`;
+    ? `${printable(report.title)} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${printable(variants[0]?.variant ?? '')}"; * = significant at 5% (paired by replication)`
+    : `${printable(report.title)} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${printable(variants[0]?.variant ?? '')}"`;
   const rows = comparedRows(variants).map(({ metric, label }) => [
     label,
     ...variants.map((variant, i) => {

@@ -7,6 +7,7 @@ import type { ContactCentreModel, StaffingTarget } from '../../core/model/contac
 import { networkOf, type AgentGroup } from '../../core/model/network.js';
 import type { NetworkIsaPlan } from '../../core/plan/network-isa.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
+import { printable } from '../../core/printable.js';
 import { UsageError } from '../usage-error.js';
 import {
   describeEnding,
@@ -98,7 +99,8 @@ export async function solveGroupShifts(
         code: 'missing_shift_templates',
         message:
           `--shifts needs shift templates in at least one agent group (variant "${model.variantName}" has none in ` +
-          `${groups.map((group) => group.name).join(', ')}), e.g.\n${GROUP_SHIFT_TEMPLATES_EXAMPLE}`,
+          `${groups.map((group) => group.name).join(', ')}), e.g.`,
+        hint: GROUP_SHIFT_TEMPLATES_EXAMPLE,
       },
     ]);
   }
@@ -113,7 +115,7 @@ export async function solveGroupShifts(
 
 function groupShiftSubject(model: ContactCentreModel, group: AgentGroup): ShiftSubject {
   return {
-    label: `${model.variantName}, group ${group.name}`,
+    label: `${printable(model.variantName)}, group ${printable(group.name)}`,
     calendar: model.calendar,
     shrinkage: group.staffing.shrinkage,
     templateCount: (group.shiftTemplates ?? []).length,
@@ -127,7 +129,9 @@ function groupShiftSubject(model: ContactCentreModel, group: AgentGroup): ShiftS
 export function groupShiftsText(model: ContactCentreModel, shifts: GroupShifts): string {
   const parts = shifts.solved.map((plan) => shiftsText(groupShiftSubject(model, plan.group), plan.shifts, plan.requirement));
   if (shifts.withoutTemplates.length > 0) {
-    parts.push(`No shifts for ${shifts.withoutTemplates.map((name) => `group ${name}`).join(', ')} of ${model.variantName}: no staffing.shiftTemplates there.`);
+    parts.push(
+      `No shifts for ${shifts.withoutTemplates.map((name) => `group ${printable(name)}`).join(', ')} of ${printable(model.variantName)}: no staffing.shiftTemplates there.`,
+    );
   }
   return parts.join('\n\n');
 }
@@ -153,7 +157,7 @@ export function groupShiftsYaml(shifts: GroupShifts, indent: string): string[] {
 export function groupsShortOfShifts(model: ContactCentreModel, shifts: GroupShifts): { label: string; count: number }[] {
   return shifts.solved
     .filter((plan) => plan.shifts.plan.unmetIntervals.length > 0)
-    .map((plan) => ({ label: `${model.variantName}, group ${plan.group.name}`, count: plan.shifts.plan.unmetIntervals.length }));
+    .map((plan) => ({ label: `${printable(model.variantName)}, group ${printable(plan.group.name)}`, count: plan.shifts.plan.unmetIntervals.length }));
 }
 
 // ------------------------------------------------------------------------------------------------ ISA
@@ -167,11 +171,11 @@ export function networkIsaText(plan: NetworkIsaPlan): string {
     plan.otherGroups.length === 0
       ? title
       : `${title}\nother groups keep their staffing: ${plan.otherGroups
-          .map((group) => `${group.name} (${group.method === null ? `staffing.${group.staffing}` : group.method === 'erlang-a' ? 'target, Erlang A' : 'target, Erlang C'})`)
+          .map((group) => `${printable(group.name)} (${group.method === null ? `staffing.${group.staffing}` : group.method === 'erlang-a' ? 'target, Erlang A' : 'target, Erlang C'})`)
           .join(', ')}`;
   const blocks = plan.groups.map((group) => {
     const note = describeSettled(group.settledIntervals);
-    return [`group ${group.name}${note === '' ? '' : ` (${note})`}:`, ...isaComparisonLines(group, model.currency)].join('\n');
+    return [`group ${printable(group.name)}${note === '' ? '' : ` (${note})`}:`, ...isaComparisonLines(group, model.currency)].join('\n');
   });
   return [head, ...blocks].join('\n\n');
 }

@@ -7,6 +7,7 @@ import { WEEKDAYS } from '../../core/model/contact-centre-model.js';
 import type { CoverageRow } from '../../core/plan/shift-model.js';
 import { buildShiftProblem, paidRequirement } from '../../core/plan/shift-model.js';
 import type { IsaComparison, IsaPlanRow } from '../../core/plan/simulation-staffing.js';
+import { printable } from '../../core/printable.js';
 import { formatClock, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import { solveShiftProblem, type SolvedShiftPlan } from '../../runner/shift-solver.js';
 
@@ -14,7 +15,7 @@ import { solveShiftProblem, type SolvedShiftPlan } from '../../runner/shift-solv
 
 /** Whose shifts a report is about: a variant, or one agent group of a variant, with what prices them. */
 export interface ShiftSubject {
-  /** How the report names it: `base`, or `base, group switchboard`. */
+  /** How the report names it, printable: `base`, or `base, group switchboard`. */
   readonly label: string;
   readonly calendar: Calendar;
   readonly shrinkage: number;
@@ -28,7 +29,7 @@ export interface ShiftSubject {
 /** The shift subject of a variant without agent groups. */
 export function variantShiftSubject(model: ContactCentreModel): ShiftSubject {
   return {
-    label: model.variantName,
+    label: printable(model.variantName),
     calendar: model.calendar,
     shrinkage: model.staffing.shrinkage,
     templateCount: (model.shiftTemplates ?? []).length,
@@ -237,7 +238,7 @@ export function describeSettled(settledIntervals: number): string {
 /** The title of an ISA report: the scenario, the variant, the simulation settings and how the iteration ended. */
 export function isaTitle(model: ContactCentreModel, ending: string): string {
   return (
-    `${model.scenarioName} — ${model.variantName} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
+    `${printable(model.scenarioName)} — ${printable(model.variantName)} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
     `${model.simulation.seed}; ${ending})`
   );
 }

@@ -18,7 +18,11 @@ import { readScenarioFile } from '../../scenario/load.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
+import { warnAboutPlan } from '../plan-warnings.js';
+import { seedFromEnvironment, seedFromFlag } from '../seed.js';
+import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
+import { printable } from '../../core/printable.js';
 import {
   groupShiftsJson,
   groupShiftsText,
@@ -97,7 +101,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         .option('strict', { type: 'boolean', default: false, describe: 'With --shifts: exit 3 when the templates leave intervals uncovered' })
         .option('time-limit', { describe: 'With --shifts: solver time limit per variant, seconds (default 30)' })
         .option('replications', { describe: 'With isa: replications per simulated plan (default: simulation.replications)' })
-        .option('seed', { describe: 'With isa: base seed (default: simulation.seed)' })
+        .option('seed', { type: 'string', describe: 'With isa: base seed (default: STAFFSIM_SEED, else simulation.seed)' })
         .option('out', {
           type: 'string',
           describe: 'Write the shifts section (with --shifts) or the JSON document to this file, atomically; the report goes to stdout',
@@ -113,15 +117,17 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const method = (args.method as Method | undefined) ?? null;
       const timeLimitSeconds = optionalNumberFlag('time-limit', args['time-limit'], { min: 0, exclusiveMin: true }) ?? 30;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
-      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const seed = seedFromFlag(args.seed);
       const out = flagText('out', args.out);
       const wantShifts = args.shifts === true;
       if (args.strict === true && !wantShifts) throw new UsageError('--strict: applies to --shifts (exit 3 when intervals stay uncovered); add --shifts');
       if (args['time-limit'] !== undefined && !wantShifts) throw new UsageError('--time-limit: applies to --shifts');
+      if (out !== null) checkOutputFlag('out', out);
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
-      const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed), method));
+      const envSeed = seedFromEnvironment(io.env);
+      const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed ?? envSeed), method));
       const usesIsa = (model: ContactCentreModel): boolean =>
         model.network !== undefined ? hasIsaGroup(model) : model.staffing.kind === 'target' && model.staffing.target.method === 'isa';
       if (!models.some(usesIsa)) {
@@ -164,7 +170,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
           io.stdout.write(`${reports.map(commented).join('\n')}\n${yaml}`);
         } else {
           io.stdout.write(`${reports.join('\n\n')}\n`);
-          writeOut(io, out, `# staffsim plan --shifts ${scenario.file ?? scenario.name}\n${yaml}`);
+          writeOut(io, out, `# staffsim plan --shifts ${printable(scenario.file ?? scenario.name)}\n${yaml}`);
         }
       } else {
         io.stdout.write(`${planned.map((p) => plannedText(p)).join('\n\n')}\n`);
@@ -176,7 +182,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         p.groupShifts !== null
           ? groupsShortOfShifts(p.model, p.groupShifts)
           : (p.shifts?.plan.unmetIntervals.length ?? 0) > 0
-            ? [{ label: p.model.variantName, count: p.shifts?.plan.unmetIntervals.length ?? 0 }]
+            ? [{ label: printable(p.model.variantName), count: p.shifts?.plan.unmetIntervals.length ?? 0 }]
             : [],
       );
       for (const { label, count } of unmet) {
@@ -240,7 +246,8 @@ async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][],
       {
         path: 'staffing.shiftTemplates',
         code: 'missing_shift_templates',
-        message: `--shifts needs shift templates in the scenario (variant "${model.variantName}" has none), e.g.\n${SHIFT_TEMPLATES_EXAMPLE}`,
+        message: `--shifts needs shift templates in the scenario (variant "${model.variantName}" has none), e.g.`,
+        hint: SHIFT_TEMPLATES_EXAMPLE,
       },
     ]);
   }
@@ -249,16 +256,16 @@ async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][],
 
 function isaProgress(io: CliIo, model: ContactCentreModel, enabled: boolean): { onIteration?: (iteration: number, changed: number) => void } {
   if (!enabled || io.stderr.isTTY !== true) return {};
-  io.stderr.write(`staffsim: isa ${model.variantName}: simulating …\n`);
+  io.stderr.write(`staffsim: isa ${printable(model.variantName)}: simulating …\n`);
   return {
     onIteration: (iteration, changed) =>
-      io.stderr.write(`staffsim: isa ${model.variantName}: plan ${iteration} simulated, ${changed} interval(s) changed\n`),
+      io.stderr.write(`staffsim: isa ${printable(model.variantName)}: plan ${iteration} simulated, ${changed} interval(s) changed\n`),
   };
 }
 
 function writeOut(io: CliIo, path: string, content: string): void {
   writeFileAtomic(path, content);
-  io.stderr.write(`staffsim: wrote ${path}\n`);
+  io.stderr.write(`staffsim: wrote ${printable(path)}\n`);
 }
 
 // ------------------------------------------------------------------------------------------------ JSON
@@ -363,11 +370,11 @@ function analyticText(plan: VariantPlan): string {
   const { model, totals } = plan;
   const staffingNote =
     model.network !== undefined
-      ? `agent groups: ${model.network.groups.map((group) => `${group.name} ${group.staffing.kind === 'target' ? 'solved for its target' : `by ${group.staffing.kind}`}`).join(', ')}`
+      ? `agent groups: ${model.network.groups.map((group) => `${printable(group.name)} ${group.staffing.kind === 'target' ? 'solved for its target' : `by ${group.staffing.kind}`}`).join(', ')}`
       : model.staffing.kind === 'target'
         ? 'agents solved for the target'
         : `staffing: ${model.staffing.kind}`;
-  const title = `${model.scenarioName} — ${model.variantName} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
+  const title = `${printable(model.scenarioName)} — ${printable(model.variantName)} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
   const table = renderTable(
     [
       { header: 'day' },
@@ -404,13 +411,20 @@ function analyticText(plan: VariantPlan): string {
   return [title, table, ...summary, networkSummary(t), groupTable(plan.groups, model.currency)].join('\n');
 }
 
-/** The failure-demand line of a model with agent groups: calls per case, transfers and their failures, tasks. */
+/**
+ * The failure-demand line of a model with agent groups: calls per case, and — where there are any — transfers and
+ * their failures, and tasks (started, within due, delay, left at the end).
+ */
 function networkSummary(t: (name: MetricName) => number): string {
-  return (
-    `calls dialled per case ${formatNumber(t('callsPerCase'), 2)} · transfers ${formatNumber(t('transfers'))} (${formatPercent(t('failedTransferShare'))} failed) · ` +
-    `tasks ${formatNumber(t('tasks'))} (${formatNumber(t('tasksDone'))} started, ${formatPercent(t('tasksWithinDueShare'))} within due, mean delay ${formatDuration(t('taskDelaySeconds'))}) · ` +
-    `left at the end ${formatNumber(t('taskBacklogAtEnd'))}`
-  );
+  const parts = [`calls dialled per case ${formatNumber(t('callsPerCase'), 2)}`];
+  if (t('transfers') > 0) parts.push(`transfers ${formatNumber(t('transfers'))} (${formatPercent(t('failedTransferShare'))} failed)`);
+  if (t('tasks') > 0) {
+    parts.push(
+      `tasks ${formatNumber(t('tasks'))} (${formatNumber(t('tasksDone'))} started, ${formatPercent(t('tasksWithinDueShare'))} within due, ` +
+        `mean delay ${formatDuration(t('taskDelaySeconds'))}, ${formatNumber(t('taskBacklogAtEnd'))} left at the end)`,
+    );
+  }
+  return parts.join(' · ');
 }
 
 /** One row per agent group: the calls it was offered and what became of them, its agents, tasks and cost. */
@@ -433,7 +447,7 @@ function groupTable(groups: readonly GroupPlan[], currency: string): string {
     groups.map((group) => {
       const g = group.totals;
       return [
-        group.name,
+        printable(group.name),
         formatNumber(g.attempts, 1),
         formatNumber(g.answered, 1),
         formatPercent(g.attempts > 0 ? g.abandoned / g.attempts : Number.NaN),
@@ -453,9 +467,10 @@ function groupTable(groups: readonly GroupPlan[], currency: string): string {
 // ------------------------------------------------------------------------------------------------ YAML
 
 /**
- * The shifts as a YAML section to paste: `staffing:` (shifts + shrinkage) for a scenario without variants; with
- * variants, `variants: { <name>: { staffing: … } }` — put each `staffing:` into that variant, where `shifts` replaces
- * its target (a variant's staffing form replaces the base's).
+ * The shifts as a YAML section to paste: `staffing:` (shifts + shrinkage) for a scenario without variants, or with agent
+ * groups `groups: { <name>: { staffing: … } }` for each group with shift templates; with variants, `variants: { <name>:
+ * … }` around it — put each section into that variant, where `shifts` replaces its target (a variant's staffing form
+ * replaces the base's).
  */
 function shiftsYaml(planned: readonly PlannedVariant[], multiVariant: boolean): string {
   const section = (p: PlannedVariant, indent: string): string[] =>
@@ -466,14 +481,4 @@ function shiftsYaml(planned: readonly PlannedVariant[], multiVariant: boolean): 
   const lines = ['variants:'];
   for (const p of planned) lines.push(`  ${yamlKey(p.model.variantName)}:`, ...section(p, '    '));
   return `${lines.join('\n')}\n`;
-}
-
-function warnAboutPlan(plan: VariantPlan, io: CliIo): void {
-  const overloaded = plan.rows.filter((row) => !row.stable).length;
-  if (overloaded > 0) {
-    io.stderr.write(
-      `staffsim: warning: ${plan.model.variantName}: ${overloaded} interval(s) are overloaded (Erlang C, load ≥ agents): waits are unbounded there and their waiting is not priced.\n`,
-    );
-  }
-  if (!plan.converged) io.stderr.write(`staffsim: warning: ${plan.model.variantName}: the retrial fixed point did not converge in every interval.\n`);
 }

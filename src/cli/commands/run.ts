@@ -20,13 +20,15 @@ import type { Report } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
-import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
-import { exportReport, withExportOptions } from '../output.js';
+import { flagText, optionalNumberFlag } from '../number-flags.js';
+import { seedFromFlagOrEnvironment } from '../seed.js';
+import { checkExportOptions, checkOutputFlag, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import type { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
+import { printable } from '../../core/printable.js';
 
 /** One simulated variant as `run --json` prints it. */
 export interface SimulatedVariant {
@@ -50,7 +52,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         // No `type: 'number'`: yargs would turn `--workers abc` into NaN, losing what was typed. Untyped, a number
         // stays a number and anything else stays text; numberFlag checks both and quotes them.
         .option('replications', { describe: 'Replications, an integer ≥ 1 (default: simulation.replications of the scenario)' })
-        .option('seed', { describe: 'Base seed, an integer ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
+        .option('seed', { type: 'string', describe: 'Base seed, a whole number ≥ 0 (default: STAFFSIM_SEED, else simulation.seed of the scenario)' })
         .option('workers', { describe: 'Worker threads, an integer ≥ 1 (default: the number of cores)' })
         .option('calls', {
           type: 'string',
@@ -64,13 +66,12 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       // Flags first: a bad flag is reported before any file is read.
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
       const workers = optionalNumberFlag('workers', args.workers, { min: 1, integer: true }) ?? defaultWorkerCount();
-      const envSeed = io.env['STAFFSIM_SEED'];
-      const seed =
-        optionalNumberFlag('seed', args.seed, { min: 0, integer: true }) ??
-        (envSeed === undefined || envSeed.trim() === '' ? null : numberFlag('STAFFSIM_SEED', envSeed.trim(), { min: 0, integer: true }));
+      const seed = seedFromFlagOrEnvironment(args.seed, io.env);
       const callsPath = flagText('calls', args.calls);
       if (callsPath === '-') throw new UsageError('--calls: expected a file name (the CSV cannot share stdout with the report)');
       const variantName = flagText('variant', args.variant) ?? undefined;
+      checkExportOptions(args);
+      if (callsPath !== null) checkOutputFlag('calls', callsPath);
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, variantName);
@@ -128,7 +129,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       } else {
         io.stdout.write(`${simulated.map((variant, i) => runText(variant, models[i] as ContactCentreModel)).join('\n\n')}\n`);
       }
-      if (callsPath !== null) io.stderr.write(`staffsim: wrote ${callsPath}\n`);
+      if (callsPath !== null) io.stderr.write(`staffsim: wrote ${printable(callsPath)}\n`);
     },
   );
 }
@@ -156,22 +157,29 @@ export function variantJson(name: string, summary: SimulationSummary): Simulated
   };
 }
 
+/** The signals that interrupt a command: Ctrl-C, and what CI runners and `kill` send on cancel or timeout. */
+const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
+
 /**
- * Runs `work` with an AbortSignal that Ctrl-C (SIGINT) fires; an aborted run becomes an InterruptedError (exit 130).
- * The handler is registered once: a second Ctrl-C gets Node's default (the process dies at once, skipping clean-up,
- * as TOOLCHAIN §4 asks).
+ * Runs `work` with an AbortSignal that Ctrl-C (SIGINT) or SIGTERM fires; an aborted run becomes an InterruptedError
+ * (exit 130), and the work's own clean-up (temporary files) runs. Only the first signal is caught: a second one gets
+ * Node's default (the process dies at once, skipping clean-up, as TOOLCHAIN §4 asks; what it leaves behind is removed
+ * as stale by a later run).
  */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const onInterrupt = (): void => controller.abort();
-  process.once('SIGINT', onInterrupt);
+  const onInterrupt = (): void => {
+    for (const name of INTERRUPTS) process.removeListener(name, onInterrupt);
+    controller.abort();
+  };
+  for (const name of INTERRUPTS) process.on(name, onInterrupt);
   try {
     return await work(controller.signal);
   } catch (error) {
     if (controller.signal.aborted || (error instanceof Error && error.name === 'AbortError')) throw new InterruptedError();
     throw error;
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    for (const name of INTERRUPTS) process.removeListener(name, onInterrupt);
   }
 }
 
@@ -369,7 +377,7 @@ export function groupsText(groups: readonly { name: string; totals: Record<Group
       { header: 'staff cost' },
     ],
     groups.map(({ name, totals: g }) => [
-      name,
+      printable(name),
       formatNumber(g.attempts.mean, 1),
       formatNumber(g.answered.mean, 1),
       formatPercent(g.attempts.mean > 0 ? g.abandoned.mean / g.attempts.mean : Number.NaN),
@@ -386,7 +394,7 @@ export function groupsText(groups: readonly { name: string; totals: Record<Group
 }
 
 function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
-  const title = `${model.scenarioName} — ${variant.name} (simulated: ${variant.replications} replication${variant.replications === 1 ? '' : 's'}, seed ${variant.seed}, ±95% interval)`;
+  const title = `${printable(model.scenarioName)} — ${printable(variant.name)} (simulated: ${variant.replications} replication${variant.replications === 1 ? '' : 's'}, seed ${variant.seed}, ±95% interval)`;
   const summary = renderTable(
     [{ header: 'metric', align: 'left' }, { header: 'mean', align: 'right' }, { header: '±95%', align: 'right' }],
     [...SUMMARY_LINES, ...(variant.groups === undefined ? [] : NETWORK_SUMMARY_LINES)].map(({ metric, label, format }) => {

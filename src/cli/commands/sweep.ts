@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
-import { planVariant } from '../../core/plan/interval-plan.js';
+import { overloadedIntervals, planVariant } from '../../core/plan/interval-plan.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
@@ -14,12 +14,14 @@ import { variantModelWith } from '../../scenario/variant-override.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
-import { exportReport, withExportOptions } from '../output.js';
+import { seedFromFlag, seedFromFlagOrEnvironment } from '../seed.js';
+import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { printable } from '../../core/printable.js';
 
 /** The most points one sweep may have. */
 export const MAX_SWEEP_POINTS = 1000;
@@ -72,19 +74,20 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           .option('variant', { type: 'string', describe: 'The variant to sweep (default: the first)' })
           .option('simulate', { type: 'boolean', default: false, describe: 'Simulate every point instead of the analytic plan' })
           .option('replications', { describe: 'Replications per point with --simulate' })
-          .option('seed', { describe: 'Base seed with --simulate (the same for every point)' })
+          .option('seed', { type: 'string', describe: 'Base seed with --simulate, the same for every point (default: STAFFSIM_SEED, else simulation.seed)' })
           .option('workers', { describe: 'Worker threads with --simulate' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --variant world-class --set staffing.target.serviceLevel=0.4:0.95:0.05', 'What is a better service level worth?')
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --set handling.firstContactResolution=0.5:0.95:0.05', 'What is resolving more at once worth?'),
     async (args) => {
+      checkExportOptions(args);
       const range = parseSweepRange(String(args.set));
       const scenario = readScenarioFile(String(args.scenario));
       const variantName = (selectVariants(scenario, args.variant)[0] as LoadedScenario['variants'][number]).name;
       const simulateEach = args.simulate === true;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
-      const seed = optionalNumberFlag('seed', args.seed, { min: 0, integer: true });
+      const seed = simulateEach ? seedFromFlagOrEnvironment(args.seed, io.env) : seedFromFlag(args.seed);
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
 
       // Every point is validated before any is computed, so a bad path or value fails at once.
@@ -96,6 +99,13 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           throw error;
         }
       });
+      // Points with overloaded intervals are named once, after the sweep's progress.
+      const unstable: number[] = [];
+      const analyticPoint = (model: ContactCentreModel, value: number): VariantResult => {
+        const plan = planVariant(model);
+        if (overloadedIntervals(plan).length > 0) unstable.push(value);
+        return variantFromPlan(plan);
+      };
       const results: (VariantResult | null)[] = await withInterrupt(async (signal) => {
         const out: (VariantResult | null)[] = [];
         const progress = progressBar(io.stderr, `sweeping ${range.path}`, simulateEach && args.json !== true);
@@ -104,7 +114,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
             out.push(
               simulateEach
                 ? variantFromSimulation(model, await simulate(await resolveSimulationInput(model), { replications: model.simulation.replications, workers, signal }))
-                : variantFromPlan(planVariant(model)),
+                : analyticPoint(model, range.values[i] as number),
             );
           } catch (error) {
             if (!(error instanceof InfeasibleError)) throw error;
@@ -117,6 +127,12 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
       });
 
       const sweep = sweepResult(range.path, variantName, range.values, results);
+      if (unstable.length > 0) {
+        io.stderr.write(
+          `staffsim: warning: ${printable(variantName)}: unstable at ${range.path} = ${unstable.join(', ')} — in some intervals calls without patience arrive faster ` +
+            'than the agents answer them, so waits and cost are unbounded (∞) and these points are never the cheapest; `staffsim plan` names the intervals.\n',
+        );
+      }
       const cheapestVariant = results[range.values.indexOf(sweep.cheapest.value)] ?? null;
       const first = models[0] as ContactCentreModel;
       const report: Report = {
@@ -158,6 +174,7 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
   const rows = sweep.points.map((point, i) => {
     const t = point.totals;
     if (results[i] === null) return [String(point.value), 'no staffing meets the target', '', '', '', '', '', '', ''];
+    if (t.totalCost.mean === Number.POSITIVE_INFINITY) return [String(point.value), 'unstable', '', '', '', '', '', '', '∞ (unbounded wait)'];
     return [
       String(point.value),
       formatPercent(t.serviceLevel.mean),
@@ -184,5 +201,5 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
     ],
     rows,
   );
-  return `${report.title} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${sweep.parameter} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
+  return `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
 }

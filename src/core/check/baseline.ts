@@ -36,6 +36,7 @@
  * listed, not compared. With the same seed and an unchanged model, the numbers are identical and nothing is flagged.
  */
 import { ALL_METRIC_NAMES, isMetricName, type MetricEstimate, type MetricName } from '../metrics.js';
+import { PROTOTYPE_KEYS, prototypeKeyPaths, withoutPrototypeKeys } from '../prototype-keys.js';
 import { studentTQuantile, studentTUpperTail } from '../sim/student-t.js';
 
 export const BASELINE_FORMAT = 'staffsim-baseline/1';
@@ -100,6 +101,8 @@ export function buildBaseline(options: {
 export interface BaselineIssue {
   /** Dotted path into the baseline document; empty for the whole document. */
   readonly path: string;
+  /** The same path as keys, to locate it in the file. */
+  readonly at: readonly string[];
   readonly code: string;
   readonly message: string;
 }
@@ -120,20 +123,24 @@ function describe(value: unknown): string {
  * version); everything else must have the shape written by `buildBaseline`.
  * @returns the baseline, or every problem with its path
  */
-export function parseBaseline(document: unknown): { ok: true; baseline: Baseline } | { ok: false; issues: BaselineIssue[] } {
+export function parseBaseline(input: unknown): { ok: true; baseline: Baseline } | { ok: false; issues: BaselineIssue[] } {
   const issues: BaselineIssue[] = [];
-  if (!isRecord(document)) return { ok: false, issues: [{ path: '', code: 'invalid_type', message: `expected a staffsim baseline (a JSON object; got ${describe(document)})` }] };
+  const report = (at: readonly string[], code: string, message: string): void => {
+    issues.push({ path: at.join('.'), at, code, message });
+  };
+  if (!isRecord(input)) return { ok: false, issues: [{ path: '', at: [], code: 'invalid_type', message: `expected a staffsim baseline (a JSON object; got ${describe(input)})` }] };
+  // Reserved keys are reported and left out, so that no variant or metric name is ever assigned as `__proto__`.
+  for (const at of prototypeKeyPaths(input)) {
+    report(at.map(String), 'unknown_key', `unknown key "${String(at[at.length - 1])}" (${PROTOTYPE_KEYS.join(', ')} are reserved and never keys of a baseline)`);
+  }
+  const document = withoutPrototypeKeys(input);
   if (document['format'] !== BASELINE_FORMAT) {
-    issues.push({
-      path: 'format',
-      code: 'unknown_format',
-      message: `expected "${BASELINE_FORMAT}" (got ${describe(document['format'])}); rewrite the baseline with --update-baseline`,
-    });
+    report(['format'], 'unknown_format', `expected "${BASELINE_FORMAT}" (got ${describe(document['format'])}); rewrite the baseline with --update-baseline`);
   }
   const text = (key: string): string => {
     const value = document[key];
     if (typeof value === 'string') return value;
-    issues.push({ path: key, code: 'invalid_type', message: `expected a text (got ${describe(value)})` });
+    report([key], 'invalid_type', `expected a text (got ${describe(value)})`);
     return '';
   };
   const scenario = text('scenario');
@@ -142,26 +149,26 @@ export function parseBaseline(document: unknown): { ok: true; baseline: Baseline
   const variants: Record<string, BaselineVariant> = {};
   const rawVariants = document['variants'];
   if (!isRecord(rawVariants)) {
-    issues.push({ path: 'variants', code: 'invalid_type', message: `expected a mapping from variant name to its metrics (got ${describe(rawVariants)})` });
+    report(['variants'], 'invalid_type', `expected a mapping from variant name to its metrics (got ${describe(rawVariants)})`);
   } else {
     for (const [name, raw] of Object.entries(rawVariants)) {
-      const at = `variants.${name}`;
+      const at = ['variants', name];
       if (!isRecord(raw)) {
-        issues.push({ path: at, code: 'invalid_type', message: `expected { replications, seed, totals } (got ${describe(raw)})` });
+        report(at, 'invalid_type', `expected { replications, seed, totals } (got ${describe(raw)})`);
         continue;
       }
       const replications = raw['replications'];
       if (typeof replications !== 'number' || !Number.isInteger(replications) || replications < 1) {
-        issues.push({ path: `${at}.replications`, code: 'invalid_type', message: `expected an integer ≥ 1 (got ${describe(replications)})` });
+        report([...at, 'replications'], 'invalid_type', `expected an integer ≥ 1 (got ${describe(replications)})`);
       }
       const seed = raw['seed'];
       if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0) {
-        issues.push({ path: `${at}.seed`, code: 'invalid_type', message: `expected an integer ≥ 0 (got ${describe(seed)})` });
+        report([...at, 'seed'], 'invalid_type', `expected an integer ≥ 0 (got ${describe(seed)})`);
       }
       const rawTotals = raw['totals'];
       const totals: Partial<Record<MetricName, MetricEstimate>> = {};
       if (!isRecord(rawTotals)) {
-        issues.push({ path: `${at}.totals`, code: 'invalid_type', message: `expected a mapping from metric name to { mean, ci95 } (got ${describe(rawTotals)})` });
+        report([...at, 'totals'], 'invalid_type', `expected a mapping from metric name to { mean, ci95 } (got ${describe(rawTotals)})`);
       } else {
         for (const [metric, estimate] of Object.entries(rawTotals)) {
           if (!isMetricName(metric)) continue;
@@ -170,11 +177,7 @@ export function parseBaseline(document: unknown): { ok: true; baseline: Baseline
           const meanOk = mean === null || (typeof mean === 'number' && Number.isFinite(mean));
           const ciOk = ci95 === null || (typeof ci95 === 'number' && Number.isFinite(ci95) && ci95 >= 0);
           if (!meanOk || !ciOk) {
-            issues.push({
-              path: `${at}.totals.${metric}`,
-              code: 'invalid_type',
-              message: `expected { "mean": number or null, "ci95": number ≥ 0 or null } (got ${JSON.stringify(estimate)})`,
-            });
+            report([...at, 'totals', metric], 'invalid_type', `expected { "mean": number or null, "ci95": number ≥ 0 or null } (got ${JSON.stringify(estimate)})`);
             continue;
           }
           totals[metric] = { mean: mean ?? Number.NaN, ci95: ci95 ?? Number.NaN };
@@ -218,7 +221,7 @@ export interface VariantComparison {
   readonly passed: boolean;
 }
 
-/** A variant of the new run: compared, or without a baseline (`reason` says why). */
+/** A variant of the new run: compared, or without a baseline (`reason` says why and what to do). */
 export type BaselineVariantOutcome =
   | { readonly variant: string; readonly status: 'compared'; readonly comparison: VariantComparison }
   | { readonly variant: string; readonly status: 'missing'; readonly reason: string };
@@ -294,21 +297,28 @@ function metricsOf(current: SimulatedTotals, stored: BaselineVariant): { present
 
 /**
  * Compares the variants of a new run of a scenario file with its baseline (the rule is in this module's comment).
+ * A variant the baseline lacks, or whose stored totals hold no metric at all (`"totals": {}`), is not compared: it is
+ * `missing`, which `check` reports, and fails with `--require-baseline`. It never passes by comparing nothing.
  * @param options.tolerance relative change allowed, ≥ 0 (default 0.02)
+ * @param options.file the baseline file, for the reasons (default "the baseline")
  * @example compareWithBaseline([run], baseline).variants[0].status // 'compared'
  */
 export function compareWithBaseline(
   current: readonly SimulatedTotals[],
   baseline: Pick<Baseline, 'variants'>,
-  options: { readonly tolerance?: number } = {},
+  options: { readonly tolerance?: number; readonly file?: string } = {},
 ): ScenarioComparison {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  const pairs = current.map((variant) => ({ variant, stored: baseline.variants[variant.name] }));
+  const file = options.file ?? 'the baseline';
+  const pairs = current.map((variant) => ({ variant, stored: Object.hasOwn(baseline.variants, variant.name) ? baseline.variants[variant.name] : undefined }));
   const family = pairs.reduce((sum, { variant, stored }) => sum + (stored === undefined ? 0 : metricsOf(variant, stored).tested), 0);
   const alpha = BASELINE_SIGNIFICANCE / Math.max(1, family);
   const variants = pairs.map(({ variant, stored }): BaselineVariantOutcome => {
-    if (stored === undefined) return { variant: variant.name, status: 'missing', reason: `no variant "${variant.name}" in the baseline` };
+    if (stored === undefined) return { variant: variant.name, status: 'missing', reason: `no variant "${variant.name}" in ${file} (create it with --update-baseline)` };
     const { present, missing } = metricsOf(variant, stored);
+    if (present.length === 0) {
+      return { variant: variant.name, status: 'missing', reason: `the baseline of "${variant.name}" in ${file} holds no metric (empty totals); rewrite it with --update-baseline` };
+    }
     const metrics = present.map((metric) =>
       compareMetric(
         metric,

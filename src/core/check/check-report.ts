@@ -156,7 +156,7 @@ function baselineCase(scenario: ScenarioCheck, baselineFile: string, outcome: Ba
       bound: '–',
       status: requireBaseline ? 'failed' : 'skipped',
       type: 'BaselineMissing',
-      message: `${outcome.reason} (create it with --update-baseline)`,
+      message: outcome.reason,
       detail: `baseline file: ${baselineFile}\nscenario: ${scenario.file}`,
       seconds,
     };

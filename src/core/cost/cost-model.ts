@@ -52,8 +52,8 @@ export interface StaffPricedByGroup {
 export function costOf(usage: ResourceUsage, rates: CostRates, priced?: StaffPricedByGroup): CostBreakdown {
   const staffCost = priced?.staffCost ?? usage.paidAgentHours * rates.perPaidAgentHour;
   const overtimeCost = priced?.overtimeCost ?? usage.overtimeHours * rates.perOvertimeHour;
-  const telephonyCost = (usage.connectedSeconds / 60) * rates.perTelephonyMinute;
-  const customerTimeCost = (usage.waitingSeconds / 60) * rates.perCustomerWaitMinute;
+  const telephonyCost = times(usage.connectedSeconds / 60, rates.perTelephonyMinute);
+  const customerTimeCost = times(usage.waitingSeconds / 60, rates.perCustomerWaitMinute);
   const repeatContactCost = usage.repeatContacts * rates.perRepeatContact;
   const unresolvedCaseCost = usage.unresolvedCases * rates.perUnresolvedCase;
   const fixedCost = usage.days * rates.fixedPerDay;
@@ -70,4 +70,9 @@ export function costOf(usage: ResourceUsage, rates: CostRates, priced?: StaffPri
     totalCost,
     costPerResolvedCase: usage.resolvedCases > 0 ? totalCost / usage.resolvedCases : Number.NaN,
   };
+}
+
+/** quantity × rate, where a rate of 0 prices even an unbounded quantity (an overloaded queue's wait) at 0. */
+function times(quantity: number, rate: number): number {
+  return rate === 0 ? 0 : quantity * rate;
 }

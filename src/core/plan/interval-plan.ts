@@ -72,3 +72,27 @@ export function planVariant(model: ContactCentreModel): VariantPlan {
   for (const name of METRIC_NAMES) if (totals[name] !== undefined) oneGroupTotals[name] = totals[name];
   return { ...rest, totals: oneGroupTotals };
 }
+
+/** An interval of a plan where a queue without patience is overloaded (Erlang C, load ≥ agents). */
+export interface OverloadedInterval {
+  /** 0-based day and interval, and the interval's start in seconds after midnight. */
+  readonly day: number;
+  readonly interval: number;
+  readonly startSeconds: number;
+  /** The overloaded group, or null for a model without groups. */
+  readonly group: string | null;
+}
+
+/**
+ * The intervals in which a queue without patience is overloaded: its wait is unbounded, so the plan's waiting,
+ * telephony and total cost are unbounded (Infinity) and it is never the cheapest. In time order.
+ * @example overloadedIntervals(planVariant(modelWithNoAgents))[0] // { day: 0, interval: 0, startSeconds: 28800, group: null }
+ */
+export function overloadedIntervals(plan: VariantPlan): OverloadedInterval[] {
+  if (plan.model.network === undefined || plan.groups === undefined) {
+    return plan.rows.filter((row) => !row.stable).map((row) => ({ day: row.day, interval: row.interval, startSeconds: row.startSeconds, group: null }));
+  }
+  return plan.groups
+    .flatMap((group) => group.rows.filter((row) => !row.stable).map((row) => ({ day: row.day, interval: row.interval, startSeconds: row.startSeconds, group: group.name })))
+    .sort((a, b) => a.day - b.day || a.interval - b.interval);
+}

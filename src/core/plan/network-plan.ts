@@ -1,4 +1,4 @@
-import { costOf } from '../cost/cost-model.js';
+import { costOf, type CostBreakdown } from '../cost/cost-model.js';
 import { InfeasibleError, InputError } from '../errors.js';
 import type { GroupMetricName, MetricName } from '../metrics.js';
 import type { ContactCentreModel, ServiceLevelRule } from '../model/contact-centre-model.js';
@@ -174,6 +174,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     }
   };
 
+  // Each interval's fixed point starts from the failure shares of the one before (the load changes little).
+  let previousFailure = new Float64Array(G);
   for (let k = 0; k < total; k++) {
     const day = Math.floor(k / perDay);
     const i = k % perDay;
@@ -189,7 +191,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const selfRepeat = repeatKernel.mass[(i * days) * perDay + i] as number;
 
     // --- calls: one fixed point over all groups
-    const solved = solveInterval(setups, base, C, capped, { rho, p, selfRedial, selfRepeat }, day, i);
+    const solved = solveInterval(setups, base, C, capped, { rho, p, selfRedial, selfRepeat }, day, i, previousFailure);
+    previousFailure = Float64Array.from(solved.metrics, (m) => m.abandonedShare + m.blockedShare);
     if (!solved.converged) converged = false;
     const { X, agents, metrics } = solved;
     const row = variant[k] as (typeof variant)[number];
@@ -414,7 +417,10 @@ interface GroupSetup {
   readonly handleSeconds: number;
   /** Mean patience in the analytic model (Erlang A), or null (Erlang C: infinite patience, or method erlang-c). */
   readonly patienceSeconds: number | null;
+  /** Waiting places; callers with no patience at all (mean 0) cannot wait: 0, and a "blocked" call abandons. */
   readonly maxQueue: number | null;
+  /** Patience 0: every call that finds all agents busy abandons at once (Erlang B), counted as abandoned. */
+  readonly abandonsAtOnce: boolean;
   readonly schedule: StaffingSchedule | null;
   readonly shrinkage: number;
   readonly target: { readonly rule: ServiceLevelRule; readonly targets: StaffingTargets } | null;
@@ -438,7 +444,8 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
   const patience = g === 0 ? model.customers.patience : network.transferPatience;
   const staffing = group.staffing;
   const method = staffing.kind === 'target' ? staffing.target.method : null;
-  const patienceSeconds = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
+  const meanPatience = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
+  const abandonsAtOnce = meanPatience === 0;
   const target =
     staffing.kind === 'target'
       ? {
@@ -454,8 +461,9 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
   return {
     index: g,
     handleSeconds: meanOf(group.handleTime),
-    patienceSeconds,
-    maxQueue: group.maxQueue,
+    patienceSeconds: abandonsAtOnce ? null : meanPatience,
+    maxQueue: abandonsAtOnce ? 0 : group.maxQueue,
+    abandonsAtOnce,
     schedule: scheduledStaffingOf(model.calendar, staffing),
     shrinkage: staffing.shrinkage,
     target,
@@ -480,28 +488,44 @@ type GroupEvaluation = Omit<QueueMetrics, 'agents' | 'model'> & { readonly block
 /** The group's queue at `calls` calls in the interval with (possibly fractional) agents, under `rule`. */
 function evaluateGroup(setup: GroupSetup, agents: number, calls: number, rule: ServiceLevelRule = setup.serviceLevel): GroupEvaluation {
   const input = { arrivalsPerSecond: calls / setup.intervalSeconds, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
-  const at = (n: number): QueueMetrics & { blockedShare: number } =>
-    setup.maxQueue === null ? { ...evaluateQueue({ ...input, agents: n }), blockedShare: 0 } : evaluateFiniteQueue({ ...input, agents: n, maxQueue: setup.maxQueue });
+  const at = (n: number): QueueMetrics & { blockedShare: number } => {
+    if (setup.maxQueue === null) return { ...evaluateQueue({ ...input, agents: n }), blockedShare: 0 };
+    const finite = evaluateFiniteQueue({ ...input, agents: n, maxQueue: setup.maxQueue });
+    return setup.abandonsAtOnce ? { ...finite, abandonedShare: finite.blockedShare, blockedShare: 0 } : finite;
+  };
   return mixedEvaluation(agents, at);
 }
 
 /** The fewest agents that meet the group's target at `calls` calls (an unlimited queue by the Erlang solver). */
-function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interval: number): number {
+function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interval: number, hint: number | null = null): number {
   const target = setup.target as NonNullable<GroupSetup['target']>;
   const arrivalsPerSecond = calls / setup.intervalSeconds;
+  // The fixed point moves the load a little at a time: when the last answer still meets the target and one agent
+  // fewer does not, it is the answer again (every target is monotone in the agents), without a search.
+  if (hint !== null && hint > 0 && meetsTarget(setup, arrivalsPerSecond, hint) && !meetsTarget(setup, arrivalsPerSecond, hint - 1)) return hint;
   if (setup.maxQueue === null) {
     const solution = solveStaffing({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: target.rule, targets: target.targets });
     if (!solution.feasible) throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: ${solution.reason}`);
     return solution.agents;
   }
-  // A finite queue: search upwards; blocked calls count against an abandonment bound.
+  // A finite queue (or callers without patience): search upwards.
   const load = arrivalsPerSecond * setup.handleSeconds;
   const cap = Math.ceil(load + 50 * Math.sqrt(load) + 100);
   for (let n = 0; n <= cap; n++) {
     const m = evaluateFiniteQueue({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents: n, meanPatienceSeconds: setup.patienceSeconds, maxQueue: setup.maxQueue, serviceLevel: target.rule });
+    // Blocked calls count against an abandonment bound (with patience 0 they are the abandoned ones).
     if (missedTargets({ ...m, abandonedShare: m.abandonedShare + m.blockedShare }, target.targets).length === 0) return n;
   }
   throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: no staffing up to ${cap} agents meets the target`);
+}
+
+/** Whether `agents` meet the group's target at `arrivalsPerSecond` (blocked calls count against an abandonment bound). */
+function meetsTarget(setup: GroupSetup, arrivalsPerSecond: number, agents: number): boolean {
+  const target = setup.target as NonNullable<GroupSetup['target']>;
+  const input = { arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: target.rule };
+  if (setup.maxQueue === null) return missedTargets(evaluateQueue(input), target.targets).length === 0;
+  const m = evaluateFiniteQueue({ ...input, maxQueue: setup.maxQueue });
+  return missedTargets({ ...m, abandonedShare: m.abandonedShare + m.blockedShare }, target.targets).length === 0;
 }
 
 /**
@@ -516,22 +540,33 @@ function solveInterval(
   feedback: { rho: number; p: number; selfRedial: number; selfRepeat: number },
   day: number,
   interval: number,
+  startingFailure: Float64Array,
 ): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
   const G = setups.length;
   const agents = new Float64Array(G);
   setups.forEach((setup, g) => {
     if (setup.schedule !== null) agents[g] = setup.schedule.onPhoneAgents[day]?.[interval] ?? 0;
   });
-  let failure = new Float64Array(G);
+  let failure = Float64Array.from(startingFailure);
   let X = solveFlows(setups, base, C, capped, failure, feedback);
   const history: Float64Array[] = [];
   let frozen = false;
+  let trail: Float64Array[] = [];
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const loads = groupLoads(X, G, C);
     const before = Float64Array.from(agents);
     setups.forEach((setup, g) => {
-      if (setup.target !== null && !frozen) agents[g] = solveGroupAgents(setup, loads[g] as number, day, interval);
+      if (setup.target !== null && !frozen) agents[g] = solveGroupAgents(setup, loads[g] as number, day, interval, iteration === 0 ? null : (agents[g] as number));
     });
+    if (!frozen && !sameAgents(before, agents)) {
+      // Back at a staffing it had before: the solved agents jump back and forth across a whole agent, and no exact
+      // fixed point exists. Hold each target group at the most agents it had since, the better-staffed side.
+      const earlier = history.findIndex((seen) => sameAgents(seen, agents));
+      if (earlier >= 0) {
+        frozen = true;
+        for (const seen of history.slice(earlier)) for (let g = 0; g < G; g++) agents[g] = Math.max(agents[g] as number, seen[g] as number);
+      }
+    }
     history.push(Float64Array.from(agents));
     const metrics = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
     failure = Float64Array.from(metrics, (m) => m.abandonedShare + m.blockedShare);
@@ -542,9 +577,18 @@ function solveInterval(
       residual = Math.max(residual, Math.abs((next[n] as number) - (X[n] as number)));
       scale = Math.max(scale, Math.abs(next[n] as number));
     }
-    const agentsStable = before.every((value, g) => value === agents[g]);
-    X = next;
-    if (residual <= TOLERANCE * scale && agentsStable) return settle(true);
+    const agentsStable = sameAgents(before, agents);
+    if (residual <= TOLERANCE * scale && agentsStable) {
+      X = next;
+      return settle(true);
+    }
+    // With the agents settled, the calls converge geometrically: Aitken's Δ² on the last three iterates jumps
+    // (nearly) to the limit, which the next rounds confirm.
+    trail = agentsStable && trail.length > 0 ? [...trail, next] : [X, next];
+    if (trail.length === 3) {
+      X = aitken(trail[0] as Float64Array, trail[1] as Float64Array, trail[2] as Float64Array);
+      trail = [X];
+    } else X = next;
     if (!frozen && iteration + 1 >= FREEZE_AFTER) {
       // The solved agents jump back and forth: hold each target group at the most agents of the last rounds.
       frozen = true;
@@ -560,6 +604,28 @@ function solveInterval(
     const flows = solveFlows(setups, base, C, capped, Float64Array.from(final, (m) => m.abandonedShare + m.blockedShare), feedback);
     return { X: flows, agents, metrics: final, converged };
   }
+}
+
+/**
+ * Aitken's Δ² extrapolation of three successive iterates, component by component: x₂ − (x₂ − x₁)² / (x₂ − 2x₁ + x₀),
+ * or x₂ where the differences do not shrink geometrically (or the result is not a finite number ≥ 0).
+ */
+function aitken(x0: Float64Array, x1: Float64Array, x2: Float64Array): Float64Array {
+  const out = Float64Array.from(x2);
+  for (let n = 0; n < x2.length; n++) {
+    const d1 = (x1[n] as number) - (x0[n] as number);
+    const d2 = (x2[n] as number) - (x1[n] as number);
+    const curvature = d2 - d1;
+    if (curvature === 0 || Math.abs(d2) >= Math.abs(d1)) continue;
+    const value = (x2[n] as number) - (d2 * d2) / curvature;
+    if (Number.isFinite(value) && value >= 0) out[n] = value;
+  }
+  return out;
+}
+
+function sameAgents(a: Float64Array, b: Float64Array): boolean {
+  for (let g = 0; g < a.length; g++) if (a[g] !== b[g]) return false;
+  return true;
 }
 
 function groupLoads(X: Float64Array, G: number, C: number): Float64Array {
@@ -585,32 +651,35 @@ function solveFlows(
   const G = setups.length;
   const X = new Float64Array(G * C);
   // Returning share per call offered to group h within this interval.
-  const returning = setups.map(
-    (setup, h) =>
-      feedback.rho * (failure[h] as number) * feedback.selfRedial +
-      feedback.p * setup.unresolved * (1 - (failure[h] as number)) * feedback.selfRepeat,
-  );
-  // (I − T) with T[h][g] = transfer share g → h × answered share of g; uncapped: row 0 also − returning.
-  const matrix = (withFeedback: boolean): number[][] => {
-    const a = Array.from({ length: G }, (_, h) => Array.from({ length: G }, (_, g) => (h === g ? 1 : 0)));
-    setups.forEach((setup, g) => {
-      for (const transfer of setup.transfers) (a[transfer.group] as number[])[g] = ((a[transfer.group] as number[])[g] as number) - transfer.share * (1 - (failure[g] as number));
-    });
-    if (withFeedback) for (let g = 0; g < G; g++) (a[0] as number[])[g] = ((a[0] as number[])[g] as number) - (returning[g] as number);
-    return a;
-  };
-  if (!capped) {
-    const rhs = Array.from({ length: G }, (_, h) => (h === 0 ? (base[0] as number) : 0));
-    const solution = solveLinear(matrix(true), rhs);
-    for (let g = 0; g < G; g++) X[g] = solution[g] as number;
-    return X;
+  const returning = new Float64Array(G);
+  for (let h = 0; h < G; h++) {
+    const f = failure[h] as number;
+    returning[h] = feedback.rho * f * feedback.selfRedial + feedback.p * (setups[h] as GroupSetup).unresolved * (1 - f) * feedback.selfRepeat;
   }
-  const a = matrix(false);
+  // (I − T) with T[h][g] = transfer share g → h × answered share of g; without an attempt cap, row 0 also − returning
+  // (the one class feeds itself). Every class's right-hand side is (dialled calls) × e₀, so one solve for e₀ gives
+  // the calls of every group per dialled call, v = (I − T)⁻¹ e₀, and class c's calls are dialled_c × v.
+  const a: number[][] = [];
+  for (let h = 0; h < G; h++) {
+    const row = new Array<number>(G).fill(0);
+    row[h] = 1;
+    a.push(row);
+  }
+  for (let g = 0; g < G; g++) {
+    const setup = setups[g] as GroupSetup;
+    for (const transfer of setup.transfers) (a[transfer.group] as number[])[g] = ((a[transfer.group] as number[])[g] as number) - transfer.share * (1 - (failure[g] as number));
+  }
+  if (!capped) for (let g = 0; g < G; g++) (a[0] as number[])[g] = ((a[0] as number[])[g] as number) - (returning[g] as number);
+  const unit = new Array<number>(G).fill(0);
+  unit[0] = 1;
+  const perDialled = G === 1 ? [1 / ((a[0] as number[])[0] as number)] : solveLinear(a, unit);
+  if (!(Number.isFinite(perDialled[0] as number) && (perDialled[0] as number) > 0)) {
+    throw new RangeError('the calls of an interval never end: transfers and immediate returns feed each other with probability 1');
+  }
   for (let c = 0; c < C; c++) {
     let dialled = base[c] as number;
-    if (c > 0) for (let h = 0; h < G; h++) dialled += (returning[h] as number) * (X[h * C + c - 1] as number);
-    const solution = solveLinear(a.map((row) => [...row]), Array.from({ length: G }, (_, h) => (h === 0 ? dialled : 0)));
-    for (let g = 0; g < G; g++) X[g * C + c] = solution[g] as number;
+    if (capped && c > 0) for (let h = 0; h < G; h++) dialled += (returning[h] as number) * (X[h * C + c - 1] as number);
+    for (let g = 0; g < G; g++) X[g * C + c] = dialled * (perDialled[g] as number);
   }
   return X;
 }
@@ -731,7 +800,7 @@ function variantRows(
     const paidAgentHours = sum((r) => r.paidAgentHours);
     const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
     const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
-    const waitingSeconds = sum((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0));
+    const waitingSeconds = sum(waitingSecondsOf);
     const busySeconds = sum((r) => r.callWorkSeconds + r.taskWorkSeconds);
     const cases = ((model.demand.casesPerInterval[day] as readonly number[])[interval] as number);
     const costs = costOf(
@@ -748,6 +817,7 @@ function variantRows(
       model.costs,
       { staffCost: rows.reduce((total, row, g) => total + row.paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0), overtimeCost: 0 },
     );
+    const stable = rows.every((r) => r.stable);
     return {
       day,
       interval,
@@ -763,14 +833,14 @@ function variantRows(
       onPhoneAgents: onPhone,
       paidAgents: paidAgentHours / (calendar.intervalSeconds / 3600),
       paidAgentHours,
-      stable: rows.every((r) => r.stable),
+      stable,
       serviceLevel: ratio(sum((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sum(slWeight)),
       probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
       asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
       meanWaitSeconds: ratio(waitingSeconds, attempts),
       abandonedShare: ratio(abandoned, attempts),
       occupancy: onPhone > 0 ? Math.min(1, busySeconds / (onPhone * calendar.intervalSeconds)) : Number.NaN,
-      costs,
+      costs: stable ? costs : unbounded(costs),
     };
   });
 }
@@ -792,7 +862,7 @@ function groupTotals(rows: readonly GroupIntervalRow[], group: AgentGroup, rule:
     serviceLevel: ratio(sum((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sum(slWeight)),
     probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
     asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
-    meanWaitSeconds: ratio(sum((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0)), attempts),
+    meanWaitSeconds: ratio(sum(waitingSecondsOf), attempts),
     occupancy: ratio(sum((r) => r.callWorkSeconds + r.taskWorkSeconds), sum((r) => r.onPhoneAgents) * intervalSeconds),
     paidAgentHours,
     overtimeHours: 0,
@@ -832,7 +902,7 @@ function networkTotals(
     0,
   );
   const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
-  const waitingSeconds = sumGroups((r) => r.attempts * finiteOr(r.meanWaitSeconds, 0));
+  const waitingSeconds = sumGroups(waitingSecondsOf);
   const paidAgentHours = sum((r) => r.paidAgentHours);
   const staffCost = groupRows.reduce((total, rowsOfGroup, g) => total + rowsOfGroup.reduce((s, r) => s + r.paidAgentHours, 0) * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0);
   const tasksDone = sumGroups((r) => r.tasksDone);
@@ -850,6 +920,7 @@ function networkTotals(
     model.costs,
     { staffCost, overtimeCost: 0 },
   );
+  const bounded = rows.every((row) => row.stable);
   return {
     cases,
     attempts,
@@ -870,7 +941,7 @@ function networkTotals(
     openCasesAtEnd,
     paidAgentHours,
     overtimeHours: 0,
-    ...costs,
+    ...(bounded ? costs : unbounded(costs)),
     callsPerCase: ratio(attempts - transfers, cases),
     transfers,
     failedTransfers,
@@ -885,6 +956,19 @@ function networkTotals(
   };
 }
 
-function finiteOr(value: number, fallback: number): number {
-  return Number.isFinite(value) ? value : fallback;
+/**
+ * The costs of a plan with an overloaded interval without patience: its queue grows without end, so its total cost
+ * (and cost per resolved case) is unbounded whatever the prices — such a plan is never the cheapest.
+ */
+function unbounded(costs: CostBreakdown): CostBreakdown {
+  return { ...costs, totalCost: Number.POSITIVE_INFINITY, costPerResolvedCase: Number.POSITIVE_INFINITY };
+}
+
+/**
+ * The time all calls of a row spent waiting: unbounded (Infinity) in an overloaded interval without patience (Erlang
+ * C with load ≥ agents), whose queue grows without end — so its waiting, telephony and total cost are unbounded too,
+ * and such a plan is never the cheapest.
+ */
+function waitingSecondsOf(row: GroupIntervalRow): number {
+  return row.attempts > 0 ? row.attempts * row.meanWaitSeconds : 0;
 }

@@ -24,7 +24,7 @@ export interface StaffingProblem {
   readonly meanPatienceSeconds: number | null;
   readonly serviceLevel: ServiceLevelRule;
   readonly targets: StaffingTargets;
-  /** Largest staffing to consider (integer ≥ 0); default {@link defaultMaxAgents}. */
+  /** Largest staffing to consider (integer ≥ 0); default {@link searchCapFor}: what each target needs on its own. */
   readonly maxAgents?: number;
 }
 
@@ -41,6 +41,25 @@ export type StaffingSolution =
  */
 export function defaultMaxAgents(offeredLoadErlangs: number): number {
   return Math.ceil(offeredLoadErlangs + 50 * Math.sqrt(offeredLoadErlangs) + 100);
+}
+
+/**
+ * The search cap for a problem: the largest staffing any one of its targets needs on its own, so that a target
+ * some finite staffing meets is never reported infeasible. Stability, service level, ASA and abandonment are met
+ * within {@link defaultMaxAgents}; an occupancy cap o is met by ⌈A/o⌉ agents (+1 for rounding), since occupancy
+ * is at most A/N in Erlang C and A (no more than the offered load is served) — far beyond the default when o is
+ * small against a large load.
+ *
+ * @param offeredLoadErlangs A; finite, ≥ 0
+ * @param targets the targets; only a maxOccupancy in (0, 1) raises the cap
+ * @returns an integer ≥ defaultMaxAgents(A)
+ * @example searchCapFor(5000, { minServiceLevel: null, maxAbandonShare: null, maxOccupancy: 0.5, maxAsaSeconds: null })
+ *   // 10001 (defaultMaxAgents(5000) is 8636)
+ */
+export function searchCapFor(offeredLoadErlangs: number, targets: StaffingTargets): number {
+  const { maxOccupancy } = targets;
+  const forOccupancy = maxOccupancy !== null && maxOccupancy > 0 && maxOccupancy < 1 ? Math.ceil(offeredLoadErlangs / maxOccupancy) + 1 : 0;
+  return Math.max(defaultMaxAgents(offeredLoadErlangs), forOccupancy);
 }
 
 /** Tolerance for ⌈n/(1 − s)⌉ landing a hair above an integer because of binary fractions (14/0.7 = 20.000000000000004). */
@@ -104,7 +123,7 @@ function impossibleTarget(problem: StaffingProblem): string | null {
  * The targets that metrics miss (by field name; 'stability' for an overloaded Erlang C queue); empty when all hold.
  *
  * @example missedTargets(evaluateQueue({ ...queue, agents: 13 }), { minServiceLevel: 0.8, maxAbandonShare: null,
- *   maxOccupancy: 0.85, maxAsaSeconds: null }) // ['minServiceLevel'] for case 3 of REFERENCES §4
+ *   maxOccupancy: 0.85, maxAsaSeconds: null }) // ['minServiceLevel'] for case 3 of docs/sources.md §3
  */
 export function missedTargets(metrics: QueueMetrics, targets: StaffingTargets): string[] {
   const missed: string[] = [];
@@ -151,7 +170,8 @@ function lowerBound(problem: StaffingProblem, load: number): number {
  * - With arrivals at least 1 agent is staffed, and Erlang C solutions are always stable (load < agents).
  *   So with every target null the answer is ⌊A⌋ + 1 for Erlang C and 1 for Erlang A.
  * - Targets no finite staffing meets (SL ≥ 1, occupancy ≤ 0, ASA ≤ 0, abandonment ≤ 0 with Erlang A) return
- *   `feasible: false` at once; other targets not met by `maxAgents` return `feasible: false` too.
+ *   `feasible: false` at once; other targets not met by `maxAgents` (default: what each target needs on its own,
+ *   {@link searchCapFor}) return `feasible: false` too.
  *
  * Search: all four metrics are monotone in N. From a lower bound (stability, occupancy cap, fluid bounds) the
  * Erlang B recurrence is advanced one agent at a time — never recomputed from scratch — and the metrics are
@@ -186,7 +206,7 @@ export function solveStaffing(problem: StaffingProblem): StaffingSolution {
   const impossible = impossibleTarget(problem);
   if (impossible !== null) return { feasible: false, reason: impossible };
 
-  const cap = problem.maxAgents ?? defaultMaxAgents(load);
+  const cap = problem.maxAgents ?? searchCapFor(load, targets);
   const wanted = describeTargets(targets, serviceLevel) || 'a stable queue';
   const infeasibleUpTo = (): StaffingSolution => ({ feasible: false, reason: `no staffing up to ${cap} agents reaches ${wanted}` });
   let missState = null as ErlangBState | null;

@@ -157,6 +157,7 @@ export function metricRecordFromSums(
     contactsPerResolvedCase: ratio(at(S_ANSWERED_OF_COUNTED), resolvedCases),
     unresolvedCases,
     openCasesAtEnd: at(S_OPEN_AT_END),
+    unansweredAtEnd: at(S_UNANSWERED_AT_END),
     paidAgentHours,
     overtimeHours,
     staffCost: cost.staffCost,

@@ -834,10 +834,13 @@ class ReplicationEngine {
   private resolve(slot: number, time: number): void {
     if (this.slotCounted[slot] === 1) {
       const base = this.caseStatBase(slot);
-      const seconds = time - (this.slotCaseStart[slot] as number);
       this.sums[base + S_RESOLVED]!++;
-      this.sums[base + S_RESOLUTION_SECONDS]! += seconds;
-      this.resolutionTimes.record(0, seconds);
+      // Time to resolution is a metric of models with groups (SPEC §7); the one-group model does not pay for it.
+      if (this.groupSums !== null) {
+        const seconds = time - (this.slotCaseStart[slot] as number);
+        this.sums[base + S_RESOLUTION_SECONDS]! += seconds;
+        this.resolutionTimes.record(0, seconds);
+      }
     }
     this.freeSlot(slot);
   }

@@ -21,6 +21,13 @@ export function ComparisonPanel({ table, title, width }: ComparisonPanelProps) {
           {table.note === '' ? '' : ` · ${table.note}`}
         </Text>
       </Text>
+      <Text wrap="truncate-end">
+        {table.header.map((cell, c) => (
+          <Text key={c} bold underline={cell.selected === true}>
+            {cell.text}
+          </Text>
+        ))}
+      </Text>
       {table.rows.map((row, r) => (
         <Text key={r} wrap="truncate-end">
           {row.map((cell, c) => {
@@ -28,7 +35,7 @@ export function ComparisonPanel({ table, title, width }: ComparisonPanelProps) {
             const text = c === 0 ? cell.text.padEnd(cellWidth) : cell.text.padStart(cellWidth);
             const color = cell.better === true ? 'green' : cell.better === false ? 'red' : undefined;
             return (
-              <Text key={c} bold={cell.heading === true && r === 0} dimColor={c === 0 && r > 0} underline={r === 0 && cell.selected === true} {...(color === undefined ? {} : { color })}>
+              <Text key={c} dimColor={c === 0} {...(color === undefined ? {} : { color })}>
                 {text}
               </Text>
             );

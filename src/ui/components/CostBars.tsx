@@ -2,8 +2,8 @@ import { Box, Text } from 'ink';
 import type { MetricEstimates } from '../../report/report.js';
 import { costBar, costLinesUsed } from '../model/charts.js';
 import type { CostLine } from '../model/charts.js';
-import { fit } from '../model/comparison.js';
 import { compactNumber } from '../model/figures.js';
+import { distinctLabels } from '../model/knobs.js';
 
 export interface CostBarsProps {
   /** Each variant's name and totals (null: no figures). */
@@ -22,7 +22,8 @@ export interface CostBarsProps {
 export function CostBars({ variants, selected, currency, width, rows }: CostBarsProps) {
   const present = variants.flatMap((v) => (v.totals === null ? [] : [v.totals]));
   const scale = Math.max(0, ...present.map((t) => t.totalCost.mean).filter((x) => Number.isFinite(x)));
-  const nameWidth = Math.min(width >= 34 ? 12 : 10, Math.max(4, ...variants.map((v) => v.name.length)));
+  const nameWidth = Math.min(width >= 34 ? 12 : 11, Math.max(4, ...variants.map((v) => v.name.length)));
+  const names = distinctLabels(variants.map((v) => v.name), nameWidth);
   const totalWidth = 7;
   const barWidth = Math.max(4, width - nameWidth - totalWidth - 3);
   // The legend, wrapped: each entry is its character (in its colour) and the line's name.
@@ -45,7 +46,7 @@ export function CostBars({ variants, selected, currency, width, rows }: CostBars
         const total = variant.totals === null ? 'n/a' : compactNumber(variant.totals.totalCost.mean);
         return (
           <Text key={variant.name} wrap="truncate-end">
-            <Text bold={i === selected}>{fit(variant.name, nameWidth).padEnd(nameWidth)} </Text>
+            <Text bold={i === selected}>{(names[i] ?? variant.name).padEnd(nameWidth)} </Text>
             {segments.map((segment) => (
               <Text key={segment.line.metric} color={segment.line.color}>
                 {segment.line.char.repeat(segment.width)}

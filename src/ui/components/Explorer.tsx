@@ -6,6 +6,7 @@ import { intervalProfile } from '../model/charts.js';
 import { comparisonTable, significanceOf } from '../model/comparison.js';
 import { isEdited } from '../model/explorer-state.js';
 import { formatKnobValue } from '../model/knobs.js';
+import { weekdayOfDay } from '../../core/model/contact-centre-model.js';
 import { layoutFor } from '../model/layout.js';
 import { sweepParametersFor } from '../model/sweep.js';
 import { useExplorer } from '../hooks/use-explorer.js';
@@ -13,7 +14,7 @@ import type { ExplorerServices } from '../services.js';
 import { ComparisonPanel } from './ComparisonPanel.js';
 import { CostBars } from './CostBars.js';
 import { Header } from './Header.js';
-import { HelpView } from './HelpView.js';
+import { helpMaxOffset, helpPageRows, HelpView } from './HelpView.js';
 import { IntervalChart } from './IntervalChart.js';
 import { KeyFooter } from './KeyFooter.js';
 import { ParameterPanel } from './ParameterPanel.js';
@@ -42,6 +43,14 @@ export interface ExplorerProps {
   readonly today?: () => string;
   /** The shipped scenarios' folder, offered by `o` besides the open file's folder. */
   readonly libraryFolder?: string;
+  /** Where exports and saves go unless a path says otherwise (default: the current directory). */
+  readonly workingFolder?: string;
+}
+
+/** How far the help screen scrolls at a terminal size (its body does not depend on the knobs). */
+function helpScrollFor(columns: number, rows: number): { maxOffset: number; page: number } {
+  const layout = layoutFor(columns, rows, 0);
+  return { maxOffset: helpMaxOffset(layout.columns, layout.bodyRows), page: helpPageRows(layout.bodyRows) };
 }
 
 /** The explorer's screen: header, tabs, parameters, comparison, charts, status line and key footer. */
@@ -56,6 +65,8 @@ export function Explorer(props: ExplorerProps) {
     onCrash: props.onCrash,
     ...(props.today === undefined ? {} : { today: props.today }),
     ...(props.libraryFolder === undefined ? {} : { libraryFolder: props.libraryFolder }),
+    ...(props.workingFolder === undefined ? {} : { workingFolder: props.workingFolder }),
+    helpScroll: helpScrollFor(props.columns, props.rows),
   });
   // One subscription for the screen's life: the handler reads the latest state itself.
   const handleKey = useRef(explorer.handleKey);
@@ -88,15 +99,18 @@ export function Explorer(props: ExplorerProps) {
       : `analytic estimates (${analyticSource}), ${state.computedOnOpen ? 'computed' : 'recomputed'} in ${state.recomputeMs.toFixed(0)} ms${state.simulation.status === 'running' ? ' · simulating…' : ''}`;
 
   const knob = knobs[state.knobIndex];
+  const stepUnit = knob?.kind === 'time' ? ' min' : knob === undefined || knob.unit === '' || knob.unit === 'avg' ? '' : ` ${knob.unit}`;
   const hint =
     knob === undefined
       ? ''
-      : `${knob.description} · ←→ ${formatKnobValue(knob.step)}, shift ${formatKnobValue(knob.bigStep)}${knob.unit === '' || knob.unit === 'avg' ? '' : ` ${knob.unit}`}`;
+      : knob.kind === 'choice'
+        ? `${knob.description} · ←→ switch`
+        : `${knob.description} · ←→ ${formatKnobValue(knob.step)}, shift ${formatKnobValue(knob.bigStep)}${stepUnit}`;
 
   const bodyRows = layout.bodyRows;
   let body;
   if (state.mode.kind === 'help') {
-    body = <HelpView width={layout.columns} rows={bodyRows} />;
+    body = <HelpView width={layout.columns} rows={bodyRows} offset={state.mode.offset} />;
   } else if (state.mode.kind === 'open') {
     body = <ScenarioPicker files={state.mode.files} index={state.mode.index} currentPath={state.path} edited={edited} width={layout.columns} rows={bodyRows} />;
   } else if (state.mode.kind === 'sweep') {
@@ -112,13 +126,26 @@ export function Explorer(props: ExplorerProps) {
     );
   } else {
     const table = comparisonTable(names, results, state.variantIndex, layout.comparisonWidth - 1, significanceOf(run));
-    const sl = selectedResult === null ? null : intervalProfile(selectedResult, 'serviceLevel');
-    const attempts = selectedResult === null ? null : intervalProfile(selectedResult, 'attempts');
+    const model = state.scenario.variants[state.variantIndex]?.model;
+    const days = model?.calendar.days ?? 1;
+    const day = state.chartDay !== null && state.chartDay < days ? state.chartDay : null;
+    const sl = selectedResult === null ? null : intervalProfile(selectedResult, 'serviceLevel', day);
+    const attempts = selectedResult === null ? null : intervalProfile(selectedResult, 'attempts', day);
     const slValues = sl === null ? [] : sl.values.map((v) => v * 100);
-    const finiteSl = slValues.filter((v) => Number.isFinite(v));
+    const targetLevel = model?.staffing.kind === 'target' ? model.staffing.target.serviceLevel : null;
+    const target = targetLevel === null || targetLevel === undefined ? undefined : targetLevel * 100;
+    const finiteSl = [...slValues, ...(target === undefined ? [] : [target])].filter((v) => Number.isFinite(v));
     const slMin = finiteSl.length === 0 ? 0 : Math.max(0, Math.floor(Math.min(...finiteSl) / 10) * 10);
     const slMax = finiteSl.length === 0 ? 100 : Math.min(100, Math.max(slMin + 10, Math.ceil(Math.max(...finiteSl) / 10) * 10));
-    const chartRows = layout.chartPlotRows + 2;
+    const dayText =
+      day === null
+        ? days === 1
+          ? 'day 1'
+          : `mean of ${days} days`
+        : `day ${day + 1} (${model === undefined ? '' : weekdayOfDay(model.calendar, day)})`;
+    const within = model?.serviceLevel.answerWithinSeconds;
+    const chartsWidth = layout.slChartWidth + layout.queueChartWidth + 1;
+    const chartRows = layout.chartPlotRows + 3;
     body = (
       <Box flexDirection="column" height={bodyRows}>
         <Box height={layout.topRows}>
@@ -135,36 +162,41 @@ export function Explorer(props: ExplorerProps) {
         {layout.chartPlotRows > 0 ? (
           <Box marginTop={layout.gap ? 1 : 0} height={chartRows}>
             {selectedResult === null ? (
-              <Box width={layout.slChartWidth + layout.queueChartWidth + 1}>
+              <Box width={chartsWidth}>
                 <Text color="red" wrap="wrap">
                   {variantName}: {state.figures[state.variantIndex]?.error ?? 'no figures'}
                 </Text>
               </Box>
             ) : (
-              <>
-                <IntervalChart
-                  title={`Service level % · ${variantName}`}
-                  values={slValues}
-                  starts={sl?.starts ?? []}
-                  width={layout.slChartWidth}
-                  plotRows={layout.chartPlotRows}
-                  format={(v) => v.toFixed(0).padStart(3)}
-                  min={slMin}
-                  max={slMax}
-                  color="green"
-                />
-                <Box width={1} />
-                <IntervalChart
-                  title="Attempts per interval"
-                  values={attempts?.values ?? []}
-                  starts={attempts?.starts ?? []}
-                  width={layout.queueChartWidth}
-                  plotRows={layout.chartPlotRows}
-                  format={(v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1)).padStart(4)}
-                  min={0}
-                  color="magenta"
-                />
-              </>
+              <Box flexDirection="column" width={chartsWidth}>
+                <Text wrap="truncate-end">
+                  <Text bold>{variantName}</Text> · {dayText}
+                  <Text dimColor>{days > 1 ? ` · d: ${day === null ? 'day 1' : day + 1 < days ? `day ${day + 2}` : 'mean'}` : ''}</Text>
+                </Text>
+                <Box>
+                  <IntervalChart
+                    title={slChartTitle(within, target, layout.slChartWidth - 1)}
+                    values={slValues}
+                    starts={sl?.starts ?? []}
+                    width={layout.slChartWidth}
+                    plotRows={layout.chartPlotRows}
+                    min={slMin}
+                    max={slMax}
+                    {...(target === undefined ? {} : { reference: target })}
+                    color="green"
+                  />
+                  <Box width={1} />
+                  <IntervalChart
+                    title="Attempts per interval"
+                    values={attempts?.values ?? []}
+                    starts={attempts?.starts ?? []}
+                    width={layout.queueChartWidth}
+                    plotRows={layout.chartPlotRows}
+                    min={0}
+                    color="magenta"
+                  />
+                </Box>
+              </Box>
             )}
             <Box width={1} />
             <CostBars
@@ -191,4 +223,12 @@ export function Explorer(props: ExplorerProps) {
       <KeyFooter width={layout.columns} />
     </Box>
   );
+}
+
+/** The service-level chart's title: the threshold and the target line's value, shortened to fit `width`. */
+function slChartTitle(withinSeconds: number | undefined, target: number | undefined, width: number): string {
+  const within = withinSeconds === undefined ? '' : ` (${withinSeconds} s)`;
+  const line = target === undefined ? '' : ` ╌ target ${formatKnobValue(target)}%`;
+  const candidates = [`Service level %${within}${line}`, `SL %${within}${line}`, `SL %${line}`];
+  return candidates.find((title) => [...title].length <= width) ?? (candidates[candidates.length - 1] as string);
 }

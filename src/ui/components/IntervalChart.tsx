@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
-import { axisLine, lineChart } from '../model/charts.js';
+import { axisLine, lineChart, REFERENCE_CHAR } from '../model/charts.js';
 
 export interface IntervalChartProps {
+  /** What is drawn, for which variant and day, e.g. "Service level % · world-class · mean of 5 days". */
   readonly title: string;
   /** One value per interval of the day. */
   readonly values: readonly number[];
@@ -10,23 +11,24 @@ export interface IntervalChartProps {
   readonly width: number;
   /** Lines of the plot. */
   readonly plotRows: number;
-  /** Formats a y label. */
-  readonly format: (value: number) => string;
   readonly min?: number;
   readonly max?: number;
+  /** A target drawn as a dashed line. */
+  readonly reference?: number;
   /** Colour of the line. */
   readonly color?: string;
 }
 
-/** A line chart of one metric by interval of the day (asciichart), with a title and a time axis. */
-export function IntervalChart({ title, values, starts, width, plotRows, format, min, max, color }: IntervalChartProps) {
+/** A line chart of one metric by interval of the day (asciichart), with a title, a time axis and an optional target line. */
+export function IntervalChart({ title, values, starts, width, plotRows, min, max, reference, color }: IntervalChartProps) {
   const chart = lineChart(values, {
     width: width - 1,
     height: plotRows,
-    format,
     ...(min === undefined ? {} : { min }),
     ...(max === undefined ? {} : { max }),
+    ...(reference === undefined ? {} : { reference }),
   });
+  const lineColor = color === undefined ? {} : { color };
   return (
     <Box flexDirection="column" width={width} height={plotRows + 2}>
       <Text bold wrap="truncate-end">
@@ -35,11 +37,27 @@ export function IntervalChart({ title, values, starts, width, plotRows, format, 
       {chart.lines.length === 0 ? (
         <Text dimColor>no figures</Text>
       ) : (
-        chart.lines.map((line, i) => (
-          <Text key={i} {...(color === undefined ? {} : { color })} wrap="truncate-end">
-            {line}
-          </Text>
-        ))
+        chart.lines.map((line, i) =>
+          i === chart.referenceLine ? (
+            <Text key={i} wrap="truncate-end">
+              {[...line].map((ch, c) =>
+                ch === REFERENCE_CHAR ? (
+                  <Text key={c} color="yellow">
+                    {ch}
+                  </Text>
+                ) : (
+                  <Text key={c} {...lineColor}>
+                    {ch}
+                  </Text>
+                ),
+              )}
+            </Text>
+          ) : (
+            <Text key={i} {...lineColor} wrap="truncate-end">
+              {line}
+            </Text>
+          ),
+        )
       )}
       {chart.lines.length === 0 ? null : (
         <Text dimColor wrap="truncate-end">

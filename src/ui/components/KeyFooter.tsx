@@ -1,15 +1,19 @@
 import { Text } from 'ink';
-import { footerText } from '../model/keys.js';
+import { footerLines } from '../model/keys.js';
 
 export interface KeyFooterProps {
   readonly width: number;
 }
 
-/** The one-line key help at the bottom. */
+/** The key help at the bottom: one line, or two on a narrow terminal, so that no key is left out. */
 export function KeyFooter({ width }: KeyFooterProps) {
   return (
-    <Text dimColor wrap="truncate-end">
-      {footerText(width - 1)}
-    </Text>
+    <>
+      {footerLines(width - 1).map((line) => (
+        <Text key={line} dimColor wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+    </>
   );
 }

@@ -11,7 +11,7 @@ export interface StatusLineProps {
 }
 
 /**
- * One line for whatever needs saying now, in order: a prompt being typed, an overwrite question, a running
+ * One line for whatever needs saying now, in order: a prompt being typed, an overwrite or quit question, a running
  * simulation's progress, the last message, else what the selected parameter is.
  */
 export function StatusLine({ mode, simulation, message, hint, width }: StatusLineProps) {
@@ -20,13 +20,16 @@ export function StatusLine({ mode, simulation, message, hint, width }: StatusLin
     const before = chars.slice(0, mode.line.cursor).join('');
     const at = chars[mode.line.cursor] ?? ' ';
     const after = chars.slice(mode.line.cursor + 1).join('');
+    // The keys of the prompt, as far as they fit beside the label and the text (the text is what must stay).
+    const used = [...`${mode.label}: ${mode.line.text} `].length + 1;
+    const hint = [' ⏎ ok · Esc cancel · Ctrl-U clear', ' ⏎ ok · Esc · Ctrl-U clear', ''].find((h) => used + [...h].length <= width - 1) ?? '';
     return (
       <Text wrap="truncate-start">
         <Text color="cyan">{mode.label}: </Text>
         {before}
         <Text inverse>{at}</Text>
         {after}
-        <Text dimColor> ⏎ ok · Esc cancel</Text>
+        <Text dimColor>{hint}</Text>
       </Text>
     );
   }
@@ -34,6 +37,13 @@ export function StatusLine({ mode, simulation, message, hint, width }: StatusLin
     return (
       <Text color="yellow" wrap="truncate-start">
         {mode.path} exists. Overwrite it? (y/n)
+      </Text>
+    );
+  }
+  if (mode.kind === 'confirm-quit') {
+    return (
+      <Text color="yellow" wrap="truncate-end">
+        The scenario has unsaved changes. Quit anyway? y quits · w saves first · n or Esc stays
       </Text>
     );
   }

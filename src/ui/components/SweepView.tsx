@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import { axisLine, lineChart, markerLine } from '../model/charts.js';
 import type { SweepState } from '../model/explorer-state.js';
-import { formatNumber } from '../../report/format.js';
 import { compactNumber, formatFigure } from '../model/figures.js';
 import { formatKnobValue } from '../model/knobs.js';
 import type { SweepParameter } from '../model/sweep.js';
@@ -52,21 +51,26 @@ export function SweepView({ sweep, parameters, variantName, currency, width, row
   }
   const { outcome } = sweep;
   const unit = outcome.parameter.unit;
+  const values = outcome.parameter.values;
   const costs = outcome.result.points.map((p) => p.totals.totalCost.mean);
-  const plotRows = Math.max(3, rows - 6);
-  const chart = lineChart(costs, { width: width - 1, height: plotRows, format: (v) => formatNumber(v, 0) });
-  const cheapestIndex = outcome.parameter.values.indexOf(outcome.result.cheapest.value);
+  const plotRows = Math.max(3, rows - 7);
+  const chart = lineChart(costs, { width: width - 1, height: plotRows });
+  const cheapestIndex = values.indexOf(outcome.result.cheapest.value);
   const valueText = (v: number): string => `${formatKnobValue(v)}${unit === '%' ? '%' : ` ${unit}`}`;
-  const starts = outcome.parameter.values.map(valueText);
+  const starts = values.map(valueText);
   const cheapest = outcome.points[cheapestIndex];
-  const cheapestNote = `cheapest: ${valueText(outcome.result.cheapest.value)} → ${compactNumber(outcome.result.cheapest.totalCost)} ${currency}${
+  const nowIndex = outcome.current === null ? null : fractionalIndex(values, outcome.current);
+  const cheapestNote = `▲ cheapest: ${valueText(outcome.result.cheapest.value)} → ${compactNumber(outcome.result.cheapest.totalCost)} ${currency}${
     cheapest === null || cheapest === undefined ? '' : ` (SL ${formatFigure('share', cheapest.totals.serviceLevel.mean)})`
   }`;
   const currentNote =
     outcome.current === null
       ? ''
-      : `now: ${valueText(outcome.current)} → ${outcome.currentTotalCost === null ? 'cannot be staffed' : `${compactNumber(outcome.currentTotalCost)} ${currency}`}`;
+      : `${nowIndex === null ? '' : '△ '}now: ${valueText(outcome.current)} → ${outcome.currentTotalCost === null ? 'cannot be staffed' : `${compactNumber(outcome.currentTotalCost)} ${currency}`}${
+          nowIndex === null ? ' (outside the sweep)' : ''
+        }`;
   const infeasible = outcome.points.filter((p) => p === null).length;
+  const marks = [{ index: cheapestIndex, char: '▲' }, ...(nowIndex === null ? [] : [{ index: nowIndex, char: '△' }])];
   return (
     <Box flexDirection="column" width={width} height={rows}>
       <Text bold wrap="truncate-end">
@@ -82,15 +86,32 @@ export function SweepView({ sweep, parameters, variantName, currency, width, row
         </Text>
       ))}
       <Text color="green" bold wrap="truncate-end">
-        {markerLine(chart, cheapestIndex, width - 1, cheapestNote)}
+        {markerLine(chart, marks, width - 1)}
       </Text>
       <Text dimColor wrap="truncate-end">
         {axisLine(chart, starts, width - 1)}
       </Text>
       <Text wrap="truncate-end">
-        {currentNote}
-        <Text dimColor>{currentNote === '' ? toggle : ` · ${toggle}`}</Text>
+        <Text color="green">{cheapestNote}</Text>
+        {currentNote === '' ? '' : ` · ${currentNote}`}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {toggle}
       </Text>
     </Box>
   );
+}
+
+/**
+ * Where `value` lies among ascending `values`, as a fractional index (2.5 halfway between the third and fourth), or
+ * null outside them.
+ */
+function fractionalIndex(values: readonly number[], value: number): number | null {
+  for (let i = 0; i < values.length; i++) {
+    const here = values[i] as number;
+    if (value === here) return i;
+    const next = values[i + 1];
+    if (next !== undefined && value > here && value < next) return i + (value - here) / (next - here);
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fit } from '../model/comparison.js';
+import { distinctLabels } from '../model/knobs.js';
 
 export interface VariantTabsProps {
   /** Variant names, in file order. */
@@ -17,12 +17,13 @@ export interface VariantTabsProps {
  */
 export function VariantTabs({ names, selected, edited, width }: VariantTabsProps) {
   const nameWidth = Math.max(6, Math.floor((width - 10) / Math.max(1, names.length)) - 5);
+  const labels = distinctLabels(names, nameWidth);
   return (
     <Box width={width}>
       <Text wrap="truncate-end">
         <Text dimColor>variants </Text>
         {names.map((name, i) => {
-          const label = `${i + 1} ${fit(name, nameWidth)}${edited.has(name) ? '*' : ''}`;
+          const label = `${i + 1} ${labels[i] ?? name}${edited.has(name) ? '*' : ''}`;
           return i === selected ? (
             <Text key={name} bold inverse>
               [{label}]

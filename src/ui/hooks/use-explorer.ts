@@ -3,7 +3,7 @@
  * open). Keys arriving in one burst (a paste, a key held down, tmux send-keys) each see the state the previous one
  * left, because the state is kept in a ref and rendered from a copy.
  */
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { LoadedScenario } from '../../scenario/load.js';
@@ -14,7 +14,7 @@ import type { Analyser } from '../model/analysis.js';
 import { comparisonReport } from '../model/comparison.js';
 import type { ExplorerState, Message, Mode } from '../model/explorer-state.js';
 import { initialState, isEdited } from '../model/explorer-state.js';
-import { formatKnobValue, knobsFor, knobText, parseKnobInput, steppedValue } from '../model/knobs.js';
+import { knobInputText, knobsFor, knobValueWithUnit, parseKnobInput, steppedValue } from '../model/knobs.js';
 import type { Knob } from '../model/knobs.js';
 import { editLine, lineOf } from '../model/line-editor.js';
 import { computeSweep, sweepParametersFor } from '../model/sweep.js';
@@ -51,6 +51,10 @@ export interface ExplorerOptions {
   readonly today?: () => string;
   /** The shipped scenarios' folder, listed by `o` after the open file's own folder. */
   readonly libraryFolder?: string;
+  /** Where exports and saves go unless a path says otherwise (the current directory). */
+  readonly workingFolder?: string;
+  /** How far the help screen scrolls (its last offset) and how many lines a page has. */
+  readonly helpScroll?: { readonly maxOffset: number; readonly page: number };
 }
 
 export interface Explorer {
@@ -147,29 +151,33 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       computedOnOpen: false,
       simulation: { status: 'idle' },
       message:
-        message ??
-        (failed !== undefined
+        failed !== undefined
           ? { kind: 'error', text: `${failed.name}: ${failed.error ?? ''}` }
-          : wasSimulated
-            ? { kind: 'info', text: 'changed: back to analytic estimates (r simulates again)' }
-            : null),
+          : (message ?? (wasSimulated ? { kind: 'info', text: 'changed: back to analytic estimates (r simulates again)' } : null)),
     });
   };
 
-  const applyKnob = (knob: Knob, value: number | null): void => {
+  /**
+   * Sets a knob. A typed value (`note` given, possibly empty) is always confirmed on the status line with what was
+   * understood; a step only when the knob has something to add (a method switched with the patience).
+   */
+  const applyKnob = (knob: Knob, value: number | null, typed: { note: string | null } | null = null): void => {
     const s = ref.current;
     const started = performance.now();
+    const shown = knobValueWithUnit(knob, value);
     let next: LoadedScenario;
     try {
       next = knob.apply(s.scenario, value);
     } catch (error) {
       const message = userMessage(error);
       if (message === null) throw error;
-      const shown = value === null ? (knob.noneText ?? 'none') : `${formatKnobValue(value)}${knob.unit === '' ? '' : ` ${knob.unit}`}`;
       say('error', `${knob.label} ${shown}: ${message}`);
       return;
     }
-    changeScenario(next, started, [...s.history, s.scenario].slice(-200));
+    const notes = [typed?.note ?? null, knob.explain?.(value) ?? null].filter((note): note is string => note !== null);
+    const message: Message | null =
+      typed !== null || notes.length > 0 ? { kind: 'info', text: `${knob.label} = ${shown}${notes.length === 0 ? '' : ` · ${notes.join(' · ')}`}` } : null;
+    changeScenario(next, started, [...s.history, s.scenario].slice(-200), message);
   };
 
   const selectVariant = (index: number): void => {
@@ -266,7 +274,13 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       });
   };
 
-  const stem = (path: string): string => join(dirname(path), basename(path, extname(path)));
+  /** The file's name without its extension: defaults for exports and saves in the working folder. */
+  const stem = (path: string): string => basename(path, extname(path));
+  const workingFolder = options.workingFolder ?? resolve('.');
+  /** Where a typed path goes: relative paths are in the working folder. */
+  const inWorkingFolder = (typed: string): string => resolve(workingFolder, typed);
+  /** " (in FOLDER)" for a relative path, so the user knows where the file went. */
+  const folderNote = (typed: string): string => (resolve(typed) === typed ? '' : ` (in ${dirname(inWorkingFolder(typed))})`);
 
   const startExport = (text: string): void => {
     const s = ref.current;
@@ -276,8 +290,11 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       return;
     }
     const extension = extname(target).toLowerCase();
-    const paths =
-      extension === '.xlsx' ? { xlsx: target } : extension === '.csv' ? { csv: target } : { xlsx: `${target}.xlsx`, csv: `${target}.csv` };
+    const typed = extension === '.xlsx' ? { xlsx: target } : extension === '.csv' ? { csv: target } : { xlsx: `${target}.xlsx`, csv: `${target}.csv` };
+    const paths = {
+      ...(typed.xlsx === undefined ? {} : { xlsx: inWorkingFolder(typed.xlsx) }),
+      ...(typed.csv === undefined ? {} : { csv: inWorkingFolder(typed.csv) }),
+    };
     const report = comparisonReport({
       scenario: s.scenario,
       figures: s.figures,
@@ -288,7 +305,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     update({ message: { kind: 'info', text: 'exporting…' } });
     services
       .exportReport(report, paths)
-      .then((written) => update({ message: { kind: 'success', text: `wrote ${written.join(' and ')}` } }))
+      .then(() => update({ message: { kind: 'success', text: `wrote ${[typed.xlsx, typed.csv].filter((p) => p !== undefined).join(' and ')}${folderNote(target)}` } }))
       .catch((error: unknown) => {
         const message = userMessage(error);
         if (message === null) {
@@ -299,18 +316,24 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       });
   };
 
-  const saveTo = (path: string): void => {
+  /**
+   * Writes the edited scenario to `typed` (relative to the working folder). The saved file becomes the open one: the
+   * header no longer says "(edited)", `o` no longer warns, and `q` quits without asking.
+   */
+  const saveTo = (typed: string): void => {
     const s = ref.current;
+    const path = inWorkingFolder(typed);
+    // The name stays: the header comment says where the file came from.
     const document = structuredClone(s.scenario.document) as Record<string, unknown>;
-    if (typeof document['name'] === 'string' && !document['name'].endsWith('(edited)')) document['name'] = `${document['name']} (edited)`;
     const original = services.readText(s.path);
     const today = options.today?.() ?? new Date().toISOString().slice(0, 10);
     const text = scenarioYaml(document, {
       ...(original === null ? {} : { originalText: original }),
       headerComment: `Saved by staffsim explore on ${today} from ${basename(s.path)}, with the changes made there.`,
     });
+    let saved: LoadedScenario;
     try {
-      parseScenarioText(text, { file: path }); // what is written must load
+      saved = parseScenarioText(text, { file: path }); // what is written must load
       services.writeText(path, text);
     } catch (error) {
       const message = userMessage(error);
@@ -318,7 +341,20 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       update({ mode: { kind: 'main' }, message: { kind: 'error', text: `not saved: ${message}` } });
       return;
     }
-    update({ mode: { kind: 'main' }, savedPath: path, message: { kind: 'success', text: `saved ${path}` } });
+    const started = performance.now();
+    const figures = analyser.analyse(saved);
+    set({
+      ...ref.current,
+      path,
+      original: saved,
+      scenario: saved,
+      figures,
+      recomputeMs: performance.now() - started,
+      computedOnOpen: false,
+      mode: { kind: 'main' },
+      savedPath: typed,
+      message: { kind: 'success', text: `saved ${typed}${folderNote(typed)}` },
+    });
   };
 
   const openScenario = (path: string): void => {
@@ -338,6 +374,28 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     set({ ...initialState(path, scenario, figures, performance.now() - started), message: { kind: 'success', text: `opened ${path}` } });
   };
 
+  /** Quits at once, or asks first when there are unsaved changes. */
+  const requestQuit = (): void => {
+    if (isEdited(ref.current)) {
+      update({ mode: { kind: 'confirm-quit' } });
+      return;
+    }
+    quit();
+  };
+
+  const quit = (): void => {
+    cancelSimulation();
+    cancelSweep();
+    onExit(0);
+  };
+
+  const savePrompt = (): Mode => ({
+    kind: 'prompt',
+    purpose: 'save',
+    label: 'save scenario as',
+    line: lineOf(ref.current.savedPath ?? `${stem(ref.current.path)}-edited.yaml`),
+  });
+
   const submitPrompt = (mode: Extract<Mode, { kind: 'prompt' }>): void => {
     const text = mode.line.text;
     if (mode.purpose === 'value') {
@@ -349,7 +407,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         say('error', parsed.message);
         return;
       }
-      applyKnob(knob, parsed.value);
+      applyKnob(knob, parsed.value, { note: parsed.note });
       return;
     }
     if (mode.purpose === 'export') {
@@ -362,7 +420,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       update({ mode: { kind: 'main' }, message: { kind: 'error', text: 'not saved: no file name given' } });
       return;
     }
-    if (services.fileExists(path)) {
+    if (services.fileExists(inWorkingFolder(path))) {
       update({ mode: { kind: 'confirm-overwrite', path } });
       return;
     }
@@ -402,7 +460,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       if (knob === undefined) return;
       const value = steppedValue(knob, arrow[0], arrow[1]);
       if (value === knob.value) {
-        say('info', `${knob.label}: ${arrow[0] > 0 ? 'at its maximum' : 'at its minimum'} (${knobText(knob)}${knob.unit === '' ? '' : ` ${knob.unit}`})`);
+        say('info', `${knob.label}: ${arrow[0] > 0 ? 'at its maximum' : 'at its minimum'} (${knobValueWithUnit(knob, knob.value)})`);
         return;
       }
       applyKnob(knob, value);
@@ -411,7 +469,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     if (key.return === true) {
       if (knob === undefined) return;
       const unit = knob.unit === '' ? '' : ` (${knob.unit})`;
-      update({ mode: { kind: 'prompt', purpose: 'value', label: `${knob.label}${unit}`, line: lineOf(knob.value === null ? '' : String(knob.value)), knobId: knob.id } });
+      update({ mode: { kind: 'prompt', purpose: 'value', label: `${knob.label}${unit}`, line: lineOf(knobInputText(knob)), knobId: knob.id } });
       return;
     }
     switch (input) {
@@ -431,11 +489,17 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         update({ mode: { kind: 'sweep' } });
         startSweep(s.sweep?.parameterIndex ?? 0);
         return;
+      case 'd': {
+        const days = s.scenario.variants[s.variantIndex]?.model.calendar.days ?? 1;
+        const next = s.chartDay === null ? 0 : s.chartDay + 1 < days ? s.chartDay + 1 : null;
+        update({ chartDay: days <= 1 ? null : next });
+        return;
+      }
       case 'e':
         update({ mode: { kind: 'prompt', purpose: 'export', label: 'export .xlsx+.csv to', line: lineOf(`${stem(s.path)}-comparison`) } });
         return;
       case 'w':
-        update({ mode: { kind: 'prompt', purpose: 'save', label: 'save scenario as', line: lineOf(s.savedPath ?? `${stem(s.path)}-edited.yaml`) } });
+        update({ mode: savePrompt() });
         return;
       case 'o': {
         const folders = [dirname(s.path), ...(options.libraryFolder === undefined ? [] : [options.libraryFolder])];
@@ -457,14 +521,27 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         return;
       }
       case '?':
-        update({ mode: { kind: 'help' } });
+        update({ mode: { kind: 'help', offset: 0 } });
         return;
       default:
         return;
     }
   };
 
+  /**
+   * Keys that arrived in one read (a fast typist, tmux send-keys) are handled one after another: in a prompt the text
+   * between Enter, Tab and Esc is typed as one piece (with its Backspaces), elsewhere each character is a key.
+   */
   const handleKey = (input: string, key: KeyPress): void => {
+    const parts = input.length > 1 ? (splitBurst(input) ?? [{ input, key }]) : [{ input, key }];
+    for (const part of parts) {
+      const text = [...part.input];
+      if (text.length > 1 && ref.current.mode.kind !== 'prompt') for (const ch of text) handleOneKey(ch, {});
+      else handleOneKey(part.input, part.key);
+    }
+  };
+
+  const handleOneKey = (input: string, key: KeyPress): void => {
     try {
       const s = ref.current;
       if (key.ctrl === true && input === 'c') {
@@ -484,13 +561,6 @@ export function useExplorer(options: ExplorerOptions): Explorer {
             submitPrompt(mode);
             return;
           }
-          // Pasted text ending in a newline (or typed faster than it is read) is typed, then submitted.
-          const newline = input.search(/[\r\n]/);
-          if (newline >= 0 && input.length > 1) {
-            const typed = editLine(mode.line, input.slice(0, newline), {}) ?? mode.line;
-            submitPrompt({ ...mode, line: typed });
-            return;
-          }
           const line = editLine(mode.line, input, key);
           if (line !== null) update({ mode: { ...mode, line } });
           return;
@@ -500,6 +570,12 @@ export function useExplorer(options: ExplorerOptions): Explorer {
           else if (input === 'n' || input === 'N' || key.escape === true) update({ mode: { kind: 'main' }, message: { kind: 'info', text: `not saved; ${mode.path} is unchanged` } });
           return;
         }
+        case 'confirm-quit': {
+          if (input === 'y' || input === 'Y' || input === 'q') quit();
+          else if (input === 'w') update({ mode: savePrompt() });
+          else if (input === 'n' || input === 'N' || key.escape === true) update({ mode: { kind: 'main' }, message: { kind: 'info', text: 'not quitting; w saves the changes' } });
+          return;
+        }
         case 'open': {
           if (key.escape === true) update({ mode: { kind: 'main' } });
           else if (key.upArrow === true || input === 'k') update({ mode: { ...mode, index: Math.max(0, mode.index - 1) } });
@@ -507,31 +583,32 @@ export function useExplorer(options: ExplorerOptions): Explorer {
           else if (key.return === true) {
             const file = mode.files[mode.index];
             if (file !== undefined) openScenario(file);
-          } else if (input === 'q') onExit(0);
+          } else if (input === 'q') requestQuit();
           return;
         }
         case 'help': {
-          if (input === 'q') onExit(0);
+          const page = options.helpScroll?.page ?? 10;
+          const scroll = key.upArrow === true || input === 'k' ? -1 : key.downArrow === true || input === 'j' ? 1 : input === ' ' ? page : input === 'b' ? -page : 0;
+          const last = options.helpScroll?.maxOffset ?? Number.POSITIVE_INFINITY;
+          if (scroll !== 0) update({ mode: { kind: 'help', offset: Math.min(last, Math.max(0, mode.offset + scroll)) } });
+          else if (input === 'q') requestQuit();
           else update({ mode: { kind: 'main' } });
           return;
         }
         case 'sweep': {
-          if (input === 'q') {
-            cancelSweep();
-            onExit(0);
-          } else if (key.escape === true || input === 's' || key.return === true) {
+          if (input === 'q') requestQuit();
+          else if (key.escape === true || input === 's' || key.return === true) {
             cancelSweep();
             update({ mode: { kind: 'main' } });
           } else if (input === 't') startSweep((s.sweep?.parameterIndex ?? 0) + 1);
           else if (key.tab === true) selectVariant(s.variantIndex + (key.shift === true ? -1 : 1));
           else if (/^[1-9]$/.test(input) && Number(input) <= s.scenario.variants.length) selectVariant(Number(input) - 1);
-          else if (input === '?') update({ mode: { kind: 'help' } });
+          else if (input === '?') update({ mode: { kind: 'help', offset: 0 } });
           return;
         }
         case 'main': {
           if (input === 'q') {
-            cancelSimulation();
-            onExit(0);
+            requestQuit();
             return;
           }
           handleMainKey(input, key);
@@ -553,4 +630,36 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   }, [state.original, state.scenario, state.variantIndex]);
 
   return { state, knobs, originalKnobs, analyser, handleKey };
+}
+
+/** Control characters that are keys of their own: Enter, Tab, Esc and Ctrl-C. */
+const KEY_CHARACTERS: Record<string, { input: string; key: KeyPress }> = {
+  '\r': { input: '', key: { return: true } },
+  '\n': { input: '', key: { return: true } },
+  '\t': { input: '', key: { tab: true } },
+  '\u001b': { input: '', key: { escape: true } },
+  '\u0003': { input: 'c', key: { ctrl: true } },
+};
+
+/**
+ * Several keys read at once, as the keys they were: Enter, Tab, Esc and Ctrl-C on their own, the text between them
+ * (with its Backspaces and Ctrl-U) as one piece. Null when the read holds none of those keys (one key, or pasted text).
+ * @example splitBurst('0.86\r') // [{ input: '0.86', key: {} }, { input: '', key: { return: true } }]
+ */
+export function splitBurst(input: string): { input: string; key: KeyPress }[] | null {
+  if (![...input].some((ch) => ch in KEY_CHARACTERS)) return null;
+  const parts: { input: string; key: KeyPress }[] = [];
+  let text = '';
+  for (const ch of input) {
+    const special = KEY_CHARACTERS[ch];
+    if (special === undefined) {
+      text += ch;
+      continue;
+    }
+    if (text !== '') parts.push({ input: text, key: {} });
+    text = '';
+    parts.push(special);
+  }
+  if (text !== '') parts.push({ input: text, key: {} });
+  return parts;
 }

@@ -6,6 +6,7 @@ import asciichart from 'asciichart';
 import type { MetricEstimates } from '../../report/report.js';
 import type { IntervalEstimates, VariantResult } from '../../report/report.js';
 import type { MetricName } from '../../core/metrics.js';
+import { formatNumber } from '../../report/format.js';
 
 /** A metric averaged by interval of the day over every day of the run, with the intervals' start times. */
 export interface IntervalProfile {
@@ -14,13 +15,14 @@ export interface IntervalProfile {
 }
 
 /**
- * The mean of `metric` per interval of the day across all days (intervals where it is undefined are left out of
- * that interval's mean).
+ * The mean of `metric` per interval of the day across all days, or on one day (0-based) when `day` is given
+ * (intervals where it is undefined are left out of that interval's mean).
  * @example intervalProfile(result, 'serviceLevel').starts[0] // '08:00'
  */
-export function intervalProfile(result: VariantResult, metric: MetricName): IntervalProfile {
+export function intervalProfile(result: VariantResult, metric: MetricName, day: number | null = null): IntervalProfile {
   const sums = new Map<string, { total: number; count: number }>();
   for (const row of result.intervals as readonly IntervalEstimates[]) {
+    if (day !== null && row.day !== day + 1) continue;
     const value = row[metric].mean;
     const entry = sums.get(row.start) ?? { total: 0, count: 0 };
     if (Number.isFinite(value)) {
@@ -41,11 +43,11 @@ export interface LineChartOptions {
   readonly width: number;
   /** Lines of the plot (at most). */
   readonly height: number;
-  /** Formats a y-axis label (it is padded to the widest). */
-  readonly format: (value: number) => string;
-  /** Bounds of the y axis; default the data's, widened when flat. */
+  /** Bounds of the y axis; default the data's (and the reference's), widened when flat. */
   readonly min?: number;
   readonly max?: number;
+  /** A value drawn as a dashed line across the plot (a target); the axis always includes it. */
+  readonly reference?: number;
 }
 
 export interface LineChart {
@@ -55,7 +57,12 @@ export interface LineChart {
   /** Columns of the plot and the number of data points spread over them. */
   readonly plotColumns: number;
   readonly points: number;
+  /** The line that draws the reference value, or null. */
+  readonly referenceLine: number | null;
 }
+
+/** The dash of a reference line; it fills the plot's empty cells of the reference's row. */
+export const REFERENCE_CHAR = '╌';
 
 /**
  * The first column of point `index`: with fewer points than columns each point spans plotColumns / points columns;
@@ -66,39 +73,97 @@ export function pointStart(chart: LineChart, index: number): number {
   return chart.plotStart + (chart.points <= chart.plotColumns ? Math.ceil(exact - 1e-9) : Math.floor(exact + 1e-9));
 }
 
-/** The middle column of point `index`. */
+/** The middle column of point `index` (a fractional index lands between points). */
 export function pointCentre(chart: LineChart, index: number): number {
   return chart.plotStart + Math.floor(((index + 0.5) * chart.plotColumns) / Math.max(1, chart.points));
 }
 
 /**
+ * A y-axis label: `decimals` decimals with thousands separators, and never "-0" (a value that rounds to zero is 0).
+ * @example formatTick(-0.04, 1) // '0.0'
+ */
+export function formatTick(value: number, decimals: number): string {
+  const rounded = Math.abs(value) < 0.5 * 10 ** -decimals ? 0 : value;
+  return formatNumber(rounded, decimals);
+}
+
+/**
+ * The labels asciichart writes down the y axis for a plot of `height` rows between min and max (top first), with the
+ * fewest decimals (from what the row step needs) that keep every label different from its neighbours.
+ */
+export function axisLabels(min: number, max: number, height: number): string[] {
+  const range = max - min;
+  const ratio = range !== 0 ? height / range : 1;
+  const rows = Math.abs(Math.round(max * ratio) - Math.round(min * ratio));
+  const values = Array.from({ length: rows + 1 }, (_, k) => (rows > 0 ? max - (k * range) / rows : max));
+  const step = rows > 0 ? range / rows : Math.abs(max) || 1;
+  const first = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+  for (let decimals = first; ; decimals++) {
+    const labels = values.map((v) => formatTick(v, decimals));
+    if (decimals >= first + 4 || labels.every((label, i) => i === 0 || label !== labels[i - 1])) return labels;
+  }
+}
+
+/**
  * A line chart of `values` spread over `width` (each value drawn over one or more columns, as a step), at most
- * `height` lines tall. Undefined values take the previous defined one (or the first defined one).
+ * `height` lines tall, with y labels that never repeat. Undefined values take the previous defined one (or the first
+ * defined one). A `reference` (a target) is drawn as a dashed line in the plot's empty cells of its row.
  */
 export function lineChart(values: readonly number[], options: LineChartOptions): LineChart {
   const clean = fillGaps(values);
-  if (clean.length === 0 || options.height < 1) return { lines: [], plotStart: 0, plotColumns: 0, points: 0 };
-  let min = options.min ?? Math.min(...clean);
-  let max = options.max ?? Math.max(...clean);
+  const none = { lines: [], plotStart: 0, plotColumns: 0, points: 0, referenceLine: null };
+  if (clean.length === 0 || options.height < 1) return none;
+  const reference = options.reference !== undefined && Number.isFinite(options.reference) ? options.reference : null;
+  let min = options.min ?? Math.min(...clean, ...(reference === null ? [] : [reference]));
+  let max = options.max ?? Math.max(...clean, ...(reference === null ? [] : [reference]));
+  if (reference !== null) {
+    min = Math.min(min, reference);
+    max = Math.max(max, reference);
+  }
   if (!(max > min)) {
     const pad = Math.abs(max) > 0 ? Math.abs(max) * 0.05 : 1;
     min -= pad;
     max += pad;
   }
-  const labels = [min, max, (min + max) / 2].map(options.format);
-  // At least two characters: asciichart writes a one-character label where the axis goes.
-  const labelWidth = Math.max(2, ...labels.map((label) => label.length));
-  const format = (value: number): string => options.format(value).padStart(labelWidth);
-  const plotColumns = Math.max(1, options.width - labelWidth);
-  const series = resample(clean, plotColumns);
-  const chart = { plotStart: labelWidth, plotColumns, points: clean.length };
   // asciichart's row count is height ± 1 after rounding: shrink until it fits.
   for (let height = Math.max(0, options.height - 1); height >= 0; height--) {
+    const labels = axisLabels(min, max, height);
+    // At least two characters: asciichart writes a one-character label where the axis goes.
+    const labelWidth = Math.max(2, ...labels.map((label) => label.length));
+    const plotColumns = Math.max(1, options.width - labelWidth);
+    const series = resample(clean, plotColumns);
+    const format = (_value: number, row: number): string => (labels[row] ?? '').padStart(labelWidth);
     // asciichart leaves one blank column after the last point.
     const lines = asciichart.plot(series, { min, max, height, offset: 2, format }).split('\n').map((line) => line.replace(/\s+$/, ''));
-    if (lines.length <= options.height || height === 0) return { ...chart, lines: lines.slice(0, options.height) };
+    if (lines.length <= options.height || height === 0) {
+      const shown = lines.slice(0, options.height);
+      const referenceLine = reference === null ? null : referenceRow(min, max, height, reference);
+      return {
+        lines: referenceLine === null ? shown : shown.map((line, i) => (i === referenceLine ? dashed(line, labelWidth + 1, labelWidth + plotColumns) : line)),
+        plotStart: labelWidth,
+        plotColumns,
+        points: clean.length,
+        referenceLine: referenceLine !== null && referenceLine < shown.length ? referenceLine : null,
+      };
+    }
   }
-  return { ...chart, lines: [] };
+  return none;
+}
+
+/** The line (from the top) on which asciichart draws `value`. */
+function referenceRow(min: number, max: number, height: number, value: number): number {
+  const range = max - min;
+  const ratio = range !== 0 ? height / range : 1;
+  const min2 = Math.round(min * ratio);
+  const rows = Math.abs(Math.round(max * ratio) - min2);
+  return rows - (Math.round(value * ratio) - min2);
+}
+
+/** `line` with its blank cells from column `from` to `to` (exclusive) dashed. */
+function dashed(line: string, from: number, to: number): string {
+  const chars = [...line.padEnd(to)];
+  for (let c = from; c < to; c++) if (chars[c] === ' ') chars[c] = REFERENCE_CHAR;
+  return chars.join('');
 }
 
 /**
@@ -122,13 +187,32 @@ export function axisLine(chart: LineChart, labels: readonly string[], width: num
   return cells.join('').replace(/\s+$/, '');
 }
 
-/** A marker row: `▲` under point `index` of a chart, followed by `note` where it fits (else before it). */
-export function markerLine(chart: LineChart, index: number, width: number, note: string): string {
-  const column = Math.min(width - 1, pointCentre(chart, index));
-  const after = `▲ ${note}`;
-  if (column + after.length <= width) return `${' '.repeat(column)}${after}`;
-  const before = `${note} ▲`;
-  return `${' '.repeat(Math.max(0, column - before.length + 1))}${before}`;
+/** A mark under a chart: `char` under point `index` (fractional between points). */
+export interface ChartMark {
+  readonly index: number;
+  readonly char: string;
+}
+
+/**
+ * A marker row: each mark's character under its point (the first mark wins a shared column), then `note` after the
+ * last mark where it fits, else before the first.
+ * @example markerLine(chart, [{ index: 7, char: '▲' }], 40, 'cheapest')
+ */
+export function markerLine(chart: LineChart, marks: readonly ChartMark[], width: number, note = ''): string {
+  const cells = new Array<string>(width).fill(' ');
+  const columns = marks.map((mark) => Math.min(width - 1, Math.max(0, pointCentre(chart, mark.index))));
+  marks.forEach((mark, i) => {
+    const column = columns[i] as number;
+    if (cells[column] === ' ') cells[column] = mark.char;
+  });
+  const last = Math.max(...columns);
+  const first = Math.min(...columns);
+  if (note !== '') {
+    const text = [...note];
+    if (last + 2 + text.length <= width) text.forEach((ch, i) => (cells[last + 2 + i] = ch));
+    else if (first - 1 - text.length >= 0) text.forEach((ch, i) => (cells[first - 1 - text.length + i] = ch));
+  }
+  return cells.join('').replace(/\s+$/, '');
 }
 
 /** `values` over `columns` columns: each value repeated over its columns, or the mean of the values sharing one. */

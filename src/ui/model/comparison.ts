@@ -7,7 +7,8 @@ import type { Report, VariantResult } from '../../report/report.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import type { SimulationRun } from '../services.js';
 import type { VariantFigures } from './analysis.js';
-import { differenceIsBetter, FIGURE_LABEL_WIDTH, figureCell, formatDifference, KEY_FIGURES } from './figures.js';
+import { differenceIsBetter, differenceRow, FIGURE_LABEL_WIDTH, figureRow, KEY_FIGURES } from './figures.js';
+import { cutMiddle } from './knobs.js';
 
 /** One cell: its text and, for a difference, whether it is an improvement (null: neutral). */
 export interface Cell {
@@ -22,16 +23,25 @@ export interface Cell {
 export interface ComparisonTable {
   /** Width of each column (the first is the label column). */
   readonly widths: readonly number[];
-  /** Header row, then one row per key figure. */
+  /**
+   * The header line as consecutive pieces: each variant's name centred over its value and difference columns (the
+   * first may reach into the empty label column), so that names stay readable where a column alone is too narrow.
+   */
+  readonly header: readonly Cell[];
+  /** One row per key figure. */
   readonly rows: readonly (readonly Cell[])[];
   /** What the Δ columns mean, e.g. `Δ = world-class − switchboard`. */
   readonly note: string;
 }
 
+/** Width of a value column: the widest value of the compact figures (`166,823`, `31.6 s`) and a space. */
+const VALUE_WIDTH = 8;
+
 /**
  * The comparison laid out for `width` characters. When every variant's value and its difference to the first fit,
  * each variant after the first gets a Δ column; otherwise one Δ column shows the selected variant against the first
- * (the second variant when the first is selected).
+ * (the second variant when the first is selected). Each row writes its values in one style and its differences in
+ * one style (the same decimals and scale), and simulated values get their 95% half-width where there is room.
  *
  * @param names variant names in order
  * @param results each variant's figures (null: none, e.g. infeasible)
@@ -47,46 +57,45 @@ export function comparisonTable(
   const n = names.length;
   const simulated = results.some((r) => r?.source === 'simulation');
   const first = results[0] ?? null;
-  const deltaWidth = 8;
   const labelWidth = FIGURE_LABEL_WIDTH;
-  const fullCell = Math.floor((width - labelWidth - (n - 1) * deltaWidth) / Math.max(1, n));
-  const full = n > 1 && fullCell >= (simulated ? 12 : 9);
+  const room = (deltas: number, deltaWidth: number): number => Math.floor((width - labelWidth - deltas * deltaWidth) / Math.max(1, n));
+  // Every Δ column at 8 characters, else at 7 (compact differences), else one Δ column.
+  const deltaWidth = room(n - 1, 8) >= VALUE_WIDTH ? 8 : 7;
+  const full = n > 1 && room(n - 1, deltaWidth) >= VALUE_WIDTH;
   const deltaFor: number[] = n <= 1 || first === null ? [] : full ? names.map((_, i) => i).slice(1) : [selected === 0 ? 1 : selected];
-  const cellWidth = Math.min(16, Math.max(6, Math.floor((width - labelWidth - deltaFor.length * deltaWidth) / Math.max(1, n))));
+  const cellWidth = Math.min(simulated ? 16 : 12, Math.max(6, room(deltaFor.length, deltaWidth)));
 
   const widths: number[] = [labelWidth];
-  const header: Cell[] = [{ text: '', heading: true }];
   const columns: { variant: number; delta: boolean }[] = [];
-  names.forEach((name, i) => {
+  names.forEach((_, i) => {
     columns.push({ variant: i, delta: false });
     widths.push(cellWidth);
-    header.push({ text: fit(name, cellWidth - 1), heading: true, selected: i === selected });
     if (deltaFor.includes(i)) {
       columns.push({ variant: i, delta: true });
       widths.push(deltaWidth);
-      header.push({ text: fit(full ? 'Δ' : `Δ ${name}`, deltaWidth - 1), heading: true, selected: i === selected });
     }
   });
 
-  const rows: Cell[][] = [header];
+  const rows: Cell[][] = [];
   for (const figure of KEY_FIGURES) {
+    const values = figureRow(
+      figure.kind,
+      results.map((result) => result?.totals[figure.metric] ?? null),
+      cellWidth - 1,
+      simulated,
+    );
+    const base = first?.totals[figure.metric].mean ?? Number.NaN;
+    const differences = deltaFor.map((v) => (results[v]?.totals[figure.metric].mean ?? Number.NaN) - base);
+    const marks = deltaFor.map((v) => (significant?.(v, figure.metric) === true ? '*' : ''));
+    const deltas = differenceRow(figure.kind, differences, deltaWidth - 1, marks);
     const row: Cell[] = [{ text: figure.label, heading: true }];
     for (const column of columns) {
-      const result = results[column.variant] ?? null;
       if (!column.delta) {
-        const estimate = result?.totals[figure.metric] ?? null;
-        row.push({ text: figureCell(figure.kind, estimate, cellWidth - 1, result?.source === 'simulation'), selected: column.variant === selected });
+        row.push({ text: values[column.variant] ?? '–', selected: column.variant === selected });
         continue;
       }
-      const value = result?.totals[figure.metric].mean ?? Number.NaN;
-      const base = first?.totals[figure.metric].mean ?? Number.NaN;
-      const difference = value - base;
-      const mark = significant?.(column.variant, figure.metric) === true ? '*' : '';
-      row.push({
-        text: `${formatDifference(figure.kind, difference, deltaWidth - 1 - mark.length)}${mark}`,
-        better: differenceIsBetter(figure, difference),
-        selected: column.variant === selected,
-      });
+      const d = deltaFor.indexOf(column.variant);
+      row.push({ text: deltas[d] ?? '–', better: differenceIsBetter(figure, differences[d] ?? Number.NaN), selected: column.variant === selected });
     }
     rows.push(row);
   }
@@ -97,14 +106,52 @@ export function comparisonTable(
       : full
         ? `Δ = variant − ${firstName}${significant === null ? '' : ', * significant'}`
         : `Δ = ${names[deltaFor[0] as number] ?? ''} − ${firstName}${significant === null ? '' : ', * significant'}`;
-  return { widths, rows, note };
+  return { widths, header: headerCells(names, columns, widths, selected, full), rows, note };
 }
 
-/** `text` cut to `width` characters with an ellipsis. */
-export function fit(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}…`;
+/**
+ * The header pieces: each variant's name over its group of columns (value, and Δ when it has one), centred when it
+ * fits, else right-aligned and reaching left into free space (the label column for the first), else cut in the
+ * middle. A lone Δ column (narrow screens) is headed "Δ name" when that fits.
+ */
+function headerCells(
+  names: readonly string[],
+  columns: readonly { variant: number; delta: boolean }[],
+  widths: readonly number[],
+  selected: number,
+  full: boolean,
+): Cell[] {
+  const groups: { variant: number; start: number; end: number }[] = [];
+  let at = widths[0] ?? 0;
+  columns.forEach((column, c) => {
+    const w = widths[c + 1] ?? 0;
+    const last = groups[groups.length - 1];
+    if (column.delta && last !== undefined && last.variant === column.variant) last.end += w;
+    else groups.push({ variant: column.variant, start: at, end: at + w });
+    at += w;
+  });
+  const cells: Cell[] = [];
+  let cursor = 0;
+  groups.forEach((group, g) => {
+    const name = names[group.variant] ?? '';
+    const next = groups[g + 1];
+    const lone = !full && group.end - group.start > (widths[1] ?? 0);
+    const wanted = lone && [...`${name} Δ`].length <= group.end - group.start - 1 ? `${name} Δ` : name;
+    // Room: from just after the previous name (one space between) to the end of the group.
+    const available = group.end - Math.max(cursor + (g === 0 ? 0 : 1), 0);
+    const text = cutMiddle(wanted, Math.max(1, available));
+    const length = [...text].length;
+    const centred = group.start + Math.floor((group.end - group.start - length) / 2) + 1;
+    const from = Math.min(group.end - length, Math.max(cursor + (g === 0 ? 0 : 1), centred));
+    if (from > cursor) cells.push({ text: ' '.repeat(from - cursor), heading: true });
+    cells.push({ text, heading: true, selected: group.variant === selected });
+    cursor = from + length;
+    if (next === undefined && cursor < group.end) {
+      cells.push({ text: ' '.repeat(group.end - cursor), heading: true });
+      cursor = group.end;
+    }
+  });
+  return cells;
 }
 
 /**

@@ -8,10 +8,13 @@ import type { SweepOutcome } from './sweep.js';
 /** What the keys currently drive. */
 export type Mode =
   | { readonly kind: 'main' }
-  | { readonly kind: 'help' }
+  /** The help screen, scrolled down by `offset` lines. */
+  | { readonly kind: 'help'; readonly offset: number }
   | { readonly kind: 'sweep' }
   | { readonly kind: 'prompt'; readonly purpose: 'value' | 'export' | 'save'; readonly label: string; readonly line: LineState; readonly knobId?: string }
   | { readonly kind: 'confirm-overwrite'; readonly path: string }
+  /** `q` with unsaved changes: quit anyway, save first, or stay. */
+  | { readonly kind: 'confirm-quit' }
   | { readonly kind: 'open'; readonly files: readonly string[]; readonly index: number };
 
 export type SimulationState =
@@ -48,8 +51,10 @@ export interface ExplorerState {
   readonly sweep: SweepState | null;
   readonly mode: Mode;
   readonly message: Message | null;
-  /** Where `w` last saved, to offer it again. */
+  /** Where `w` last saved (as typed), to offer it again. */
   readonly savedPath: string | null;
+  /** The day the interval charts show (0-based), or null for the mean of every day. */
+  readonly chartDay: number | null;
 }
 
 /** The state right after opening a scenario. */
@@ -69,6 +74,7 @@ export function initialState(path: string, scenario: LoadedScenario, figures: re
     mode: { kind: 'main' },
     message: null,
     savedPath: null,
+    chartDay: null,
   };
 }
 

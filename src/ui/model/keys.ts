@@ -1,4 +1,5 @@
 /** The explorer's keys: one list for the help screen, the footer and the README. */
+import wrapAnsi from 'wrap-ansi';
 
 export interface KeyHelp {
   /** The keys as shown in the help screen. */
@@ -13,34 +14,81 @@ export interface KeyHelp {
 
 export const KEY_HELP: readonly KeyHelp[] = [
   { keys: '↑ ↓  (k j)', action: 'select a parameter', short: '↑↓←→ edit', priority: 0 },
-  { keys: '← →  (- +)', action: 'change it by a step', short: null },
+  { keys: '← →  (- +)', action: 'change it by a step (a method: the next one)', short: null },
   { keys: 'shift+← →  ([ ])', action: 'change it by a large step', short: null },
-  { keys: 'Enter', action: 'type a value (Enter sets it, Esc cancels; ∞ or none for infinite patience)', short: '⏎ type', priority: 2 },
+  {
+    keys: 'Enter',
+    action:
+      'type a value: Enter sets it, Esc cancels, Backspace and Ctrl-U (everything before the cursor) delete; shares as 86, 86% or 0.86; ∞ or none for infinite patience or no occupancy cap; times as 08:30',
+    short: '⏎ type',
+    priority: 2,
+  },
   { keys: 'u', action: 'undo the last change', short: 'u undo', priority: 4 },
   { keys: 'Tab  shift+Tab', action: 'next / previous variant', short: 'tab variant', priority: 3 },
   { keys: '1 … 9', action: 'go to variant n', short: null },
+  { keys: 'd', action: 'the day the charts show: the mean of every day, then day 1, 2, …', short: 'd day', priority: 5 },
   { keys: 'r', action: 'simulate every variant (replications on worker threads; Esc or any change cancels)', short: 'r simulate', priority: 1 },
   { keys: 's', action: 'sweep: total cost against the staffing target or first-contact resolution (t toggles)', short: 's sweep', priority: 1 },
-  { keys: 'e', action: 'export the comparison as XLSX and CSV (beside the scenario, or a path you type)', short: 'e export', priority: 1 },
-  { keys: 'w', action: 'save the edited scenario (every variant) as a new file; asks before overwriting', short: 'w save', priority: 1 },
-  { keys: 'o', action: 'open another scenario from the same folder', short: 'o open', priority: 1 },
+  { keys: 'e', action: 'export the comparison as XLSX and CSV, in the current folder unless you type a path', short: 'e export', priority: 1 },
+  { keys: 'w', action: 'save the edited scenario (every variant) as a new file in the current folder; asks before overwriting', short: 'w save', priority: 1 },
+  { keys: 'o', action: "open another scenario from the open file's folder or the shipped ones", short: 'o open', priority: 1 },
   { keys: 'Esc', action: 'cancel the simulation, a prompt or this screen', short: null },
-  { keys: '?', action: 'this help', short: '? help', priority: 0 },
-  { keys: 'q  Ctrl-C', action: 'quit', short: 'q quit', priority: 0 },
+  { keys: '?', action: 'this help (↑↓ scroll)', short: '? help', priority: 0 },
+  { keys: 'q  Ctrl-C', action: 'quit (q asks first when there are unsaved changes)', short: 'q quit', priority: 0 },
 ];
 
+/** What the screen shows, for the help screen after the keys. */
+export const HELP_NOTES =
+  'Figures are analytic (Erlang C/A per interval, with redials and repeat contacts) and recomputed at every change; ' +
+  'r replaces them with simulated means ±95% until the next change. Δ is the difference to the first variant ' +
+  '(* significant at 5% when simulated). The charts show the selected variant by interval of the day, as the mean of ' +
+  'every day or for one day (d); the service-level chart draws the target as a dashed line. ' +
+  'Staffing knobs follow the variant: a target (service level, its time, the occupancy cap and the method), agents, ' +
+  'the agents of each shift, or the mean agents per interval (a step moves every interval by one). Without a patience ' +
+  'nobody hangs up, so a target is staffed by Erlang C. Opening hours move the day: its cases are spread over the new ' +
+  'hours. Exports and saves go to the current folder.';
+
+const FOOTER_GAP = '  ';
+
 /**
- * The footer: the short keys that fit in `width`, the most important first (editing, actions, help and quit), shown
- * in help-screen order.
- * @example footerText(72) // '↑↓←→ edit  r simulate  s sweep  e export  w save  o open  ? help  q quit'
+ * The footer: every short key on one line when it fits in `width`, else on two; on a very narrow screen the most
+ * important keys (editing, actions, help and quit) that fit. Keys keep their help-screen order.
+ * @example footerLines(120) // ['↑↓←→ edit  ⏎ type  u undo  tab variant  d day  r simulate  s sweep  e export  w save  o open  ? help  q quit']
  */
-export function footerText(width: number): string {
+export function footerLines(width: number): string[] {
   const entries = KEY_HELP.flatMap((k, order) => (k.short === null ? [] : [{ text: k.short, order, priority: k.priority ?? 9 }]));
+  const line = (list: readonly { text: string; order: number }[]): string => [...list].sort((a, b) => a.order - b.order).map((e) => e.text).join(FOOTER_GAP);
+  const all = line(entries);
+  if (all.length <= width) return [all];
+  // Two lines, split where the first is as full as it can be.
+  const texts = entries.map((e) => e.text);
+  for (let split = texts.length - 1; split > 0; split--) {
+    const first = texts.slice(0, split).join(FOOTER_GAP);
+    const second = texts.slice(split).join(FOOTER_GAP);
+    if (first.length <= width && second.length <= width) return [first, second];
+  }
   const byPriority = [...entries].sort((a, b) => a.priority - b.priority || a.order - b.order);
   const chosen: typeof entries = [];
-  const line = (list: typeof entries): string => [...list].sort((a, b) => a.order - b.order).map((e) => e.text).join('  ');
-  for (const entry of byPriority) {
-    if (line([...chosen, entry]).length <= width) chosen.push(entry);
+  for (const entry of byPriority) if (line([...chosen, entry]).length <= width) chosen.push(entry);
+  return [line(chosen)];
+}
+
+/**
+ * The help screen as lines of at most `width` characters: the keys (long actions wrapped under their key), then the
+ * notes, wrapped.
+ */
+export function helpLines(width: number): { readonly keys: string; readonly text: string }[] {
+  const keyWidth = Math.max(...KEY_HELP.map((k) => k.keys.length)) + 2;
+  const lines: { keys: string; text: string }[] = [];
+  for (const k of KEY_HELP) {
+    wrap(k.action, Math.max(10, width - keyWidth)).forEach((text, i) => lines.push({ keys: (i === 0 ? k.keys : '').padEnd(keyWidth), text }));
   }
-  return line(chosen);
+  lines.push({ keys: '', text: '' });
+  for (const text of wrap(HELP_NOTES, width)) lines.push({ keys: '', text });
+  return lines;
+}
+
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  return wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
 }

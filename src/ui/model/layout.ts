@@ -3,8 +3,18 @@
  * terminal: an Ink frame as tall as the terminal clears the scrollback on every render.
  */
 
-/** Width of the parameters panel (marker, label 16, value 7, unit 3, spaces). */
-export const PARAMETERS_WIDTH = 30;
+import { KNOB_LABEL_WIDTH } from './knobs.js';
+import { footerLines } from './keys.js';
+
+/** Width of a knob's value (with a `*` when changed) in the parameters panel. */
+export const KNOB_VALUE_WIDTH = 7;
+/** Width of a knob's unit. */
+export const KNOB_UNIT_WIDTH = 3;
+/**
+ * Width of the parameters panel: marker, label, value, space, unit, and a space before the comparison — 26, so that
+ * on 80 columns the comparison has room for three variants with a difference column each.
+ */
+export const PARAMETERS_WIDTH = 1 + KNOB_LABEL_WIDTH + KNOB_VALUE_WIDTH + 1 + KNOB_UNIT_WIDTH + 1;
 
 export interface Layout {
   readonly columns: number;
@@ -12,6 +22,8 @@ export interface Layout {
   readonly frameRows: number;
   /** Lines between the tabs and the status line. */
   readonly bodyRows: number;
+  /** Lines of the key footer (1, or 2 on a narrow terminal). */
+  readonly footerRows: number;
   readonly parametersWidth: number;
   readonly comparisonWidth: number;
   /** Lines of the parameters / comparison row, and how many knobs are visible in it. */
@@ -30,26 +42,28 @@ export interface Layout {
 const MAX_PLOT_ROWS = 14;
 /** Smallest plot worth drawing. */
 const MIN_PLOT_ROWS = 3;
+/** A plot worth keeping rather than showing every knob at once (the knobs scroll). */
+const GOOD_PLOT_ROWS = 6;
+/** The comparison: title, header, 8 key figures. */
+const COMPARISON_ROWS = 10;
+/** The charts' heading (variant and day), a chart's title and its time axis. */
+const CHART_FIXED_ROWS = 3;
 
 /**
  * @param knobCount knobs of the selected variant
- * @example layoutFor(80, 24, 10).chartPlotRows // 5
+ * @example layoutFor(80, 24, 18).chartPlotRows // 6
  */
 export function layoutFor(columns: number, rows: number, knobCount: number): Layout {
   const width = Math.max(40, columns);
   const frameRows = Math.max(12, rows - 1);
+  const footerRows = footerLines(width - 1).length;
   // Header, tabs, status line, footer.
-  const bodyRows = frameRows - 4;
-  const comparisonRows = 10; // title, header, 8 key figures
-  const wantedTop = Math.max(knobCount + 1, comparisonRows);
-  const chartsFixed = 2; // title + x axis
-  let topRows = Math.min(wantedTop, bodyRows);
-  let chartPlotRows = bodyRows - topRows - chartsFixed - 1;
-  let gap = true;
-  if (chartPlotRows < MIN_PLOT_ROWS) {
-    chartPlotRows = bodyRows - topRows - chartsFixed;
-    gap = false;
-  }
+  const bodyRows = frameRows - 3 - footerRows;
+  const wantedTop = Math.max(knobCount + 1, COMPARISON_ROWS);
+  // Every knob at once when the charts keep a good size beside it; else the comparison's height (the knobs scroll).
+  let topRows = bodyRows - wantedTop - CHART_FIXED_ROWS - 1 >= GOOD_PLOT_ROWS ? wantedTop : Math.min(wantedTop, COMPARISON_ROWS, bodyRows);
+  let gap = bodyRows - topRows - CHART_FIXED_ROWS - 1 >= GOOD_PLOT_ROWS;
+  let chartPlotRows = bodyRows - topRows - CHART_FIXED_ROWS - (gap ? 1 : 0);
   if (chartPlotRows < MIN_PLOT_ROWS) {
     // Too short for charts: give the parameters every line.
     chartPlotRows = 0;
@@ -64,6 +78,7 @@ export function layoutFor(columns: number, rows: number, knobCount: number): Lay
     columns: width,
     frameRows,
     bodyRows,
+    footerRows,
     parametersWidth,
     comparisonWidth: width - parametersWidth,
     topRows,

@@ -346,12 +346,12 @@ describe('staffsim check --junit', () => {
     const folder = freshFolder();
     const run = await check([SMALL, '--junit', folder]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`staffsim: --junit: ${folder}: cannot write here (it is a folder)\nRun 'staffsim --help' for usage.\n`);
+    expect(run.stderr).toBe(`staffsim: --junit: ${folder}: cannot write here (it is a folder)\n`);
     expect(run.stdout).toBe('');
     writeFileSync(join(folder, 'file'), '');
     const underFile = await check([SMALL, '--junit', join(folder, 'file', 'report.xml')]);
     expect(underFile.code).toBe(2);
-    expect(underFile.stderr).toMatch(/^staffsim: --junit: cannot create the folder of .*report\.xml \((EEXIST|ENOTDIR)\)$/m);
+    expect(underFile.stderr).toMatch(/^staffsim: --junit: cannot create the folder of .*report\.xml \(a file is in the way\)$/m);
   });
 });
 
@@ -405,7 +405,7 @@ describe('staffsim check --baseline', () => {
     expect(baseline).toMatchObject({ format: 'staffsim-baseline/1', scenario: 'Check fixture', file: 'scenario.yaml' });
     expect(Object.keys(baseline.variants)).toEqual(['lean', 'more-agents']);
     expect(baseline.variants['lean']).toMatchObject({ replications: 8, seed: 11 });
-    expect(Object.keys(baseline.variants['lean']?.totals ?? {})).toHaveLength(29);
+    expect(Object.keys(baseline.variants['lean']?.totals ?? {})).toHaveLength(30);
     expect(baseline.variants['more-agents']?.totals['paidAgentHours']).toEqual({ mean: 12, ci95: 0 });
   });
 
@@ -434,7 +434,7 @@ describe('staffsim check --baseline', () => {
     const run = await check([folder, '--baseline', baselines, '--workers', '1']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/lean\s+baseline\s+29 metrics, none changed\s+±2% & significant\s+pass/);
+    expect(run.stdout).toMatch(/lean\s+baseline\s+30 metrics, none changed\s+±2% & significant\s+pass/);
     expect(run.stdout).toContain('6 checks: 6 passed');
   });
 
@@ -457,13 +457,13 @@ describe('staffsim check --baseline', () => {
     writeFileSync(scenario, text);
     const run = await check([folder, '--baseline', baselines, '--workers', '1'], { GITHUB_ACTIONS: 'true' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/lean\s+baseline\s+29 metrics, none changed\s+.*pass/);
-    expect(run.stdout).toMatch(/more-agents\s+baseline\s+\d+ of 29 changed\s+±2% & significant\s+FAIL/);
+    expect(run.stdout).toMatch(/lean\s+baseline\s+30 metrics, none changed\s+.*pass/);
+    expect(run.stdout).toMatch(/more-agents\s+baseline\s+\d+ of 30 changed\s+±2% & significant\s+FAIL/);
     expect(run.stdout).toContain('Changed from the baseline (significant and beyond the tolerance):');
     expect(run.stdout).toMatch(/more-agents: paidAgentHours 12 → 8 \(−33\.3%, p = 0\)/);
     expect(run.stdout).toMatch(/more-agents: occupancy [\d.]+ ± [\d.]+ → [\d.]+ ± [\d.]+ \(\+[\d.]+%, p = [\d.e-]+\)/);
     expect(run.stdout.split('\n').filter((line) => line.endsWith('FAIL'))).toHaveLength(1);
-    expect(run.stderr).toMatch(/^::error file=\S+scenario\.yaml,title=staffsim check%3A more-agents%3A matches baseline::\d+ of 29 metrics changed significantly by more than 2%25: /m);
+    expect(run.stderr).toMatch(/^::error file=\S+scenario\.yaml,title=staffsim check%3A more-agents%3A matches baseline::\d+ of 30 metrics changed significantly by more than 2%25: /m);
     // A wider tolerance lets the 33% drop in paid hours through; only larger changes still fail.
     const changed = async (tolerance: string[]) =>
       (await checkJson([folder, '--baseline', baselines, ...tolerance], 1)).scenarios[0]?.baseline?.variants?.[1]?.changed ?? [];
@@ -492,8 +492,46 @@ describe('staffsim check --baseline', () => {
     writeFileSync(join(baselines, 'scenario.json'), '{ "format": "staffsim-baseline/1", "variants": ');
     const run = await check([folder, '--baseline', baselines, '--workers', '1']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^staffsim: \S+scenario\.json: not a staffsim baseline: .*; rewrite it with --update-baseline$/m);
+    expect(run.stderr).toMatch(/^staffsim: \S+scenario\.json:1:48: not a staffsim baseline: JSON syntax error .*; rewrite it with --update-baseline$/m);
     expect(run.stdout).toContain('4 passed');
+  });
+
+  it('locates a bad value in a baseline at its key', async () => {
+    const { folder, baselines } = await withBaseline();
+    const path = join(baselines, 'scenario.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"replications": 8', '"replications": -8'));
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('"replications": -8')) + 1;
+    const run = await check([folder, '--baseline', baselines, '--workers', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`staffsim: ${path}:${line}:23: variants.lean.replications: expected an integer ≥ 1 (got -8)\n`);
+  });
+
+  it('does not pass a variant whose baseline holds no metric ("totals": {}): reported, and failed with --require-baseline', async () => {
+    const { folder, baselines } = await withBaseline();
+    const path = join(baselines, 'scenario.json');
+    const baseline = JSON.parse(readFileSync(path, 'utf8')) as { variants: Record<string, { totals: object }> };
+    for (const variant of Object.values(baseline.variants)) variant.totals = {};
+    writeFileSync(path, JSON.stringify(baseline, null, 2));
+    const reported = await check([folder, '--baseline', baselines, '--workers', '1'], { GITHUB_ACTIONS: 'true' });
+    expect(reported.code).toBe(0);
+    expect(reported.stdout).toMatch(/lean\s+baseline\s+no baseline\s+–\s+skip/);
+    expect(reported.stdout).not.toMatch(/baseline\s+0 metrics/);
+    expect(reported.stderr).toContain(`::warning file=`);
+    expect(reported.stderr).toContain(`the baseline of "lean" in ${path} holds no metric (empty totals); rewrite it with --update-baseline`);
+    const required = await check([folder, '--baseline', baselines, '--require-baseline', '--workers', '1']);
+    expect(required.code).toBe(1);
+    expect(required.stdout).toMatch(/lean\s+baseline\s+no baseline\s+–\s+FAIL/);
+  });
+
+  it('refuses __proto__, constructor and prototype in a baseline as unknown keys, located', async () => {
+    const { folder, baselines } = await withBaseline();
+    const path = join(baselines, 'scenario.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"variants": {', '"variants": {\n    "__proto__": { "replications": 1, "seed": 0, "totals": {} },'));
+    const run = await check([folder, '--baseline', baselines, '--workers', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/scenario\.json:\d+:5: variants\.__proto__: unknown key "__proto__" \(__proto__, constructor, prototype are reserved and never keys of a baseline\)/);
+    expect(({} as Record<string, unknown>)['replications']).toBe(undefined);
   });
 
   it('uses the path inside the folder searched, so that a folder and a file share their baselines', async () => {
@@ -528,7 +566,7 @@ describe('staffsim check: usage errors (exit 2)', () => {
     [['--baseline', 'tests/fixtures/check', '--tolerance', 'lots'], '--tolerance: expected a number ≥ 0 (got lots)'],
     [['--tolerance', '0.1'], '--tolerance applies to baseline comparisons; give --baseline DIR'],
     [['--workers', '0'], '--workers: expected an integer ≥ 1 (got 0)'],
-    [['--seed', '-1'], '--seed: expected an integer ≥ 0 (got -1)'],
+    [['--seed', '-1'], '--seed: expected a whole number 0 … 9007199254740991 in decimal digits (got -1)'],
     [['--json', '--junit', '-'], '--json and --junit - both write to stdout; write the JUnit report to a file'],
   ])('%j', async (flags, message) => {
     const run = await check([SMALL, ...flags]);

@@ -82,3 +82,13 @@ describe('staffsim erlang', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('staffsim erlang with an occupancy cap far below the square-root staffing', () => {
+  it('meets --max-occupancy 0.5 at 5000 Erlangs with 10 000 agents instead of reporting it infeasible', async () => {
+    const run = await runCli(['erlang', '--arrivals-per-hour', '60000', '--aht-seconds', '300', '--max-occupancy', '0.5', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(json['agents']).toBe(10_000);
+    expect(json['occupancy']).toBeCloseTo(0.5, 12);
+  });
+});

@@ -63,7 +63,7 @@ describe('staffsim plan', () => {
     expect(lines).toEqual([
       'staffsim: tests/fixtures/cli/bad-scenario.yaml:4:10: calendar.close: expected a time after open "08:00" (got "07:00")',
       'staffsim: tests/fixtures/cli/bad-scenario.yaml:8:3: demand.intradayProfil: unknown key "intradayProfil" (did you mean "intradayProfile"?)',
-      'staffsim: tests/fixtures/cli/bad-scenario.yaml:10:55: handling.handleTime.meanSeconds: expected a mean in seconds > 0 (got -5)',
+      'staffsim: tests/fixtures/cli/bad-scenario.yaml:10:55: handling.handleTime.meanSeconds: expected a mean in seconds ≥ 0.001 and ≤ 31,622,400 (got -5)',
     ]);
   });
 
@@ -77,5 +77,16 @@ describe('staffsim plan', () => {
     const run = await runCli(['plan', 'tests/fixtures/cli/infeasible-target.yaml']);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/^staffsim: infeasible: /);
+  });
+});
+
+describe('staffsim plan with target.maxOccupancy far below the square-root staffing', () => {
+  it('staffs 60 000 calls an hour of 300 s at occupancy ≤ 0.5 with 10 000 agents (exit 0, not infeasible)', async () => {
+    const run = await runCli(['plan', 'tests/fixtures/cli/occupancy-cap.yaml', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { variants: { intervals: Record<string, number>[] }[] };
+    const [interval] = json.variants[0]?.intervals ?? [];
+    expect(interval?.['onPhoneAgents']).toBe(10_000);
+    expect(interval?.['occupancy']).toBeCloseTo(0.5, 12);
   });
 });

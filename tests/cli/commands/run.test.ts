@@ -203,6 +203,11 @@ describe('staffsim run: bad flags (exit 2, one line naming the flag)', () => {
     { args: ['--seed', '-1'], names: '--seed' },
     { args: ['--seed', 'x'], names: '--seed' },
     { args: [], env: { STAFFSIM_SEED: 'abc' }, names: 'STAFFSIM_SEED' },
+    { args: ['--seed', '0x10'], names: '--seed' },
+    { args: ['--seed', '1e3'], names: '--seed' },
+    { args: [], env: { STAFFSIM_SEED: '0x10' }, names: 'STAFFSIM_SEED' },
+    { args: [], env: { STAFFSIM_SEED: '-5' }, names: 'STAFFSIM_SEED' },
+    { args: [], env: { STAFFSIM_SEED: '7.5' }, names: 'STAFFSIM_SEED' },
     { args: ['--variant', 'nope'], names: '--variant' },
   ];
   for (const { args, env, names } of cases) {
@@ -220,7 +225,7 @@ describe('staffsim run: bad flags (exit 2, one line naming the flag)', () => {
 
   it('quotes what was typed', async () => {
     expect((await runCommand([SMALL, '--workers', 'abc'])).stderr).toContain('--workers: expected an integer ≥ 1 (got abc)');
-    expect((await runCommand([SMALL, '--seed', '-1'])).stderr).toContain('--seed: expected an integer ≥ 0 (got -1)');
+    expect((await runCommand([SMALL, '--seed', '-1'])).stderr).toContain('--seed: expected a whole number 0 … 9007199254740991 in decimal digits (got -1)');
   });
 
   it('writes no --calls file when a flag is bad', async () => {

@@ -64,10 +64,13 @@ describe('staffsim sweep', () => {
     [['--set', 'handling.firstContactResolution=0.5:0.9:0'], /step must be > 0/],
     [['--set', 'handling.firstContactResolution=a:0.9:0.1'], /from must be a number/],
     [['--set', 'staffing.agents=1:100000:1'], /more than 1000/],
+    [['--set', '__proto__.x=1:2:1'], /--set __proto__\.x=1: "__proto__" is not a key of a scenario/],
+    [['--set', 'staffing.constructor.x=1:2:1'], /"constructor" is not a key of a scenario/],
   ])('rejects a bad --set %j with a clear error and exit 2', async (flags, message) => {
     const run = await runCli(['sweep', municipal, ...flags]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
+    expect(({} as Record<string, unknown>)['x']).toBe(undefined);
   });
 });

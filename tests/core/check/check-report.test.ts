@@ -39,8 +39,8 @@ describe('checkCases', () => {
 
   it('names the changed metrics of a failed baseline comparison, with old and new values', () => {
     const baseline = checkCases(centreScenario(), { requireBaseline: false }).find((c) => c.name === 'more: matches baseline');
-    expect(baseline).toMatchObject({ type: 'BaselineChanged', value: '1 of 29 changed', bound: '±2% & significant' });
-    expect(baseline?.message).toBe('1 of 29 metrics changed significantly by more than 2%: asaSeconds +100.0%');
+    expect(baseline).toMatchObject({ type: 'BaselineChanged', value: '1 of 30 changed', bound: '±2% & significant' });
+    expect(baseline?.message).toBe('1 of 30 metrics changed significantly by more than 2%: asaSeconds +100.0%');
     expect(baseline?.detail).toContain('changed: asaSeconds 50 ± 2 → 100 ± 2 (+100.0%, p = ');
   });
 
@@ -80,7 +80,7 @@ describe('checkExitCode', () => {
   });
 
   it('does not count skipped (missing) baselines as failures', () => {
-    const onlyMissing: ScenarioCheck = { ...passing(), baseline: { mode: 'compare', file: 'b.json', variants: [{ variant: 'lean', status: 'missing', reason: 'no baseline file b.json' }], unmatchedVariants: [] } };
+    const onlyMissing: ScenarioCheck = { ...passing(), baseline: { mode: 'compare', file: 'b.json', variants: [{ variant: 'lean', status: 'missing', reason: 'no baseline file b.json (create it with --update-baseline)' }], unmatchedVariants: [] } };
     expect(checkExitCode(checkRun([onlyMissing]))).toBe(0);
     expect(checkExitCode(checkRun([onlyMissing], { requireBaseline: true }))).toBe(1);
   });

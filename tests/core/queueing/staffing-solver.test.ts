@@ -6,6 +6,7 @@ import {
   defaultMaxAgents,
   missedTargets,
   paidAgentsFor,
+  searchCapFor,
   solveStaffing,
   type StaffingProblem,
   type StaffingTargets,
@@ -37,7 +38,7 @@ function agentsOf(p: StaffingProblem): number {
   return solution.agents;
 }
 
-describe('solveStaffing against published cases (REFERENCES §4)', () => {
+describe('solveStaffing against published cases (docs/sources.md §3)', () => {
   it('case 3: 80/20 with max occupancy 85 % needs 14 agents, 20 paid at 30 % shrinkage', () => {
     const agents = agentsOf(problem({ targets: targets({ minServiceLevel: 0.8, maxOccupancy: 0.85 }) }));
     expect(agents).toBe(14);
@@ -133,6 +134,28 @@ describe('solveStaffing decisions', () => {
     const tiny = solveStaffing(problem({ targets: targets({ maxAsaSeconds: 1e-300 }) }));
     expect(tiny.feasible).toBe(false);
     if (!tiny.feasible) expect(tiny.reason).toContain(`up to ${defaultMaxAgents(10)} agents`);
+  });
+
+  it.each<[string, number | null]>([
+    ['Erlang C', null],
+    ['Erlang A', 120],
+  ])('meets an occupancy cap that needs more agents than the square-root cap (%s): 5000 Erlangs at most half busy', (_label, patience) => {
+    // 60 000 calls/h of 300 s: A = 5000, so occupancy ≤ 0.5 needs 10 000 agents, beyond A + 50√A + 100 = 8636.
+    const p = problem({ arrivalsPerSecond: 60_000 / 3600, meanHandleSeconds: 300, meanPatienceSeconds: patience, targets: targets({ maxOccupancy: 0.5 }) });
+    expect(defaultMaxAgents(5000)).toBe(8636);
+    const solution = solveStaffing(p);
+    expect(solution.feasible).toBe(true);
+    if (!solution.feasible) return;
+    expect(solution.metrics.occupancy).toBeLessThanOrEqual(0.5);
+    expect(evaluateQueue({ ...p, agents: solution.agents - 1 }).occupancy).toBeGreaterThan(0.5);
+    if (patience === null) expect(solution.agents).toBe(10_000);
+  });
+
+  it('bounds the search by each target: an occupancy cap raises the default cap to ⌈A/o⌉ + 1, other targets do not', () => {
+    expect(searchCapFor(5000, targets({ maxOccupancy: 0.5 }))).toBe(10_001);
+    expect(searchCapFor(5000, targets({ maxOccupancy: 0.9, minServiceLevel: 0.99 }))).toBe(defaultMaxAgents(5000));
+    expect(searchCapFor(10, targets({ minServiceLevel: 0.8, maxAsaSeconds: 5, maxAbandonShare: 0.01 }))).toBe(defaultMaxAgents(10));
+    expect(searchCapFor(10, targets({ maxOccupancy: 1e-3 }))).toBe(10_001);
   });
 
   it('meets zero abandonment trivially with Erlang C', () => {

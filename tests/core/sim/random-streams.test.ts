@@ -54,3 +54,14 @@ describe('roundStochastically', () => {
     expect(roundStochastically(5, createStream(1, 'staffing', 1))).toBe(5);
   });
 });
+
+describe('the Alea stream', () => {
+  it('draws bit for bit what seedrandom.alea draws for the same seed string', async () => {
+    const { default: seedrandom } = await import('seedrandom');
+    for (const [seed, source, replication] of [[1, 'arrivals', 0], [20261127, 'handleTime', 7], [0, 'deferral', 3]] as const) {
+      const ours = createStream(seed, source, replication);
+      const reference = seedrandom.alea(`${seed}:${source}:${replication}`);
+      for (let i = 0; i < 10_000; i++) expect(ours()).toBe(reference());
+    }
+  });
+});

@@ -1,40 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { footerText } from '../../../src/ui/model/keys.js';
+import { footerLines, helpLines, KEY_HELP } from '../../../src/ui/model/keys.js';
 import { knobWindowStart, layoutFor } from '../../../src/ui/model/layout.js';
-import { editLine, lineOf } from '../../../src/ui/model/line-editor.js';
+import { editLine, lineOf, typeText } from '../../../src/ui/model/line-editor.js';
+import { splitBurst } from '../../../src/ui/hooks/use-explorer.js';
 
 describe('layoutFor', () => {
   it('keeps the frame a line shorter than the terminal and gives the rest to the charts', () => {
     for (const [columns, rows] of [
       [80, 24],
       [100, 30],
+      [120, 40],
       [160, 50],
     ] as const) {
-      const layout = layoutFor(columns, rows, 10);
-      const used = 4 + layout.topRows + (layout.gap ? 1 : 0) + (layout.chartPlotRows > 0 ? layout.chartPlotRows + 2 : 0);
+      const layout = layoutFor(columns, rows, 17);
+      const used = 3 + layout.footerRows + layout.topRows + (layout.gap ? 1 : 0) + (layout.chartPlotRows > 0 ? layout.chartPlotRows + 3 : 0);
       expect(used).toBeLessThanOrEqual(rows - 1);
       expect(layout.parametersWidth + layout.comparisonWidth).toBe(columns);
       expect(layout.slChartWidth + layout.queueChartWidth + layout.costWidth + 2).toBeLessThanOrEqual(columns);
     }
-    expect(layoutFor(80, 24, 10).chartPlotRows).toBe(5);
-    expect(layoutFor(100, 30, 10).chartPlotRows).toBe(11);
+    // 80 × 24: the knobs scroll beside the comparison and the charts keep five lines; 120 × 40 shows every knob.
+    expect(layoutFor(80, 24, 17)).toMatchObject({ footerRows: 2, topRows: 10, visibleKnobs: 9, chartPlotRows: 5 });
+    expect(layoutFor(120, 40, 17)).toMatchObject({ footerRows: 1, topRows: 18, visibleKnobs: 17, chartPlotRows: 13 });
+    expect(layoutFor(80, 24, 17).comparisonWidth).toBe(54);
   });
 
   it('drops the charts on a very short terminal and scrolls the knobs', () => {
     const layout = layoutFor(80, 14, 12);
     expect(layout.chartPlotRows).toBe(0);
-    expect(layout.visibleKnobs).toBe(8);
+    expect(layout.visibleKnobs).toBe(layout.topRows - 1);
     expect(knobWindowStart(11, 12, 8)).toBe(4);
     expect(knobWindowStart(0, 12, 8)).toBe(0);
   });
 });
 
-describe('footerText', () => {
-  it('keeps editing, the actions, help and quit on 80 columns and adds the rest when wider', () => {
-    expect(footerText(79)).toBe('↑↓←→ edit  r simulate  s sweep  e export  w save  o open  ? help  q quit');
-    expect(footerText(120)).toContain('⏎ type');
-    expect(footerText(120)).toContain('u undo');
-    expect(footerText(30)).toBe('↑↓←→ edit  ? help  q quit');
+describe('footerLines', () => {
+  it('keeps every key: one line when wide, two on 80 columns, the most important on a very narrow screen', () => {
+    const all = KEY_HELP.flatMap((k) => (k.short === null ? [] : [k.short]));
+    const wide = footerLines(119);
+    expect(wide).toHaveLength(1);
+    const narrow = footerLines(79);
+    expect(narrow).toHaveLength(2);
+    for (const lines of [wide, narrow]) {
+      for (const short of all) expect(lines.join('  ')).toContain(short);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(lines === wide ? 119 : 79);
+    }
+    expect(narrow.join('  ')).toContain('⏎ type');
+    expect(narrow.join('  ')).toContain('u undo');
+    expect(footerLines(20)).toEqual(['↑↓←→ edit  ? help']);
+  });
+});
+
+describe('helpLines', () => {
+  it('wraps every key and the notes to the width, and documents Ctrl-U', () => {
+    const lines = helpLines(78);
+    for (const line of lines) expect(line.keys.length + line.text.length).toBeLessThanOrEqual(78);
+    expect(lines.map((l) => l.text).join(' ')).toContain('Ctrl-U');
+    expect(lines.length).toBeGreaterThan(20); // taller than an 80 × 24 screen's body: it scrolls
   });
 });
 
@@ -51,5 +72,28 @@ describe('editLine', () => {
     line = editLine(line, 'u', { ctrl: true }) ?? line;
     expect(line).toEqual({ text: 'd', cursor: 0 });
     expect(editLine(line, '', { return: true })).toBeNull();
+  });
+
+  it('applies several Backspaces, Ctrl-U and text arriving in one read, in order', () => {
+    // "90", two Backspaces and "120" in one chunk (a fast typist, tmux send-keys) give "120", not "90120".
+    expect(editLine(lineOf('90'), '\u007f\u007f120', {})).toEqual({ text: '120', cursor: 3 });
+    expect(editLine(lineOf('90'), '\u007f\u007f\u007f', {})).toEqual({ text: '', cursor: 0 });
+    expect(editLine(lineOf('0.86'), '\u001586', {})).toEqual({ text: '86', cursor: 2 });
+    expect(typeText(lineOf('save as name.yaml'), '\u0017x')).toEqual({ text: 'save as x', cursor: 9 });
+    expect(typeText(lineOf('ab'), '\b\bc')).toEqual({ text: 'c', cursor: 1 });
+    expect(typeText(lineOf(''), '\u007f')).toBeNull();
+  });
+});
+
+describe('splitBurst', () => {
+  it('splits a read into Enter, Tab, Esc, Ctrl-C and the text between them', () => {
+    expect(splitBurst('0.86\r')).toEqual([{ input: '0.86', key: {} }, { input: '', key: { return: true } }]);
+    expect(splitBurst('\r\u001545\r')).toEqual([
+      { input: '', key: { return: true } },
+      { input: '\u001545', key: {} },
+      { input: '', key: { return: true } },
+    ]);
+    expect(splitBurst('\u0003')).toEqual([{ input: 'c', key: { ctrl: true } }]);
+    expect(splitBurst('pasted text')).toBeNull();
   });
 });

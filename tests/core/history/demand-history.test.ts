@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../../../src/core/errors.js';
-import { estimateDemand } from '../../../src/core/plan/demand-estimate.js';
+import { demandHistory, estimateDemand, HISTORY_LIMITS } from '../../../src/core/history/demand-history.js';
 
 const FIXTURE = 'tests/fixtures/import/bank-calls-10-weekdays.csv';
-const FULL_FILE = '../shared/data/bank_calls_fpp3.csv';
+const FULL_FILE = 'data/bank-calls/bank_calls_fpp3.csv';
 
 /**
  * The reference: the estimate recomputed straight from the rows, with none of the importer's code — split on commas,
@@ -95,12 +95,14 @@ describe('estimateDemand on ten weekdays of the fpp3 bank data', () => {
   it('finds the columns, the 5-minute grid, the opening hours and the weekdays, and folds 21:00–21:05 into the last interval', () => {
     const estimate = estimateDemand(text, { intervalMinutes: 30 });
     expect(estimate.calendar).toEqual({ days: 5, startWeekday: 'mon', openSeconds: 7 * 3600, closeSeconds: 21 * 3600, intervalSeconds: 1800, intervalsPerDay: 28 });
+    expect(estimate.meanHandleSeconds).toBe(null);
+    expect(estimate.report.thinWeekdays).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
     const r = estimate.report;
     expect([r.rows, r.days, r.firstDate, r.lastDate]).toEqual([1690, 10, '2003-03-03', '2003-03-14']);
     expect([r.timestampColumn, r.countColumn, r.timestampFormat, r.delimiter]).toEqual(['DateTime', 'Calls', 'iso', ',']);
     expect(r.daysPerWeekday).toEqual({ mon: 2, tue: 2, wed: 2, thu: 2, fri: 2 });
     expect([r.dataIntervalSeconds, r.dataOpenSeconds, r.dataCloseSeconds, r.foldedSeconds]).toEqual([300, 7 * 3600, 21 * 3600 + 300, 300]);
-    // The first day, by hand from the file: 111 calls at 07:00 … 79 at 21:00 (shared/data/README.md).
+    // The first day, by hand from the file: 111 calls at 07:00 … 79 at 21:00 (data/bank-calls/README.md).
     const lines = text.trim().split('\n').slice(1, 170);
     const firstDay = lines.reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
     expect(r.dailyTotals[0]).toEqual({ date: '2003-03-03', weekday: 'mon', total: firstDay });
@@ -113,7 +115,7 @@ describe('estimateDemand on ten weekdays of the fpp3 bank data', () => {
     expect(estimate.demand.overdispersionCv).toBeGreaterThan(r.poissonCv);
   });
 
-  it.skipIf(!existsSync(FULL_FILE))('reproduces the published figures of the whole file (shared/data/README.md)', () => {
+  it('reproduces the published figures of the whole file (data/bank-calls/README.md)', () => {
     const estimate = estimateDemand(readFileSync(FULL_FILE, 'utf8'), { intervalMinutes: 30 });
     expect(estimate.report.days).toBe(164);
     expect(estimate.report.rows).toBe(27_716);
@@ -203,5 +205,125 @@ describe('estimateDemand: other files', () => {
     expect(issuesOf('Time,Calls,Count\n2024-01-01 08:00,1,2\n2024-01-01 08:30,2,3\n')[0]?.code).toBe('no_count_column');
     expect(issuesOf('Time,Calls\n2024-01-01 08:00,1\n', { intervalMinutes: 30, countColumn: 'Offered' })[0]?.message).toContain('no column named "Offered"');
     expect(issuesOf('')[0]?.code).toBe('empty');
+  });
+});
+
+describe('estimateDemand: exports of ACD and telephony systems', () => {
+  it('reads a date column and a time column, semicolons, day-first dates and a decimal comma', () => {
+    const text = [
+      'Datum;Tid;Inkommande samtal;AHT (s)',
+      '04.03.2024;08:00;10;240,5',
+      '04.03.2024;08:30;20;300',
+      '13.03.2024;08:00;30;180',
+      '13.03.2024;08:30;40;200,5',
+    ].join('\n');
+    const estimate = estimateDemand(text, { intervalMinutes: 30 });
+    expect(estimate.report).toMatchObject({ delimiter: ';', timestampColumn: null, dateColumn: 'Datum', timeColumn: 'Tid', countColumn: 'Inkommande samtal', timestampFormat: 'DD.MM.YYYY HH:mm' });
+    expect(estimate.report.dailyTotals.map((d) => [d.date, d.weekday, d.total])).toEqual([
+      ['2024-03-04', 'mon', 30],
+      ['2024-03-13', 'wed', 70],
+    ]);
+    // Weighted by the calls of each row: (10·240.5 + 20·300 + 30·180 + 40·200.5) / 100.
+    expect(estimate.meanHandleSeconds).toBeCloseTo((10 * 240.5 + 20 * 300 + 30 * 180 + 40 * 200.5) / 100, 12);
+    expect(estimate.report.aht).toEqual({ column: 'AHT (s)', unit: 'seconds', rows: 4, calls: 100 });
+  });
+
+  it('takes the start of an interval written as a range, and AHT as m:ss or in minutes by its header', () => {
+    const text = ['Date,Interval,Offered,Avg Handle Time (min)', '2024-03-04,08:00 - 08:15,4,3.5', '2024-03-04,08:15 - 08:30,6,4:30', '2024-03-05,08:00-08:15,0,', '2024-03-05,08:15-08:30,10,4'].join('\n');
+    const estimate = estimateDemand(text, { intervalMinutes: 15 });
+    expect([estimate.report.dateColumn, estimate.report.timeColumn, estimate.report.timestampFormat]).toEqual(['Date', 'Interval', 'YYYY-MM-DD HH:mm']);
+    expect(estimate.calendar).toMatchObject({ openSeconds: 8 * 3600, closeSeconds: 8.5 * 3600, intervalsPerDay: 2 });
+    // 3.5 minutes, 4:30 (a duration) and 4 minutes; the row without calls and without a value counts for nothing.
+    expect(estimate.meanHandleSeconds).toBeCloseTo((4 * 210 + 6 * 270 + 10 * 240) / 20, 12);
+    expect(estimate.report.aht).toMatchObject({ unit: 'minutes', rows: 3 });
+  });
+
+  it('takes named date and time columns and a given date format', () => {
+    const text = ['d,t,n', '03/04/2024,10:00,1', '03/04/2024,10:30,2', '04/04/2024,10:00,3', '04/04/2024,10:30,4'].join('\n');
+    const estimate = estimateDemand(text, { intervalMinutes: 30, dateColumn: 'd', timeColumn: 't', dateFormat: 'MM/DD/YYYY' });
+    expect(estimate.report.dailyTotals.map((d) => d.date)).toEqual(['2024-03-04', '2024-04-04']);
+    expect(() => estimateDemand(text, { intervalMinutes: 30, dateColumn: 'd' })).toThrow('a date column needs a time column');
+  });
+
+  it('asks for the format of day-first and month-first dates it cannot tell apart, at the header', () => {
+    const issues = issuesOf('Date;Time;Calls\n01/02/2024;08:00;1\n01/02/2024;08:30;2\n');
+    expect(issues[0]).toMatchObject({ line: 1, code: 'ambiguous_timestamps' });
+    expect(issues[0]?.message).toContain('the dates fit DD/MM/YYYY HH:mm and MM/DD/YYYY HH:mm; give the format');
+  });
+
+  it('reads on until a day above 12 tells day-first from month-first, when the first rows fit both', () => {
+    const lines = ['Datum;Tid;Samtal'];
+    for (let day = 1; day <= 14; day++) {
+      for (let minutes = 0; minutes < 24 * 60; minutes += 15) lines.push(`${String(day).padStart(2, '0')}/03/2024;${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')};1`);
+    }
+    // 12 × 96 = 1,152 rows fit both forms before 13/03/2024 settles it.
+    const estimate = estimateDemand(lines.join('\n'), { intervalMinutes: 60 });
+    expect(estimate.report.timestampFormat).toBe('DD/MM/YYYY HH:mm');
+    expect(estimate.report.lastDate).toBe('2024-03-14');
+  });
+
+  it('flags weekday factors that rest on fewer than four days', () => {
+    const mondays = ['2024-01-01', '2024-01-08', '2024-01-15', '2024-01-22'];
+    const tuesdays = ['2024-01-02', '2024-01-09'];
+    const estimate = estimateDemand(counts([...mondays, ...tuesdays], 2, () => 5), { intervalMinutes: 30 });
+    expect(estimate.report.daysPerWeekday).toEqual({ mon: 4, tue: 2 });
+    expect(estimate.report.thinWeekdays).toEqual(['tue']);
+  });
+});
+
+describe('estimateDemand: hostile and extreme counts', () => {
+  it('refuses counts that are not finite, or absurdly large, with their line numbers', () => {
+    const text = ['Time,Calls', '2024-01-01 08:00,1e308', '2024-01-01 08:15,Infinity', '2024-01-01 08:30,NaN', '2024-01-01 08:45,10000001', '2024-01-01 09:00,0x10', '2024-01-01 09:15,5'].join('\n');
+    expect(issuesOf(text).map((i) => [i.line, i.code, i.message])).toEqual([
+      [2, 'bad_count', 'Calls: expected a count ≥ 0 and ≤ 10,000,000 (got "1e308")'],
+      [3, 'bad_count', 'Calls: expected a count ≥ 0 (got "Infinity")'],
+      [4, 'bad_count', 'Calls: expected a count ≥ 0 (got "NaN")'],
+      [5, 'bad_count', 'Calls: expected a count ≥ 0 and ≤ 10,000,000 (got "10000001")'],
+      [6, 'bad_count', 'Calls: expected a count ≥ 0 (got "0x10")'],
+    ]);
+    expect(HISTORY_LIMITS.countPerRow).toBe(10_000_000);
+  });
+
+  it('refuses handle times that are not durations of at most a day', () => {
+    const text = ['Time,Calls,AHT', '2024-01-01 08:00,1,1e308', '2024-01-01 08:15,1,-5', '2024-01-01 08:30,1,99999'].join('\n');
+    expect(issuesOf(text).map((i) => [i.line, i.code])).toEqual([
+      [2, 'bad_aht'],
+      [3, 'bad_aht'],
+      [4, 'bad_aht'],
+    ]);
+  });
+
+  it('lists the first 25 problems and counts the rest, without keeping every row', () => {
+    const lines = ['Time,Calls'];
+    for (let i = 0; i < 10_000; i++) lines.push(`2024-01-01 08:00,bad${i}`);
+    const issues = issuesOf(lines.join('\n'), { intervalMinutes: 30, countColumn: 'Calls' });
+    expect(issues).toHaveLength(26);
+    expect(issues[25]).toMatchObject({ code: 'more_problems', message: '… and 9,975 more problems' });
+  });
+
+  it('gives whole-file problems a line: an empty file, a header without rows, one row per day', () => {
+    expect(issuesOf('')[0]).toMatchObject({ line: 1, code: 'empty' });
+    expect(issuesOf('\n\nTime,Calls\n')[0]).toMatchObject({ line: 3, code: 'no_rows' });
+    expect(issuesOf('Time,Calls\n2024-01-01 08:00,1\n2024-01-02 08:00,1\n')[0]).toMatchObject({ line: 1, code: 'one_row_per_day' });
+  });
+
+  it('reads ten years of five-minute counts around the clock (1,051,200 rows), fed line by line', () => {
+    const history = demandHistory({ intervalMinutes: 30 });
+    history.addLine('Time,Calls');
+    const first = Date.UTC(2010, 0, 1);
+    const days = 3652; // 2010-01-01 … 2019-12-31
+    for (let d = 0; d < days; d++) {
+      const date = new Date(first + d * 86_400_000).toISOString().slice(0, 10);
+      for (let slot = 0; slot < 288; slot++) {
+        const minutes = slot * 5;
+        history.addLine(`${date} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')},${(slot % 7) + (d % 3)}`);
+      }
+    }
+    const estimate = history.finish();
+    expect(estimate.report).toMatchObject({ rows: days * 288, days, firstDate: '2010-01-01', lastDate: '2019-12-31', dataIntervalSeconds: 300 });
+    expect(estimate.calendar).toMatchObject({ days: 7, openSeconds: 0, closeSeconds: 86_400, intervalsPerDay: 48 });
+    let expectedTotal = 0;
+    for (let d = 0; d < days; d++) for (let slot = 0; slot < 288; slot++) expectedTotal += (slot % 7) + (d % 3);
+    expect(estimate.report.meanPerDay).toBeCloseTo(expectedTotal / days, 9);
   });
 });

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES } from '../../../src/core/metrics.js';
+import { runCli } from '../../helpers/fake-io.js';
+
+/** A switchboard that transfers to case officers (maxQueue 0), callbacks and an e-mail channel; 2 hours, 1 day. */
+const NETWORK = 'tests/fixtures/scenarios/network.yaml';
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+interface Estimate {
+  mean: number;
+  ci95: number;
+}
+
+describe('commands on a scenario with agent groups', () => {
+  it('run --json: variants[].groups[] with every group metric, in file order; totals with the metrics of SPEC §7', async () => {
+    const run = await runCli(['run', NETWORK, '--replications', '3', '--workers', '1', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { variants: { totals: Record<string, Estimate>; groups: { name: string; totals: Record<string, Estimate>; intervals: unknown[] }[] }[] };
+    const variant = json.variants[0]!;
+    expect(variant.groups.map((g) => g.name)).toEqual(['switchboard', 'case-officers']);
+    for (const group of variant.groups) {
+      expect(Object.keys(group.totals)).toEqual([...GROUP_METRIC_NAMES]);
+      expect(group.intervals).toHaveLength(2);
+    }
+    for (const name of NETWORK_METRIC_NAMES) expect(variant.totals).toHaveProperty(name);
+    const officers = variant.groups[1]!.totals;
+    expect(officers['blocked']!.mean).toBeGreaterThan(0);
+    expect(variant.totals['failedTransfers']!.mean).toBeGreaterThanOrEqual(officers['blocked']!.mean);
+    // Costs add up across groups into the variant's staff cost.
+    expect(variant.groups[0]!.totals['staffCost']!.mean + officers['staffCost']!.mean).toBeCloseTo(variant.totals['staffCost']!.mean, 6);
+  });
+
+  it('plan prints a table per group and --json carries them', async () => {
+    const text = await runCli(['plan', NETWORK]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^group\s+calls\s+answered\s+aband\.\s+blocked/m);
+    expect(text.stdout).toMatch(/^case-officers\s+/m);
+    expect(text.stdout).toContain('calls dialled per case');
+    const json = JSON.parse((await runCli(['plan', NETWORK, '--json'])).stdout) as { variants: { groups: { name: string; totals: Record<string, number> }[] }[] };
+    expect(json.variants[0]!.groups.map((g) => g.name)).toEqual(['switchboard', 'case-officers']);
+    expect(json.variants[0]!.groups[1]!.totals['blockedShare']).toBeGreaterThan(0);
+  });
+
+  it('compare shows where the failure demand goes and each group, with differences', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'staffsim-groups-'));
+    folders.push(folder);
+    const file = join(folder, 'two.yaml');
+    writeFileSync(file, `${readFileSync(NETWORK, 'utf8')}variants:\n  three: {}\n  five:\n    groups:\n      case-officers:\n        staffing: { agents: 5 }\n`);
+    const run = await runCli(['compare', file, '--replications', '4', '--workers', '1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^calls dialled per case\s/m);
+    expect(run.stdout).toMatch(/^transfers failed\s/m);
+    expect(run.stdout).toMatch(/^case-officers: blocked\s.*\*$/m);
+    expect(run.stdout).toMatch(/^case-officers: staff cost\s/m);
+    const analytic = await runCli(['compare', file, '--analytic', '--json']);
+    const json = JSON.parse(analytic.stdout) as { differences: { metric: string }[] };
+    expect(json.differences.map((d) => d.metric)).toContain('groups.case-officers.staffCost');
+  });
+
+  it('check bounds a group metric (groups.<name>.<metric>) and fails when it does not hold', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'staffsim-groups-'));
+    folders.push(folder);
+    const file = join(folder, 'expect.yaml');
+    writeFileSync(
+      file,
+      `${readFileSync(NETWORK, 'utf8')}simulation: { replications: 3 }\nexpect:\n  base:\n    groups.case-officers.blockedShare: { max: 0.01 }\n    groups.switchboard.attempts: { min: 1 }\n`,
+    );
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/groups\.case-officers\.blockedShare\s+.*FAIL/);
+    expect(run.stdout).toMatch(/groups\.switchboard\.attempts\s+.*pass/);
+  });
+
+  it('sweep varies a group parameter with --set groups.<name>.…', async () => {
+    const run = await runCli(['sweep', NETWORK, '--set', 'groups.case-officers.staffing.agents=2:4:1', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { points: { value: number; totals: Record<string, Estimate> }[] };
+    expect(json.points.map((p) => p.value)).toEqual([2, 3, 4]);
+    const failed = json.points.map((p) => p.totals['failedTransferShare']!.mean);
+    expect(failed[0]).toBeGreaterThan(failed[2]!);
+  });
+});
