@@ -99,7 +99,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
             'With agent groups: shifts for every group with staffing.shiftTemplates, from its own requirement and shrinkage, as a groups section to paste',
         })
         .option('strict', { type: 'boolean', default: false, describe: 'With --shifts: exit 3 when the templates leave intervals uncovered' })
-        .option('time-limit', { describe: 'With --shifts: solver time limit per variant, seconds (default 30)' })
+        .option('time-limit', { describe: 'With --shifts: solver time limit per variant (per agent group with groups), seconds (default 30)' })
         .option('replications', { describe: 'With isa: replications per simulated plan (default: simulation.replications)' })
         .option('seed', { type: 'string', describe: 'With isa: base seed (default: STAFFSIM_SEED, else simulation.seed)' })
         .option('out', {
