@@ -3,6 +3,8 @@
 // before any module that reads them is loaded, then runs the built CLI.
 process.env.NODE_ENV ??= 'production';
 if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
+// The build is bundled (scripts/build.mjs); with --debug, stack traces point into src/ through its source maps.
+if (process.argv.includes('--debug') || process.env.DEBUG !== undefined) process.setSourceMapsEnabled(true);
 
 // A reader that stops early (`staffsim plan … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

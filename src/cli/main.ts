@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
+import { closeWorkerPool } from '../runner/worker-pool.js';
+import { COMMAND_LINES, type CommandName } from './commands/catalogue.js';
 import { canExplore, DEFAULT_SCENARIO } from './terminal.js';
 import { processIo, safeIo } from './io.js';
 import type { CliIo } from './io.js';
@@ -35,6 +37,9 @@ export async function main(argv: readonly string[], givenIo: CliIo = processIo()
     return exitCode;
   } catch (error) {
     return reportError(error, io, argv.includes('--debug') || io.env['DEBUG'] !== undefined);
+  } finally {
+    // The worker threads of compare, sweep, check, run and the explorer live as long as the command.
+    await closeWorkerPool();
   }
 }
 
@@ -43,6 +48,9 @@ async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) =
     .scriptName('staffsim')
     .usage('staffsim <command> [options]\n\nWhat is good service worth? Exact Erlang B/C/A, discrete-event simulation and the cost of failure demand.')
     .exitProcess(false)
+    // yargs' own words (Options, Show help …) in English like the rest, whatever the locale: the build bundles yargs
+    // without its translation files.
+    .locale('en')
     .strict()
     .recommendCommands()
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of internal errors' })
@@ -59,17 +67,33 @@ async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) =
     .help()
     .alias('help', 'h')
     .wrap(Math.min(110, io.stdout.columns ?? 100));
-  // Only the command asked for is loaded (each pulls in its own modules); help and typos need them all.
+  skipHelpCache(cli);
+  // Only the command asked for is loaded, with its modules. Help, --version and a mistyped command need just the
+  // commands' usage lines, so they load no command module.
   const asked = argv.find((arg) => !arg.startsWith('-'));
-  const chosen = COMMANDS.filter((command) => asked === undefined || !COMMAND_NAMES.includes(asked) || command.name === asked);
-  for (const command of await Promise.all(chosen.map((c) => c.load()))) cli = command(cli, io, setExitCode);
+  const command = COMMANDS.find((c) => c.name === asked);
+  if (command !== undefined) return (await command.load())(cli, io, setExitCode);
+  for (const { name } of COMMANDS) cli = cli.command(COMMAND_LINES[name].command, COMMAND_LINES[name].describe);
   return cli;
+}
+
+/**
+ * Before it runs a command's handler, yargs renders that command's whole help text and keeps it, for a handler that
+ * would show it later; no staffsim handler does, and the rendering (string widths, word wrapping) costs tens of
+ * milliseconds of CPU at every run. So the keeping is turned off. The hook is an internal one of yargs: where it is
+ * missing, nothing changes but the cost.
+ */
+function skipHelpCache(cli: Argv): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => Usage } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 type Register = (cli: Argv, io: CliIo, setExitCode: (code: number) => void) => Argv;
 
 /** Every command, in the order `--help` lists them, loaded on demand. */
-const COMMANDS: readonly { name: string; load: () => Promise<Register> }[] = [
+const COMMANDS: readonly { name: CommandName; load: () => Promise<Register> }[] = [
   { name: 'erlang', load: async () => (await import('./commands/erlang.js')).registerErlangCommand },
   { name: 'plan', load: async () => (await import('./commands/plan.js')).registerPlanCommand },
   { name: 'run', load: async () => (await import('./commands/run.js')).registerRunCommand },
@@ -80,7 +104,6 @@ const COMMANDS: readonly { name: string; load: () => Promise<Register> }[] = [
   { name: 'check', load: async () => (await import('./commands/check.js')).registerCheckCommand },
   { name: 'explore', load: async () => (await import('./commands/explore.js')).registerExploreCommand },
 ];
-const COMMAND_NAMES = COMMANDS.map((command) => command.name);
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof UsageError) {

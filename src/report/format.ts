@@ -33,11 +33,45 @@ export function formatDuration(seconds: number): string {
   return `${(seconds / 86_400).toFixed(1)} d`;
 }
 
-/** A number with thousands separators and fixed decimals. @example formatNumber(12345.678, 1) // '12,345.7' */
+/**
+ * A number with thousands separators and fixed decimals. @example formatNumber(12345.678, 1) // '12,345.7'
+ *
+ * The same text as `toLocaleString('en-US', …)` with these decimals, made without Intl: the first `Intl.NumberFormat`
+ * of a process costs about 20 ms of CPU to build, a tenth of a one-shot command's run. Like Intl, it rounds the
+ * shortest decimal that reads back as the number (the digits of `String(value)`), half away from zero, and keeps the
+ * sign of a negative number that rounds to zero.
+ */
 export function formatNumber(value: number, decimals = 0): string {
   if (value === Number.POSITIVE_INFINITY) return '∞';
   if (!Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const units = roundedUnits(Math.abs(value), decimals).padStart(decimals + 1, '0');
+  const whole = units.slice(0, units.length - decimals).replace(/\B(?=(\d{3})+$)/g, ',');
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return decimals > 0 ? `${sign}${whole}.${units.slice(units.length - decimals)}` : `${sign}${whole}`;
+}
+
+/** |value| × 10^decimals rounded half away from zero, as a string of digits (no leading zeros; '0' for zero). */
+function roundedUnits(magnitude: number, decimals: number): string {
+  const [mantissa = '0', exponent = '0'] = String(magnitude).split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const digits = whole + fraction;
+  const first = digits.search(/[1-9]/);
+  if (first < 0) return '0';
+  // significant = d1 d2 … stands for 0.d1 d2 … × 10^scale; the first `kept` digits stay left of the rounding place.
+  const significant = digits.slice(first);
+  const kept = whole.length + Number(exponent) - first + decimals;
+  if (kept >= significant.length) return significant + '0'.repeat(kept - significant.length);
+  if (kept < 0) return '0';
+  const head = kept === 0 ? '0' : significant.slice(0, kept);
+  return Number(significant[kept]) < 5 ? head : increment(head);
+}
+
+/** A string of decimal digits plus one. @example increment('199') // '200' */
+function increment(digits: string): string {
+  let index = digits.length - 1;
+  while (index >= 0 && digits[index] === '9') index--;
+  if (index < 0) return `1${'0'.repeat(digits.length)}`;
+  return digits.slice(0, index) + String(Number(digits[index]) + 1) + '0'.repeat(digits.length - index - 1);
 }
 
 /** Money in whole units with the currency code. @example formatMoney(1234.5, 'SEK') // '1,235 SEK' */

@@ -1,14 +1,8 @@
 /**
- * The piscina task of `simulate`: runs one replication in a worker thread. The pool gives every worker the
- * simulation input once, as `workerData`; a task is just a replication index, and its result is the replication's
- * metrics (structured-cloned back, bit for bit).
+ * The task module of the process's worker pool (src/runner/worker-pool.ts): one replication of one simulation input
+ * per task, `{ input, replication }` in, the replication's metrics out (structured-cloned back, bit for bit). The task
+ * carries its input, so one pool serves every variant, sweep point and checked scenario. Its own bundle in the
+ * build: a worker loads the simulation engine and nothing else.
  */
-import { workerData } from 'node:worker_threads';
-import { runReplication, type ReplicationResult } from '../core/sim/run-replication.js';
-import type { SimulationInput } from '../core/sim/simulation-input.js';
-
-const input = workerData as SimulationInput;
-
-export default function runReplicationTask(replication: number): ReplicationResult {
-  return runReplication(input, replication);
-}
+export { default } from '../core/check/replication-task.js';
+export type { ReplicationTask } from '../core/check/replication-task.js';

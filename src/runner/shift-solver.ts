@@ -6,11 +6,10 @@
  * (TOOLCHAIN.md §2). In a worker, this thread stays responsive (Ctrl-C, progress), an abort terminates the solve at
  * once, and a watchdog ends a worker that overruns its time limit (plus the time to load the solver).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ShiftPlan, ShiftProblem } from '../core/plan/shift-model.js';
 import { readShiftSolution, shiftProblemToLp } from '../core/plan/shift-model.js';
+import { startWorker } from './worker-file.js';
 
 /** What the worker is given. */
 export interface SolverRequest {
@@ -137,23 +136,9 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveOpt
   };
 }
 
-/**
- * Starts the solver thread: a one-line script evaluated in a new thread that loads the worker module. Built code
- * imports `dist/runner/shift-solver-worker.js`. When this module runs from its TypeScript source (vitest,
- * `node --import tsx`), the script registers tsx's CommonJS hook itself and `require()`s the `.ts` file — the pattern
- * of `startCallsWorker` in cli/commands/run.ts: on Node 20 neither a `.ts` entry point nor a dynamic `import()` of one
- * sees the ESM hooks of `--import tsx` in a worker thread, and an evaluated worker does not get its CommonJS hook.
- */
+/** Starts the solver thread (src/runner/shift-solver-worker.ts), which solves the request it is given and ends. */
 function startSolverWorker(request: SolverRequest): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(here).resolve('tsx/cjs/api');
-    const entry = fileURLToPath(new URL('./shift-solver-worker.ts', here));
-    const code = `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`;
-    return new Worker(code, { eval: true, workerData: request });
-  }
-  const entry = new URL('./shift-solver-worker.js', here).href;
-  return new Worker(`import(${JSON.stringify(entry)});`, { eval: true, workerData: request });
+  return startWorker('runner/shift-solver-worker', { workerData: request });
 }
 
 function abortError(): Error {

@@ -1,9 +1,9 @@
-import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { runReplication, type ReplicationResult } from '../core/sim/run-replication.js';
 import { checkSimulationInput, type SimulationInput } from '../core/sim/simulation-input.js';
 import { summariseReplications, type SimulationSummary } from '../core/sim/summarise.js';
+import { runReplicationTasks, throwIfAborted } from './worker-pool.js';
 
 export interface SimulateOptions {
   /** Number of replications (≥ 1). */
@@ -23,8 +23,9 @@ export interface SimulateOptions {
  * summary is byte-identical (JSON.stringify) for any number of workers and on every run.
  *
  * With `workers` = 1 the replications run in this thread, one after another (cheap start-up); the event loop gets a
- * turn between replications, which is when an abort takes effect. With more workers they run on a piscina pool of
- * min(workers, replications) threads; an abort terminates the pool at once.
+ * turn between replications, which is when an abort takes effect. With more workers they run on the process's worker
+ * pool (src/runner/worker-pool.ts), at most min(workers, replications) at a time; an abort ends the running ones at
+ * once.
  *
  * @throws RangeError for a bad replication or worker count; an Error named 'AbortError' when aborted
  */
@@ -54,7 +55,16 @@ export async function simulateReplications(input: SimulationInput, options: Simu
       throwIfAborted(signal);
     }
   } else {
-    await runOnPool(input, results, threads, signal, onProgress);
+    let done = 0;
+    const tasks = Array.from({ length: replications }, (_, replication) => ({ input, replication }));
+    await runReplicationTasks(tasks, {
+      threads,
+      signal,
+      onResult: (replication, result) => {
+        results[replication] = result;
+        onProgress?.(++done, replications);
+      },
+    });
   }
   return results;
 }
@@ -62,72 +72,4 @@ export async function simulateReplications(input: SimulationInput, options: Simu
 /** The number of workers to use by default: the cores available to this process. */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
-}
-
-async function runOnPool(
-  input: SimulationInput,
-  results: ReplicationResult[],
-  threads: number,
-  signal: AbortSignal | undefined,
-  onProgress: ((done: number, total: number) => void) | undefined,
-): Promise<void> {
-  // Loaded only when a pool is needed: importing piscina costs ≈ 20 ms of start-up that `--workers 1` does not pay.
-  const { Piscina } = await import('piscina');
-  const worker = workerEntry();
-  const pool = new Piscina<number, ReplicationResult>({
-    filename: worker.filename,
-    ...(worker.execArgv === undefined ? {} : { execArgv: worker.execArgv }),
-    workerData: input,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-  });
-  const total = results.length;
-  let done = 0;
-  // One controller for all tasks: the caller's abort cancels everything still running.
-  const controller = new AbortController();
-  setMaxListeners(total + 10, controller.signal); // piscina listens once per task
-  const onAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const tasks = Array.from({ length: total }, (_, replication) =>
-    pool.run(replication, { signal: controller.signal }).then((result) => {
-      results[replication] = result;
-      done++;
-      onProgress?.(done, total);
-    }),
-  );
-  try {
-    // Every task settles before the pool goes: aborting a worker that is already answering makes piscina raise
-    // "Unexpected message from Worker" outside any promise. Only the caller's abort (Ctrl-C) cuts tasks short.
-    const settled = await Promise.allSettled(tasks);
-    throwIfAborted(signal);
-    const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-    if (failure !== undefined) throw failure.reason;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
-  }
-}
-
-/**
- * Where the worker is. Built code runs `dist/runner/replication-worker.js`. When this module runs from its
- * TypeScript source (vitest, or `node --import tsx`), the `.js` file does not exist next to it: the worker is the
- * `.ts` file and the thread needs the tsx loader (TOOLCHAIN.md §2).
- */
-function workerEntry(): { filename: string; execArgv: string[] | undefined } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    return { filename: new URL('./replication-worker.ts', here).href, execArgv: ['--import', 'tsx'] };
-  }
-  return { filename: new URL('./replication-worker.js', here).href, execArgv: undefined };
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true) throw abortError(signal.reason);
-}
-
-function abortError(reason: unknown): Error {
-  const error = new Error(reason instanceof Error ? `simulation aborted: ${reason.message}` : 'simulation aborted', { cause: reason });
-  error.name = 'AbortError';
-  return error;
 }

@@ -3,7 +3,7 @@
  * parsing (for `--set`), lookup, and the rewriting of zod issues into `{path, code, message}` with a
  * message that says what was expected.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPrototypeKey } from '../core/prototype-keys.js';
 import { describeValue, DISTRIBUTION_KINDS, ExpectMetricsSchema, TIME_PATTERN } from './schema.js';
 

@@ -8,7 +8,7 @@
 import { SCENARIO_LIMITS } from './limits.js';
 import { readInputFile } from './read-input-file.js';
 import { extname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, type InputIssue } from '../core/errors.js';
 import { isPrototypeKey, PROTOTYPE_KEYS } from '../core/prototype-keys.js';
 import type { ExpectMetric } from '../core/metrics.js';

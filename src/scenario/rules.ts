@@ -5,7 +5,7 @@
  * defaults and skips what is malformed — the schema already reports that, and every rule still runs, so all
  * problems come out at once without one error cascading into many.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES, isGroupMetricName, isMetricName, parseGroupMetricKey } from '../core/metrics.js';
 import { WEEKDAYS, weekdayOfDay, type Weekday } from '../core/model/contact-centre-model.js';
 import { fromZodIssues, getAt, isPlainObject, suggestion, type Path, type ScenarioIssue } from './issues.js';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatClock, formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../src/report/format.js';
 
@@ -16,6 +17,23 @@ describe('formatting for people', () => {
   it('groups thousands and appends the currency', () => {
     expect(formatNumber(12345.678, 1)).toBe('12,345.7');
     expect(formatMoney(1234.5, 'SEK')).toBe('1,235 SEK');
+  });
+
+  it('formats numbers exactly as toLocaleString en-US does, rounding the shortest decimal half away from zero', () => {
+    const intl = (value: number, decimals: number): string =>
+      value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    for (const [value, decimals] of [
+      [1.005, 2], [0.5, 0], [2.5, 0], [-2.5, 0], [-0.3, 0], [-0, 0], [-0, 2], [999_999.5, 0], [0.0004, 2], [0.005, 2],
+      [1e21, 0], [123_456_789_012_345_680_000, 2], [5e-324, 3], [-1e-7, 3], [Number.MAX_SAFE_INTEGER, 0],
+    ] as const) {
+      expect(formatNumber(value, decimals)).toBe(intl(value, decimals));
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e7, max: 1e7, noNaN: true })), fc.integer({ min: 0, max: 6 }), (value, decimals) => {
+        expect(formatNumber(value, decimals)).toBe(intl(value, decimals));
+      }),
+      { numRuns: 20_000, seed: 20261127 },
+    );
   });
 
   it('prints clock times from seconds after midnight', () => {

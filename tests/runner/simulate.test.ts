@@ -102,25 +102,15 @@ describe('simulate', () => {
   });
 });
 
-describe('simulate from built JavaScript (dist layout)', () => {
+describe('simulate from the build (dist layout)', () => {
   const outDir = mkdtempSync(join(repoRoot, '.staffsim-tmp-dist-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('runs its worker from the compiled .js file and gives the same summary as under vitest', async () => {
-    // Compile just the runner and what it imports, as `npm run build` would, into a temporary dist/ inside the
-    // repository (so that node_modules resolves).
-    await run(
-      process.execPath,
-      [
-        join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
-        '--ignoreConfig',
-        ...['--outDir', outDir, '--rootDir', join(repoRoot, 'src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
-        ...['--target', 'ES2023', '--strict', '--skipLibCheck', '--types', 'node', '--esModuleInterop', '--verbatimModuleSyntax'],
-        join(repoRoot, 'src', 'runner', 'simulate.ts'),
-        join(repoRoot, 'src', 'runner', 'replication-worker.ts'),
-      ],
-      { cwd: repoRoot },
-    );
+  it('runs its workers from the bundled worker entry and gives the same summary as under vitest', async () => {
+    // The runner bundled as `npm run build` bundles it (scripts/build.mjs: chunks in dist/chunks, the worker entry in
+    // dist/runner), into a temporary dist/ inside the repository (so that node_modules resolves).
+    const { build } = (await import(join(repoRoot, 'scripts', 'build.mjs'))) as { build: (options: { outdir: string; entryPoints: string[] }) => Promise<unknown> };
+    await build({ outdir: outDir, entryPoints: ['src/runner/simulate.ts', 'src/runner/replication-worker.ts'] });
     const inputFile = join(outDir, 'input.json');
     writeFileSync(inputFile, JSON.stringify(input));
     const script = `

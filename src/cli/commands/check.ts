@@ -6,7 +6,6 @@
  * Exit codes: 0 everything holds; 1 an assertion or a baseline comparison failed; 2 bad input (a flag, a broken
  * scenario file or baseline; the other files are still checked); 3 a staffing target is infeasible; 130 interrupted.
  */
-import { setMaxListeners } from 'node:events';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Argv } from 'yargs';
@@ -15,7 +14,6 @@ import { buildBaseline, compareWithBaseline, DEFAULT_TOLERANCE, parseBaseline, t
 import type { CheckError, CheckRun, ScenarioBaseline, ScenarioCheck, VariantRun } from '../../core/check/check-report.js';
 import { checkCases, checkExitCode, countRun, describeChange } from '../../core/check/check-report.js';
 import { formatValue } from '../../core/check/format-value.js';
-import type { ReplicationTask } from '../../core/check/replication-task.js';
 import { formatInputIssue, InfeasibleError, InputError, type InputIssue } from '../../core/errors.js';
 import { printable, terminalText } from '../../core/printable.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
@@ -31,6 +29,7 @@ import { SCENARIO_LIMITS } from '../../scenario/limits.js';
 import { readInputFile } from '../../scenario/read-input-file.js';
 import { parseSource } from '../../scenario/source.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
+import { runReplicationTasks } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { checkOutputFlag } from '../output.js';
@@ -39,6 +38,7 @@ import { seedFromFlag } from '../seed.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** `--quick`: at most this many replications per variant. */
 export const QUICK_REPLICATIONS = 5;
@@ -53,8 +53,8 @@ const SCENARIO_SECTIONS = ['calendar', 'demand', 'handling', 'customers', 'staff
 
 export function registerCheckCommand(cli: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
   return cli.command(
-    'check <paths..>',
-    'Regression checks for CI: simulate scenario files, check their expect: assertions and baselines; exit 1 on a failure',
+    COMMAND_LINES.check.command,
+    COMMAND_LINES.check.describe,
     (y) =>
       y
         .positional('paths', {
@@ -515,87 +515,32 @@ function autoThreads(jobs: readonly Job[]): number {
 }
 
 /**
- * Runs the replications of every job on one pool of `threads` worker threads, at most `threads` at a time (so that a
- * replication starts when it is sent, and its time can be measured here), and summarises each job in replication
- * order — the same summary as `simulate` gives. The first failure, or `signal`, cancels the rest.
+ * Runs the replications of every job on the process's worker pool, at most `threads` at a time (so that a replication
+ * starts when it is sent, and its time can be measured here), and summarises each job in replication order — the same
+ * summary as `simulate` gives. The first failure, or `signal`, cancels the rest.
  */
 async function simulateOnPool(jobs: readonly Job[], threads: number, signal: AbortSignal, onReplication: () => void): Promise<JobResult[]> {
   for (const job of jobs) {
     const problems = checkSimulationInput(job.input);
     if (problems.length > 0) throw new RangeError(`invalid simulation input:\n${problems.join('\n')}`);
   }
-  const { Piscina } = await import('piscina');
-  const entry = replicationTaskEntry();
-  const pool = new Piscina<ReplicationTask, ReplicationResult>({
-    filename: entry.filename,
-    ...(entry.execArgv === undefined ? {} : { execArgv: entry.execArgv }),
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-  });
-  const tasks = jobs.flatMap((job, index) => Array.from({ length: job.replications }, (_, replication) => ({ index, replication })));
+  const owners = jobs.flatMap((job, index) => Array.from({ length: job.replications }, (_, replication) => ({ index, replication })));
   const results = jobs.map((job) => new Array<ReplicationResult>(job.replications));
   const busyMs = new Array<number>(jobs.length).fill(0);
-  const controller = new AbortController();
-  setMaxListeners(tasks.length + 10, controller.signal); // piscina listens once per task
-  const onAbort = (): void => controller.abort(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let running = 0;
-      // After a failure no new task starts, and the running ones finish before the promise rejects: cancelling a
-      // worker that is already answering makes piscina raise "Unexpected message from Worker" outside any promise.
-      let failure: Error | null = null;
-      const settleIfIdle = (): void => {
-        if (running > 0) return;
-        if (failure !== null) reject(failure);
-        else if (next >= tasks.length) resolve();
-      };
-      const launch = (): void => {
-        while (failure === null && running < threads && next < tasks.length) {
-          const { index, replication } = tasks[next++] as { index: number; replication: number };
-          const job = jobs[index] as Job;
-          const startMs = performance.now();
-          running++;
-          pool.run({ input: job.input, replication }, { signal: controller.signal }).then(
-            (result) => {
-              running--;
-              (results[index] as ReplicationResult[])[replication] = result;
-              busyMs[index] = (busyMs[index] as number) + performance.now() - startMs;
-              onReplication();
-              launch();
-              settleIfIdle();
-            },
-            (error: unknown) => {
-              running--;
-              failure ??= error instanceof Error ? error : new Error(String(error));
-              settleIfIdle();
-            },
-          );
-        }
-      };
-      if (signal.aborted) reject(new Error('aborted'));
-      else {
-        launch();
-        settleIfIdle(); // nothing to run
-      }
-    });
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    await pool.destroy();
-  }
+  await runReplicationTasks(
+    owners.map(({ index, replication }) => ({ input: (jobs[index] as Job).input, replication })),
+    {
+      threads,
+      signal,
+      onResult: (task, result, milliseconds) => {
+        const { index, replication } = owners[task] as { index: number; replication: number };
+        (results[index] as ReplicationResult[])[replication] = result;
+        busyMs[index] = (busyMs[index] as number) + milliseconds;
+        onReplication();
+      },
+    },
+  );
   return jobs.map((job, index) => ({ summary: summariseReplications(results[index] as ReplicationResult[], job.input.model), seconds: (busyMs[index] as number) / 1000 }));
-}
-
-/**
- * The worker module. Built code runs `dist/core/check/replication-task.js`; from the TypeScript sources (vitest,
- * `node --import tsx`) the thread needs the tsx loader to run the `.ts` file (TOOLCHAIN.md §2), as in the runner.
- */
-function replicationTaskEntry(): { filename: string; execArgv: string[] | undefined } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { filename: new URL('../../core/check/replication-task.ts', here).href, execArgv: ['--import', 'tsx'] };
-  return { filename: new URL('../../core/check/replication-task.js', here).href, execArgv: undefined };
 }
 
 /** Assertions and baselines of one scenario file, from its simulated variants. */

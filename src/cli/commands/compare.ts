@@ -12,6 +12,7 @@ import { renderTable } from '../../report/format.js';
 import type { Difference, Report, ReportMetric, VariantResult } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
+import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
@@ -21,6 +22,7 @@ import { warnAboutPlan } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
 import { printable } from '../../core/printable.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** The rows of the comparison table, in order. */
 export const COMPARED_METRICS: readonly { metric: ReportMetric; label: string }[] = [
@@ -44,8 +46,8 @@ export const COMPARED_METRICS: readonly { metric: ReportMetric; label: string }[
 
 export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'compare <scenarios..>',
-    'Every variant of one or more scenarios side by side, with costs and differences against the first variant',
+    COMMAND_LINES.compare.command,
+    COMMAND_LINES.compare.describe,
     (y) =>
       withExportOptions(
         y
@@ -80,6 +82,8 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         });
         runs = common.map(() => null);
       } else {
+        // The worker threads start while the staffing plans are resolved.
+        prestartWorkerPool(Math.min(workers, replications));
         const inputs = await Promise.all(common.map(resolveSimulationInput));
         runs = await withInterrupt(async (signal) => {
           const all: ReplicationResult[][] = [];

@@ -7,6 +7,7 @@ import { toJson } from '../../export/json.js';
 import { formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** The default service-level target when `erlang` solves and no target flag is given: the 80/20 convention. */
 export const DEFAULT_TARGET_SERVICE_LEVEL = 0.8;
@@ -15,8 +16,8 @@ const SL_DEFINITIONS = ['answered-of-offered', 'answered-of-answered', 'exclude-
 
 export function registerErlangCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'erlang',
-    'One-shot Erlang C / Erlang A calculator: metrics for --agents, or the fewest agents meeting the targets',
+    COMMAND_LINES.erlang.command,
+    COMMAND_LINES.erlang.describe,
     (y) =>
       y
         .option('arrivals-per-hour', { demandOption: true, describe: 'Offered attempts per hour' })

@@ -6,6 +6,7 @@ import { staffsimVersion } from '../version.js';
 
 /** The scenario `staffsim` and `staffsim explore` open by default: the shipped municipal one (from the package, not the cwd). */
 import { DEFAULT_SCENARIO } from '../terminal.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** A path as short as it can be said from the current folder. */
 function shown(path: string, cwd: string): string {
@@ -16,8 +17,8 @@ function shown(path: string, cwd: string): string {
 
 export function registerExploreCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'explore [scenario]',
-    'Interactive terminal UI: turn the knobs of each variant and see service and cost change at once, variant beside variant',
+    COMMAND_LINES.explore.command,
+    COMMAND_LINES.explore.describe,
     (y) =>
       y
         .positional('scenario', { type: 'string', describe: 'Scenario file (default: the shipped municipal contact centre)' })

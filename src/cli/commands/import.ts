@@ -14,6 +14,7 @@ import type { CliIo } from '../io.js';
 import { flagText, numberFlag } from '../number-flags.js';
 import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** The sections `staffsim import` prints, as they go into a scenario (rounded for reading; the scenario normalises). */
 export interface ImportedSections {
@@ -31,8 +32,8 @@ const MAX_LINE_CHARACTERS = 65_536;
 
 export function registerImportCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'import <counts>',
-    'Historical interval counts (CSV, as ACD and telephony systems export them) → the calendar, demand (and handle time) sections of a scenario (YAML, or JSON with --json)',
+    COMMAND_LINES.import.command,
+    COMMAND_LINES.import.describe,
     (y) =>
       y
         .positional('counts', {

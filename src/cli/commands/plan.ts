@@ -23,6 +23,7 @@ import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
 import { printable } from '../../core/printable.js';
+import { COMMAND_LINES } from './catalogue.js';
 import {
   groupShiftsJson,
   groupShiftsText,
@@ -78,8 +79,8 @@ interface PlannedVariant {
 
 export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
   return cli.command(
-    'plan <scenario>',
-    'Per-interval requirements of each variant (Erlang C/A, or simulation-verified with --method isa), and shifts with --shifts',
+    COMMAND_LINES.plan.command,
+    COMMAND_LINES.plan.describe,
     (y) =>
       y
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })

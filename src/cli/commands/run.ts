@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Argv } from 'yargs';
 import { InputError, InterruptedError } from '../../core/errors.js';
 import type { GroupMetricName, MetricEstimate, MetricName } from '../../core/metrics.js';
@@ -19,6 +17,8 @@ import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds
 import type { Report } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
+import { startWorker } from '../../runner/worker-file.js';
+import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
@@ -29,6 +29,7 @@ import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
 import { printable } from '../../core/printable.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** One simulated variant as `run --json` prints it. */
 export interface SimulatedVariant {
@@ -43,8 +44,8 @@ export interface SimulatedVariant {
 
 export function registerRunCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'run <scenario>',
-    'Simulate every variant (discrete-event, replications in parallel) and report each metric with its 95% interval',
+    COMMAND_LINES.run.command,
+    COMMAND_LINES.run.describe,
     (y) =>
       withExportOptions(y)
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })
@@ -76,6 +77,8 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, variantName);
       const models = variants.map((variant) => withSimulationSettings(variant.model, replications, seed));
+      // The worker threads start while the staffing plans are resolved.
+      if (callsPath === null) prestartWorkerPool(Math.min(workers, Math.max(...models.map((model) => model.simulation.replications))));
       const inputs = await Promise.all(models.map(resolveSimulationInput));
       const showProgress = args.json !== true;
       const simulated = await withInterrupt(async (signal) => {
@@ -298,25 +301,14 @@ function runCallsWorker(data: CallsWorkerData, signal: AbortSignal, onMessage: (
 }
 
 /**
- * Starts the `--calls` worker, a small script evaluated in a new thread. Built code imports
- * `dist/export/calls-csv.js`. When this module runs from its TypeScript source (vitest, `node --import tsx`), the
- * worker registers tsx's CommonJS hook itself and `require()`s the `.ts` file: on Node 20 neither the ESM hooks nor
- * (in an evaluated worker) the CommonJS hook of `--import tsx` reach a worker thread.
+ * Starts the `--calls` worker (src/export/calls-worker.ts).
  *
  * The worker makes one short-lived string per row; a young generation of 8 MB (instead of V8's default, which grows
  * to 32 MB and more) keeps the peak memory of a million-call `--calls` run near 120 MB instead of 165 MB, at no
  * measurable cost in time.
  */
 function startCallsWorker(data: CallsWorkerData): Worker {
-  const options = { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(here).resolve('tsx/cjs/api');
-    const entry = fileURLToPath(new URL('../../export/calls-csv.ts', here));
-    return new Worker(`require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)}).callsWorkerMain();`, options);
-  }
-  const entry = new URL('../../export/calls-csv.js', here).href;
-  return new Worker(`import(${JSON.stringify(entry)}).then((module) => module.callsWorkerMain());`, options);
+  return startWorker('export/calls-worker', { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
 }
 
 function abortError(): Error {

@@ -22,6 +22,7 @@ import { staffsimVersion } from '../version.js';
 import { selectVariants } from './plan.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
 import { printable } from '../../core/printable.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /** The most points one sweep may have. */
 export const MAX_SWEEP_POINTS = 1000;
@@ -64,8 +65,8 @@ function decimalsOf(text: string): number {
 
 export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'sweep <scenario>',
-    'The total-cost curve over one parameter, each cost line, and the cheapest point',
+    COMMAND_LINES.sweep.command,
+    COMMAND_LINES.sweep.describe,
     (y) =>
       withExportOptions(
         y

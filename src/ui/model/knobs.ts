@@ -21,6 +21,7 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import { timeOfSeconds } from '../../scenario/time-of-day.js';
 import { withVariantValues } from '../../scenario/variant-override.js';
 import { baseOf, mergeVariant, variantBlocks } from '../../scenario/variants.js';
+import { formatNumber } from '../../report/format.js';
 
 /** How a knob's value is typed and shown. */
 export type KnobKind = 'number' | 'share' | 'time' | 'choice';
@@ -642,7 +643,7 @@ function parseTime(knob: Knob, raw: string): ParsedKnobInput {
 export function formatKnobValue(value: number | null, noneText = '–'): string {
   if (value === null) return noneText;
   const decimals = Number.isInteger(value) || Math.abs(value) >= 10_000 ? 0 : Number.isInteger(round(value * 10, 6)) ? 1 : 2;
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return formatNumber(value, decimals);
 }
 
 /** A value of this knob as shown (a time as HH:MM, a choice by name). */

@@ -70,4 +70,20 @@ describe('staffsim compare', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('cannot tell the format');
   });
+
+  it('starts its worker threads once for all variants (3 variants × 20 replications on 2 workers)', async () => {
+    let started = 0;
+    const count = (): void => {
+      started++;
+    };
+    process.on('worker', count);
+    try {
+      const run = await runCli(['compare', municipal, '--workers', '2', '--json']);
+      expect(run.code).toBe(0);
+      expect((JSON.parse(run.stdout) as CompareJson).variants.map((v) => v.replications)).toEqual([20, 20, 20]);
+    } finally {
+      process.off('worker', count);
+    }
+    expect(started).toBe(2);
+  });
 });
