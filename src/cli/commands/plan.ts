@@ -1,21 +1,20 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../../core/errors.js';
-import type { ContactCentreModel, Shift, StaffingTarget } from '../../core/model/contact-centre-model.js';
-import { WEEKDAYS } from '../../core/model/contact-centre-model.js';
+import type { ContactCentreModel, StaffingTarget } from '../../core/model/contact-centre-model.js';
 import type { MetricName } from '../../core/metrics.js';
 import type { IntervalPlanRow, VariantPlan } from '../../core/plan/interval-plan.js';
 import type { GroupPlan } from '../../core/plan/network-plan.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
-import type { CoverageRow } from '../../core/plan/shift-model.js';
-import { buildShiftProblem, paidRequirement } from '../../core/plan/shift-model.js';
-import type { IsaPlan, IsaPlanRow } from '../../core/plan/simulation-staffing.js';
+import { hasIsaGroup, planNetworkWithIsa, type NetworkIsaPlan } from '../../core/plan/network-isa.js';
+import type { IsaPlan } from '../../core/plan/simulation-staffing.js';
 import { planWithIsa } from '../../core/plan/simulation-staffing.js';
+import { agentTableOf } from '../../core/plan/staffing-schedule.js';
+import type { GroupSchedule } from '../../core/sim/simulation-input.js';
 import { toJson } from '../../export/json.js';
 import { writeFileAtomic } from '../../export/write-file.js';
 import { formatClock, formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { readScenarioFile } from '../../scenario/load.js';
-import { solveShiftProblem } from '../../runner/shift-solver.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
@@ -25,6 +24,30 @@ import { checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
 import { printable } from '../../core/printable.js';
 import { COMMAND_LINES } from './catalogue.js';
+import {
+  groupShiftsJson,
+  groupShiftsText,
+  groupShiftsYaml,
+  groupsShortOfShifts,
+  networkIsaJson,
+  networkIsaText,
+  solveGroupShifts,
+  withGroupsMethod,
+  type GroupShifts,
+} from './plan-groups.js';
+import {
+  commented,
+  describeEnding,
+  isaComparisonJson,
+  isaComparisonLines,
+  isaTitle,
+  shiftsJson,
+  shiftsText,
+  solveShiftRequirement,
+  staffingYaml,
+  variantShiftSubject,
+  yamlKey,
+} from './plan-output.js';
 
 const METHODS = ['erlang-c', 'erlang-a', 'isa'] as const;
 type Method = (typeof METHODS)[number];
@@ -43,10 +66,15 @@ const SHIFT_TEMPLATES_EXAMPLE = `staffing:
 interface PlannedVariant {
   readonly model: ContactCentreModel;
   readonly analytic: VariantPlan | null;
+  /** ISA of a variant without agent groups. */
   readonly isa: IsaPlan | null;
+  /** ISA of a variant with agent groups (every group whose target has method isa). */
+  readonly networkIsa: NetworkIsaPlan | null;
   readonly shifts: SolvedShiftPlan | null;
   /** Required on-phone agents per [day][interval] the shifts were solved for. */
   readonly requirement: number[][] | null;
+  /** With agent groups: the shifts of each group that has shift templates. */
+  readonly groupShifts: GroupShifts | null;
 }
 
 export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
@@ -61,15 +89,18 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
           choices: METHODS,
           describe:
             'Override staffing.target.method: erlang-c, erlang-a (stationary, per interval: SIPP) or isa (iterative staffing ' +
-            'algorithm: simulate, staff each interval from the simulated number in system, repeat until it stops changing)',
+            'algorithm: simulate, staff each interval from the simulated number in system, repeat until it stops changing). ' +
+            'With agent groups it applies to every group that has a target; isa then solves all those groups together on the same simulations',
         })
         .option('shifts', {
           type: 'boolean',
           default: false,
-          describe: 'Turn the per-interval requirement into shifts (staffing.shiftTemplates, solved with HiGHS); prints a staffing.shifts section to paste',
+          describe:
+            'Turn the per-interval requirement into shifts (staffing.shiftTemplates, solved with HiGHS); prints a staffing.shifts section to paste. ' +
+            'With agent groups: shifts for every group with staffing.shiftTemplates, from its own requirement and shrinkage, as a groups section to paste',
         })
         .option('strict', { type: 'boolean', default: false, describe: 'With --shifts: exit 3 when the templates leave intervals uncovered' })
-        .option('time-limit', { describe: 'With --shifts: solver time limit per variant, seconds (default 30)' })
+        .option('time-limit', { describe: 'With --shifts: solver time limit per variant (per agent group with groups), seconds (default 30)' })
         .option('replications', { describe: 'With isa: replications per simulated plan (default: simulation.replications)' })
         .option('seed', { type: 'string', describe: 'With isa: base seed (default: STAFFSIM_SEED, else simulation.seed)' })
         .option('out', {
@@ -80,7 +111,8 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         .example('$0 plan scenarios/municipal-contact-centre.yaml', 'Every variant, interval by interval')
         .example('$0 plan scenarios/textbook-erlang-c.yaml --json', 'The same as JSON')
         .example('$0 plan centre.yaml --shifts --out shifts.yaml', 'Shifts from the templates, as a staffing section to paste')
-        .example('$0 plan centre.yaml --method isa', 'Simulation-verified staffing beside the Erlang A (SIPP) plan'),
+        .example('$0 plan centre.yaml --method isa', 'Simulation-verified staffing beside the Erlang A (SIPP) plan')
+        .example('$0 plan groups.yaml --method isa --shifts', 'With agent groups: ISA for every group with a target, then shifts per group'),
     async (args) => {
       // Flags first: a bad flag is reported before any file is read.
       const method = (args.method as Method | undefined) ?? null;
@@ -97,7 +129,8 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
       const envSeed = seedFromEnvironment(io.env);
       const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed ?? envSeed), method));
-      const usesIsa = (model: ContactCentreModel): boolean => model.staffing.kind === 'target' && model.staffing.target.method === 'isa';
+      const usesIsa = (model: ContactCentreModel): boolean =>
+        model.network !== undefined ? hasIsaGroup(model) : model.staffing.kind === 'target' && model.staffing.target.method === 'isa';
       if (!models.some(usesIsa)) {
         if (replications !== null) throw new UsageError('--replications: applies to simulation-based staffing (--method isa)');
         if (seed !== null) throw new UsageError('--seed: applies to simulation-based staffing (--method isa)');
@@ -105,15 +138,25 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const planned: PlannedVariant[] = [];
       for (const model of models) {
         const useIsa = usesIsa(model);
+        const withGroups = model.network !== undefined;
         const analytic = useIsa ? null : planVariant(model);
-        const isa = useIsa ? await planWithIsa(model, isaProgress(io, model, args.json !== true)) : null;
+        const isa = useIsa && !withGroups ? await planWithIsa(model, isaProgress(io, model, args.json !== true)) : null;
+        const networkIsa = useIsa && withGroups ? await planNetworkWithIsa(model, isaProgress(io, model, args.json !== true)) : null;
         let requirement: number[][] | null = null;
         let shifts: SolvedShiftPlan | null = null;
-        if (wantShifts) {
-          requirement = isa !== null ? isa.isa.onPhoneAgents : onPhoneTable(model, (analytic as VariantPlan).rows);
+        let groupShifts: GroupShifts | null = null;
+        if (wantShifts && withGroups) {
+          // Each group's requirement: its ISA agents, or what the analytic plan (or the ISA plan, for the others) puts on the phones.
+          const requirementOf = (g: number): number[][] =>
+            networkIsa !== null
+              ? (networkIsa.schedules[g] as GroupSchedule).onPhoneAgents.map((row) => [...row])
+              : agentTableOf(model.calendar, (analytic as VariantPlan).groups?.[g]?.rows ?? []);
+          groupShifts = await solveGroupShifts(model, requirementOf, timeLimitSeconds);
+        } else if (wantShifts) {
+          requirement = isa !== null ? isa.isa.onPhoneAgents : agentTableOf(model.calendar, (analytic as VariantPlan).rows);
           shifts = await solveShifts(model, requirement, timeLimitSeconds);
         }
-        planned.push({ model, analytic, isa, shifts, requirement });
+        planned.push({ model, analytic, isa, networkIsa, shifts, requirement, groupShifts });
       }
 
       const json = (): string => toJson({ scenario: scenario.name, variants: planned.map(variantJson) });
@@ -136,11 +179,16 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       }
       for (const p of planned) if (p.analytic !== null) warnAboutPlan(p.analytic, io);
 
-      const unmet = planned.filter((p) => (p.shifts?.plan.unmetIntervals.length ?? 0) > 0);
-      for (const p of unmet) {
-        const count = p.shifts?.plan.unmetIntervals.length ?? 0;
+      const unmet = planned.flatMap((p) =>
+        p.groupShifts !== null
+          ? groupsShortOfShifts(p.model, p.groupShifts)
+          : (p.shifts?.plan.unmetIntervals.length ?? 0) > 0
+            ? [{ label: printable(p.model.variantName), count: p.shifts?.plan.unmetIntervals.length ?? 0 }]
+            : [],
+      );
+      for (const { label, count } of unmet) {
         io.stderr.write(
-          `staffsim: ${args.strict === true ? 'infeasible' : 'warning'}: ${printable(p.model.variantName)}: the shift templates leave ${count} interval(s) ` +
+          `staffsim: ${args.strict === true ? 'infeasible' : 'warning'}: ${label}: the shift templates leave ${count} interval(s) ` +
             `short of the requirement (listed as unmet)${args.strict === true ? '' : '; --strict makes this exit 3'}.\n`,
         );
       }
@@ -181,6 +229,7 @@ function withSimulation(model: ContactCentreModel, replications: number | null, 
 /** --method: the target's method replaced. */
 function withMethod(model: ContactCentreModel, method: Method | null): ContactCentreModel {
   if (method === null) return model;
+  if (model.network !== undefined) return withGroupsMethod(model, method);
   if (model.staffing.kind !== 'target') {
     throw new UsageError(`--method: applies to staffing.target, and variant "${model.variantName}" has staffing.${model.staffing.kind}`);
   }
@@ -189,12 +238,6 @@ function withMethod(model: ContactCentreModel, method: Method | null): ContactCe
   }
   const target: StaffingTarget = { ...model.staffing.target, method };
   return { ...model, staffing: { ...model.staffing, target } };
-}
-
-function onPhoneTable(model: ContactCentreModel, rows: readonly IntervalPlanRow[]): number[][] {
-  const table = Array.from({ length: model.calendar.days }, () => new Array<number>(model.calendar.intervalsPerDay).fill(0));
-  for (const row of rows) (table[row.day] as number[])[row.interval] = row.onPhoneAgents;
-  return table;
 }
 
 async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][], timeLimitSeconds: number): Promise<SolvedShiftPlan> {
@@ -209,12 +252,7 @@ async function solveShifts(model: ContactCentreModel, onPhoneAgents: number[][],
       },
     ]);
   }
-  const problem = buildShiftProblem({
-    calendar: model.calendar,
-    templates,
-    requiredPaidAgents: paidRequirement(onPhoneAgents, model.staffing.shrinkage),
-  });
-  return solveShiftProblem(problem, { timeLimitSeconds });
+  return solveShiftRequirement(model.calendar, templates, onPhoneAgents, model.staffing.shrinkage, timeLimitSeconds);
 }
 
 function isaProgress(io: CliIo, model: ContactCentreModel, enabled: boolean): { onIteration?: (iteration: number, changed: number) => void } {
@@ -234,8 +272,9 @@ function writeOut(io: CliIo, path: string, content: string): void {
 // ------------------------------------------------------------------------------------------------ JSON
 
 function variantJson(p: PlannedVariant): Record<string, unknown> {
-  const base = p.isa !== null ? isaJson(p.isa) : analyticJson(p.analytic as VariantPlan);
-  return p.shifts === null ? base : { ...base, shifts: shiftsJson(p.model, p.shifts) };
+  const base = p.isa !== null ? isaJson(p.isa) : p.networkIsa !== null ? networkIsaJson(p.networkIsa) : analyticJson(p.analytic as VariantPlan);
+  if (p.groupShifts !== null) return { ...base, ...groupShiftsJson(p.groupShifts) };
+  return p.shifts === null ? base : { ...base, shifts: shiftsJson(p.model.staffing.shrinkage, p.shifts) };
 }
 
 function analyticJson(plan: VariantPlan): Record<string, unknown> {
@@ -311,75 +350,21 @@ function isaJson(plan: IsaPlan): Record<string, unknown> {
     replications: plan.model.simulation.replications,
     seed: plan.model.simulation.seed,
     target: plan.target,
-    totals: {
-      sippPaidAgentHours: plan.sippPaidAgentHours,
-      isaPaidAgentHours: plan.isaPaidAgentHours,
-      sippStaffCost: plan.sippStaffCost,
-      isaStaffCost: plan.isaStaffCost,
-      sippSimulatedServiceLevel: plan.sippSimulatedServiceLevel,
-      isaSimulatedServiceLevel: plan.isaSimulatedServiceLevel,
-    },
-    intervals: plan.rows.map((row) => ({
-      day: row.day + 1,
-      start: formatClock(row.startSeconds),
-      attempts: row.attempts,
-      sippAgents: row.sippAgents,
-      isaAgents: row.isaAgents,
-      sippPredictedServiceLevel: row.sippPredictedServiceLevel,
-      sippSimulatedServiceLevel: row.sippSimulatedServiceLevel,
-      isaSimulatedServiceLevel: row.isaSimulatedServiceLevel,
-      sippSimulatedAbandonedShare: row.sippSimulatedAbandonedShare,
-      isaSimulatedAbandonedShare: row.isaSimulatedAbandonedShare,
-    })),
-  };
-}
-
-function shiftsJson(model: ContactCentreModel, solved: SolvedShiftPlan): Record<string, unknown> {
-  const { plan } = solved;
-  const shrinkage = model.staffing.shrinkage;
-  return {
-    status: plan.status,
-    solveSeconds: solved.solveSeconds,
-    paidAgentHours: plan.paidAgentHours,
-    cost: plan.cost,
-    shifts: plan.shifts.map(shiftDocument),
-    coverage: plan.coverage.map((row) => coverageJson(row, shrinkage)),
-    unmet: plan.unmetIntervals.map((row) => coverageJson(row, shrinkage)),
-  };
-}
-
-function coverageJson(row: CoverageRow, shrinkage: number): Record<string, unknown> {
-  return {
-    weekday: row.weekday,
-    start: formatClock(row.startSeconds),
-    requiredPaidAgents: row.requiredPaidAgents,
-    coveredPaidAgents: row.coveredPaidAgents,
-    unmetPaidAgents: row.unmetPaidAgents,
-    requiredOnPhoneAgents: row.requiredPaidAgents * (1 - shrinkage),
-    coveredOnPhoneAgents: row.coveredPaidAgents * (1 - shrinkage),
-  };
-}
-
-/** A shift as the scenario writes it. */
-function shiftDocument(shift: Shift): Record<string, unknown> {
-  return {
-    name: shift.name,
-    start: formatClock(shift.startSeconds),
-    end: formatClock(shift.endSeconds),
-    agents: shift.agents,
-    ...(shift.breaks.length === 0
-      ? {}
-      : { breaks: shift.breaks.map((pause) => ({ start: formatClock(pause.startSeconds), minutes: pause.durationSeconds / 60 })) }),
-    ...(shift.days === null ? {} : { days: [...shift.days] }),
+    ...isaComparisonJson(plan),
   };
 }
 
 // ------------------------------------------------------------------------------------------------ text
 
 function plannedText(p: PlannedVariant): string {
-  const parts = [p.isa !== null ? isaText(p.isa) : analyticText(p.analytic as VariantPlan)];
-  if (p.shifts !== null) parts.push(shiftsText(p.model, p.shifts, p.requirement as number[][]));
+  const parts = [p.isa !== null ? isaText(p.isa) : p.networkIsa !== null ? networkIsaText(p.networkIsa) : analyticText(p.analytic as VariantPlan)];
+  if (p.shifts !== null) parts.push(shiftsText(variantShiftSubject(p.model), p.shifts, p.requirement as number[][]));
+  if (p.groupShifts !== null) parts.push(groupShiftsText(p.model, p.groupShifts));
   return parts.join('\n\n');
+}
+
+function isaText(plan: IsaPlan): string {
+  return [isaTitle(plan.model, describeEnding(plan.isa)), ...isaComparisonLines(plan, plan.model.currency)].join('\n');
 }
 
 function analyticText(plan: VariantPlan): string {
@@ -480,162 +465,21 @@ function groupTable(groups: readonly GroupPlan[], currency: string): string {
   );
 }
 
-function describeTarget(target: StaffingTarget): string {
-  const parts: string[] = [];
-  if (target.serviceLevel !== null) parts.push(`${formatPercent(target.serviceLevel, 0)} answered within ${target.answerWithinSeconds} s`);
-  if (target.maxAbandonShare !== null) parts.push(`abandoned ≤ ${formatPercent(target.maxAbandonShare)}`);
-  if (target.maxOccupancy !== null) parts.push(`occupancy ≤ ${formatPercent(target.maxOccupancy)}`);
-  if (target.maxAsaSeconds !== null) parts.push(`ASA ≤ ${formatSeconds(target.maxAsaSeconds)}`);
-  return parts.join(', ');
-}
-
-function describeEnding(isa: IsaPlan['isa']): string {
-  const settled = isa.settledIntervals === 0 ? '' : `; ${isa.settledIntervals} interval(s) went back to an earlier level and keep the larger of the two`;
-  return isa.ending === 'converged'
-    ? `converged: ${isa.iterations} plans simulated${settled}`
-    : `not converged after ${isa.iterations - 1} plans: each interval has the larger of the last two${settled}`;
-}
-
-function isaText(plan: IsaPlan): string {
-  const { model, target, isa } = plan;
-  const sipp = plan.sippSource === 'erlang-a' ? 'Erlang A' : 'Erlang C';
-  const title =
-    `${printable(model.scenarioName)} — ${printable(model.variantName)} (ISA, simulation-based: ${model.simulation.replications} replications per plan, seed ` +
-    `${model.simulation.seed}; ${describeEnding(isa)})`;
-  const slTarget = target.serviceLevel;
-  const below = (pick: (row: IsaPlanRow) => number): number =>
-    slTarget === null ? 0 : plan.rows.filter((row) => row.attempts > 0 && pick(row) < slTarget).length;
-  const table = renderTable(
-    [
-      { header: 'day' },
-      { header: 'start' },
-      { header: 'attempts' },
-      { header: `SIPP agents` },
-      { header: 'ISA agents' },
-      { header: `SIPP SL (${sipp})` },
-      { header: 'SIPP SL (sim.)' },
-      { header: 'ISA SL (sim.)' },
-    ],
-    plan.rows.map((row) => [
-      String(row.day + 1),
-      formatClock(row.startSeconds),
-      formatNumber(row.attempts, 1),
-      String(row.sippAgents),
-      String(row.isaAgents),
-      formatPercent(row.sippPredictedServiceLevel),
-      formatPercent(row.sippSimulatedServiceLevel),
-      formatPercent(row.isaSimulatedServiceLevel),
-    ]),
-  );
-  const change = plan.sippPaidAgentHours > 0 ? (plan.isaPaidAgentHours / plan.sippPaidAgentHours - 1) * 100 : 0;
-  const summary = [
-    `target: ${describeTarget(target)}; SIPP = ${sipp} per interval (stationary); SL (sim.) = simulated, answered within ${target.answerWithinSeconds} s`,
-    `paid agent hours: SIPP ${formatNumber(plan.sippPaidAgentHours, 1)}, ISA ${formatNumber(plan.isaPaidAgentHours, 1)} (${change >= 0 ? '+' : ''}${formatNumber(change, 1)}%) · staff cost SIPP ${formatMoney(plan.sippStaffCost, model.currency)}, ISA ${formatMoney(plan.isaStaffCost, model.currency)}`,
-    `simulated service level over the run: SIPP ${formatPercent(plan.sippSimulatedServiceLevel)}, ISA ${formatPercent(plan.isaSimulatedServiceLevel)}` +
-      (slTarget === null ? '' : ` · intervals below the target: SIPP ${below((r) => r.sippSimulatedServiceLevel)}, ISA ${below((r) => r.isaSimulatedServiceLevel)} of ${plan.rows.length}`),
-  ];
-  return [title, table, ...summary].join('\n');
-}
-
-function shiftsText(model: ContactCentreModel, solved: SolvedShiftPlan, requirement: number[][]): string {
-  const { plan } = solved;
-  const shrinkage = model.staffing.shrinkage;
-  const intervalHours = model.calendar.intervalSeconds / 3600;
-  const requiredHours = paidRequirement(requirement, shrinkage).flat().reduce((total, agents) => total + agents * intervalHours, 0);
-  const requiredCost = requiredHours * model.costs.perPaidAgentHour;
-  const premium = requiredHours > 0 ? (plan.paidAgentHours / requiredHours - 1) * 100 : 0;
-  const shiftCount = plan.shifts.length;
-  const agentDays = plan.assignments.reduce((total, a) => total + a.agents, 0);
-  const title =
-    `Shifts for ${printable(model.variantName)}: ${shiftCount} shift line(s), ${agentDays} agent-shifts on ${plan.coverage.length / model.calendar.intervalsPerDay} weekday(s), from ${(model.shiftTemplates ?? []).length} template(s); ` +
-    `${solved.plan.status === 'optimal' ? 'optimal' : 'time limit reached: best plan found'} (HiGHS, ${formatNumber(solved.solveSeconds, 2)} s; ${solved.columns} candidate shifts, ${solved.rows} covering rows)`;
-  const costLine =
-    `cost ${formatMoney(plan.cost, model.currency)} for ${formatNumber(plan.paidAgentHours, 1)} paid hours over ${model.calendar.days} day(s); ` +
-    `the interval requirement alone is ${formatNumber(requiredHours, 1)} h (${formatMoney(requiredCost, model.currency)} at costs.agentHour): ` +
-    `${premium >= 0 ? '+' : ''}${formatNumber(premium, 1)}% for whole shifts`;
-  const unmetLine =
-    plan.unmetIntervals.length === 0
-      ? 'unmet: none — every interval is covered'
-      : `unmet: ${plan.unmetIntervals.length} interval(s) no template can cover: ` +
-        plan.unmetIntervals
-          .slice(0, 12)
-          .map((row) => `${row.weekday} ${formatClock(row.startSeconds)} (${formatNumber(row.unmetPaidAgents, 1)} paid agents short)`)
-          .join(', ') +
-        (plan.unmetIntervals.length > 12 ? ', …' : '');
-  const table = renderTable(
-    [
-      { header: 'day', align: 'left' },
-      { header: 'start' },
-      { header: 'required' },
-      { header: 'covered' },
-      { header: 'on phones' },
-      { header: 'unmet' },
-    ],
-    plan.coverage.map((row) => [
-      row.weekday,
-      formatClock(row.startSeconds),
-      formatNumber(row.requiredPaidAgents, 1),
-      formatNumber(row.coveredPaidAgents, 1),
-      `${formatNumber(row.coveredPaidAgents * (1 - shrinkage), 1)} / ${formatNumber(row.requiredPaidAgents * (1 - shrinkage), 1)}`,
-      row.unmetPaidAgents > 0 ? formatNumber(row.unmetPaidAgents, 1) : '–',
-    ]),
-  );
-  return [
-    title,
-    costLine,
-    unmetLine,
-    `coverage per interval (paid agents on shift and not on break; on phones = × (1 − shrinkage ${formatNumber(shrinkage, 2)}), covered / required):`,
-    table,
-  ].join('\n');
-}
-
-function commented(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? '#' : `# ${line}`))
-    .join('\n');
-}
-
 // ------------------------------------------------------------------------------------------------ YAML
 
 /**
- * The shifts as a YAML section to paste: `staffing:` (shifts + shrinkage) for a scenario without variants; with
- * variants, `variants: { <name>: { staffing: … } }` — put each `staffing:` into that variant, where `shifts` replaces
- * its target (a variant's staffing form replaces the base's).
+ * The shifts as a YAML section to paste: `staffing:` (shifts + shrinkage) for a scenario without variants, or with agent
+ * groups `groups: { <name>: { staffing: … } }` for each group with shift templates; with variants, `variants: { <name>:
+ * … }` around it — put each section into that variant, where `shifts` replaces its target (a variant's staffing form
+ * replaces the base's).
  */
 function shiftsYaml(planned: readonly PlannedVariant[], multiVariant: boolean): string {
-  const section = (p: PlannedVariant, indent: string): string[] => {
-    const shifts = p.shifts?.plan.shifts ?? [];
-    const lines = [`${indent}staffing:`];
-    if (shifts.length === 0) {
-      lines.push(`${indent}  # no shift is needed: the requirement is 0 in every interval`, `${indent}  agents: 0`);
-    } else {
-      lines.push(`${indent}  shifts:`);
-      for (const shift of shifts) lines.push(`${indent}    - ${shiftYaml(shift)}`);
-    }
-    lines.push(`${indent}  shrinkage: ${p.model.staffing.shrinkage}`);
-    return lines;
-  };
+  const section = (p: PlannedVariant, indent: string): string[] =>
+    p.groupShifts !== null
+      ? groupShiftsYaml(p.groupShifts, indent)
+      : staffingYaml(p.shifts?.plan.shifts ?? [], p.model.staffing.shrinkage, indent);
   if (!multiVariant) return `${planned.flatMap((p) => section(p, '')).join('\n')}\n`;
   const lines = ['variants:'];
   for (const p of planned) lines.push(`  ${yamlKey(p.model.variantName)}:`, ...section(p, '    '));
   return `${lines.join('\n')}\n`;
-}
-
-function shiftYaml(shift: Shift): string {
-  const parts = [
-    `name: ${JSON.stringify(shift.name)}`,
-    `start: "${formatClock(shift.startSeconds)}"`,
-    `end: "${formatClock(shift.endSeconds)}"`,
-    `agents: ${shift.agents}`,
-  ];
-  if (shift.breaks.length > 0) {
-    parts.push(`breaks: [${shift.breaks.map((pause) => `{ start: "${formatClock(pause.startSeconds)}", minutes: ${pause.durationSeconds / 60} }`).join(', ')}]`);
-  }
-  if (shift.days !== null) parts.push(`days: [${[...shift.days].sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b)).join(', ')}]`);
-  return `{ ${parts.join(', ')} }`;
-}
-
-function yamlKey(name: string): string {
-  return /^[A-Za-z_][\w-]*$/.test(name) ? name : JSON.stringify(name);
 }

@@ -1,9 +1,10 @@
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
 import { networkOf } from '../model/network.js';
-import type { GroupSchedule, SimulationInput } from '../sim/simulation-input.js';
+import type { SimulationInput } from '../sim/simulation-input.js';
 import { planVariant } from './interval-plan.js';
+import { hasIsaGroup, networkIsaSimulationInput } from './network-isa.js';
 import { planWithIsa } from './simulation-staffing.js';
-import { scheduledStaffing, scheduledStaffingOf } from './staffing-schedule.js';
+import { agentTableOf, inputWithGroups, networkSchedules, scheduledStaffing, solvedSchedule } from './staffing-schedule.js';
 
 /**
  * What the simulation of a variant runs against: its scheduled staffing, or — for `target` staffing — the agents
@@ -17,19 +18,20 @@ export function simulationInputFor(model: ContactCentreModel): SimulationInput {
   const schedule = scheduledStaffing(model);
   if (schedule !== null) return { model, onPhoneAgents: schedule.onPhoneAgents, paidAgentHours: schedule.paidAgentHours };
   const plan = planVariant(model);
-  const onPhoneAgents = Array.from({ length: model.calendar.days }, () => new Array<number>(model.calendar.intervalsPerDay).fill(0));
-  for (const row of plan.rows) (onPhoneAgents[row.day] as number[])[row.interval] = row.onPhoneAgents;
-  return withOnPhoneAgents(model, onPhoneAgents);
+  return withOnPhoneAgents(model, agentTableOf(model.calendar, plan.rows));
 }
 
 /**
  * Like `simulationInputFor`, and also for `target` staffing with `method: isa`, whose agents per interval come from
- * the simulation-based iterative staffing algorithm (which simulates, so this is asynchronous and slower).
+ * the simulation-based iterative staffing algorithm (which simulates, so this is asynchronous and slower). With agent
+ * groups, every group whose target has `method: isa` runs against its ISA agents (all such groups solved together,
+ * see `networkIsaStaffing`), and the others against their own staffing.
  */
 export async function resolveSimulationInput(model: ContactCentreModel): Promise<SimulationInput> {
   if (model.network === undefined && model.staffing.kind === 'target' && model.staffing.target.method === 'isa') {
     return withOnPhoneAgents(model, (await planWithIsa(model)).isa.onPhoneAgents);
   }
+  if (model.network !== undefined && hasIsaGroup(model)) return networkIsaSimulationInput(model);
   return simulationInputFor(model);
 }
 
@@ -39,24 +41,11 @@ export async function resolveSimulationInput(model: ContactCentreModel): Promise
  */
 function networkSimulationInput(model: ContactCentreModel): SimulationInput {
   const { groups } = networkOf(model);
-  const { calendar } = model;
-  const schedules = groups.map((group) => scheduledStaffingOf(calendar, group.staffing));
-  const plan = schedules.some((schedule) => schedule === null) ? planVariant(model) : null;
-  const groupSchedules: GroupSchedule[] = groups.map((group, g) => {
-    const schedule = schedules[g];
-    if (schedule !== null && schedule !== undefined) return schedule;
-    const rows = plan?.groups?.[g]?.rows ?? [];
-    const onPhoneAgents = Array.from({ length: calendar.days }, () => new Array<number>(calendar.intervalsPerDay).fill(0));
-    for (const row of rows) (onPhoneAgents[row.day] as number[])[row.interval] = row.onPhoneAgents;
-    const paidPerAgent = calendar.intervalSeconds / 3600 / (1 - group.staffing.shrinkage);
-    return { onPhoneAgents, paidAgentHours: onPhoneAgents.map((day) => day.map((agents) => agents * paidPerAgent)) };
-  });
-  const first = groupSchedules[0] as GroupSchedule;
-  return { model, onPhoneAgents: first.onPhoneAgents, paidAgentHours: first.paidAgentHours, groups: groupSchedules };
+  const plan = groups.some((group) => group.staffing.kind === 'target') ? planVariant(model) : null;
+  return inputWithGroups(model, networkSchedules(model, plan));
 }
 
 /** A simulation input for solved on-phone agents: paid hours = on-phone hours / (1 − shrinkage). */
 function withOnPhoneAgents(model: ContactCentreModel, onPhoneAgents: readonly (readonly number[])[]): SimulationInput {
-  const paidPerAgent = model.calendar.intervalSeconds / 3600 / (1 - model.staffing.shrinkage);
-  return { model, onPhoneAgents, paidAgentHours: onPhoneAgents.map((day) => day.map((agents) => agents * paidPerAgent)) };
+  return { model, ...solvedSchedule(model.calendar, onPhoneAgents, model.staffing.shrinkage) };
 }

@@ -34,7 +34,7 @@
  * overdispersion.
  */
 import { InputError } from '../errors.js';
-import type { ContactCentreModel, StaffingTarget } from '../model/contact-centre-model.js';
+import type { Calendar, ContactCentreModel, StaffingTarget } from '../model/contact-centre-model.js';
 import { meanOf } from '../queueing/delay-kernel.js';
 import { logGamma } from '../queueing/special-functions.js';
 import { runReplication } from '../sim/run-replication.js';
@@ -69,6 +69,11 @@ export interface IsaQueue {
   /** null = infinite patience. */
   readonly meanPatienceSeconds: number | null;
   readonly definition: ContactCentreModel['serviceLevel']['definition'];
+  /**
+   * Waiting places (an agent group's `maxQueue`): an arrival that finds n + maxQueue in system is blocked, which counts
+   * against the service level and, like an abandon, against `maxAbandonShare`. Absent or null = unlimited.
+   */
+  readonly maxQueue?: number | null;
 }
 
 export interface IsaInput {
@@ -105,6 +110,50 @@ export interface IsaResult {
   readonly history: readonly { readonly agentIntervals: number; readonly changedIntervals: number }[];
 }
 
+/** One staffing table the ISA solves: its target, its queue and its generous start. */
+export interface IsaTableInput {
+  readonly target: StaffingTarget;
+  readonly queue: IsaQueue;
+  /** s⁽⁰⁾, on-phone agents per [day][interval]. */
+  readonly initialAgents: AgentTable;
+}
+
+/**
+ * A simulation of several staffing tables at once (the agent groups of one network): given on-phone agents per
+ * [day][interval] for each table, per-interval statistics for each table, in the same order.
+ */
+export type TablesSimulator = (
+  onPhoneAgents: readonly AgentTable[],
+) => Promise<readonly (readonly SimulatedInterval[])[]> | readonly (readonly SimulatedInterval[])[];
+
+/** The ISA over several tables that one simulation serves (agent groups): each table has its own target and queue. */
+export interface IsaTablesInput {
+  readonly calendar: IsaInput['calendar'];
+  readonly tables: readonly IsaTableInput[];
+  readonly simulate: TablesSimulator;
+  /** Cap on simulations of new plans. Default 12. */
+  readonly maxIterations?: number;
+  /** Called after each simulated plan with its number (1-based) and how many intervals (over all tables) the rule changed. */
+  readonly onIteration?: (iteration: number, changedIntervals: number) => void;
+}
+
+/** What the ISA ended with for one table. */
+export interface IsaTableResult {
+  readonly onPhoneAgents: number[][];
+  readonly simulated: readonly SimulatedInterval[];
+  readonly settledIntervals: number;
+}
+
+export interface IsaTablesResult {
+  /** Per table, in input order. */
+  readonly tables: readonly IsaTableResult[];
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly ending: IsaResult['ending'];
+  /** Per simulated plan: agent-intervals and changed intervals, summed over the tables. */
+  readonly history: IsaResult['history'];
+}
+
 const DEFAULT_MAX_ITERATIONS = 12;
 
 /**
@@ -112,56 +161,96 @@ const DEFAULT_MAX_ITERATIONS = 12;
  * @throws RangeError when a table does not match the calendar or the simulation answers with the wrong shape
  */
 export async function isaStaffing(input: IsaInput): Promise<IsaResult> {
-  const { calendar, target, queue, simulate } = input;
+  const result = await isaStaffingOfTables({
+    calendar: input.calendar,
+    tables: [{ target: input.target, queue: input.queue, initialAgents: input.initialAgents }],
+    simulate: async (plans) => [await input.simulate(plans[0] as AgentTable)],
+    ...(input.maxIterations === undefined ? {} : { maxIterations: input.maxIterations }),
+    ...(input.onIteration === undefined ? {} : { onIteration: input.onIteration }),
+  });
+  const table = result.tables[0] as IsaTableResult;
+  return {
+    onPhoneAgents: table.onPhoneAgents,
+    simulated: table.simulated,
+    iterations: result.iterations,
+    converged: result.converged,
+    ending: result.ending,
+    settledIntervals: table.settledIntervals,
+    history: result.history,
+  };
+}
+
+/**
+ * The ISA of several staffing tables iterated together on the same simulations (the agent groups of a network, each
+ * with its own target and queue): every plan simulates all tables at once, the rule updates each table from its own
+ * statistics (intervals that go round settle per table, as in `isaStaffing`), and the iteration stops when no
+ * interval of any table changes, or at the cap (then the larger of the last two plans, per table and interval).
+ *
+ * @throws RangeError when a table does not match the calendar or the simulation answers with the wrong shape
+ * @example (await isaStaffingOfTables({ calendar, tables: [switchboard, caseOfficers], simulate })).tables[1].onPhoneAgents
+ */
+export async function isaStaffingOfTables(input: IsaTablesInput): Promise<IsaTablesResult> {
+  const { calendar, tables, simulate } = input;
   const maxIterations = input.maxIterations ?? DEFAULT_MAX_ITERATIONS;
-  checkTable(input.initialAgents, calendar, 'initialAgents');
+  tables.forEach((table, t) => checkTable(table.initialAgents, calendar, tables.length === 1 ? 'initialAgents' : `tables[${t}].initialAgents`));
   const count = calendar.days * calendar.intervalsPerDay;
   const history: { agentIntervals: number; changedIntervals: number }[] = [];
-  // Per interval (flat index): the staffing levels it has had, and whether it is settled.
-  const held = Array.from({ length: count }, () => new Set<number>());
-  const settled = new Uint8Array(count);
-  let current = input.initialAgents.map((row) => [...row]);
+  // Per table and interval (flat index): the staffing levels it has had, and whether it is settled.
+  const held = tables.map(() => Array.from({ length: count }, () => new Set<number>()));
+  const settled = tables.map(() => new Uint8Array(count));
+  let current = tables.map((table) => table.initialAgents.map((row) => [...row]));
   let simulatedPlans = 0;
-  const run = async (plan: number[][]): Promise<readonly SimulatedInterval[]> => {
-    const result = await simulate(plan);
+  const run = async (plans: number[][][]): Promise<readonly (readonly SimulatedInterval[])[]> => {
+    const result = await simulate(plans);
     simulatedPlans++;
-    if (result.length !== count) throw new RangeError(`the simulation returned ${result.length} intervals, expected ${count}`);
+    if (result.length !== tables.length) throw new RangeError(`the simulation returned ${result.length} tables, expected ${tables.length}`);
+    for (const stats of result) {
+      if (stats.length !== count) throw new RangeError(`the simulation returned ${stats.length} intervals, expected ${count}`);
+    }
     return result;
   };
   for (let iteration = 1; ; iteration++) {
     const stats = await run(current);
     let changed = 0;
-    const next = current.map((row, day) =>
-      row.map((agents, i) => {
-        const k = day * calendar.intervalsPerDay + i;
-        if (settled[k] === 1) return agents;
-        const levels = held[k] as Set<number>;
-        levels.add(agents);
-        const wanted = requiredAgents(stats[k] as SimulatedInterval, target, queue);
-        if (wanted === agents) return agents;
-        changed++;
-        // Back to a level it has had: the interval is going round; keep the larger of the two and stop updating it.
-        if (levels.has(wanted)) {
-          settled[k] = 1;
-          return Math.max(agents, wanted);
-        }
-        return wanted;
-      }),
-    );
-    history.push({ agentIntervals: sum(current.flat()), changedIntervals: changed });
+    const next = current.map((plan, t) => {
+      const { target, queue } = tables[t] as IsaTableInput;
+      const tableStats = stats[t] as readonly SimulatedInterval[];
+      const tableHeld = held[t] as Set<number>[];
+      const tableSettled = settled[t] as Uint8Array;
+      return plan.map((row, day) =>
+        row.map((agents, i) => {
+          const k = day * calendar.intervalsPerDay + i;
+          if (tableSettled[k] === 1) return agents;
+          const levels = tableHeld[k] as Set<number>;
+          levels.add(agents);
+          const wanted = requiredAgents(tableStats[k] as SimulatedInterval, target, queue);
+          if (wanted === agents) return agents;
+          changed++;
+          // Back to a level it has had: the interval is going round; keep the larger of the two and stop updating it.
+          if (levels.has(wanted)) {
+            tableSettled[k] = 1;
+            return Math.max(agents, wanted);
+          }
+          return wanted;
+        }),
+      );
+    });
+    history.push({ agentIntervals: sum(current.map((plan) => sum(plan.flat()))), changedIntervals: changed });
     input.onIteration?.(iteration, changed);
-    const done = (plan: number[][], ending: IsaResult['ending'], result: readonly SimulatedInterval[]): IsaResult => ({
-      onPhoneAgents: plan,
-      simulated: result,
+    const done = (plans: number[][][], ending: IsaResult['ending'], result: readonly (readonly SimulatedInterval[])[]): IsaTablesResult => ({
+      tables: plans.map((plan, t) => ({
+        onPhoneAgents: plan,
+        simulated: result[t] as readonly SimulatedInterval[],
+        settledIntervals: (settled[t] as Uint8Array).reduce((total, flag) => total + flag, 0),
+      })),
       iterations: simulatedPlans,
       converged: ending === 'converged',
       ending,
-      settledIntervals: settled.reduce((total, flag) => total + flag, 0),
       history,
     });
     if (changed === 0) return done(current, 'converged', stats);
     if (iteration >= maxIterations) {
-      const safe = current.map((row, day) => row.map((agents, i) => Math.max(agents, (next[day] as number[])[i] as number)));
+      const safe = current.map((plan, t) => plan.map((row, day) => row.map((agents, i) => Math.max(agents, ((next[t] as number[][])[day] as number[])[i] as number))));
       return done(safe, 'cap', await run(safe));
     }
     current = next;
@@ -235,7 +324,9 @@ function occupancyOf(p: readonly number[], n: number): number {
  * What an arrival experiences with n agents when it finds ℓ in system with probability p[ℓ] (p sums to 1): the
  * service level (per `queue.definition`; exclude-short-abandons as answered-of-offered), the abandoned share and the
  * mean wait of answered arrivals, through the tagged-caller chain of the module comment. With p the stationary
- * distribution of M/M/n+M these are exactly Erlang A's (Poisson arrivals see time averages).
+ * distribution of M/M/n+M these are exactly Erlang A's (Poisson arrivals see time averages). With `queue.maxQueue`
+ * an arrival that finds n + maxQueue in system is blocked and counts in the abandoned share (as a lost call); with p
+ * the stationary distribution of M/M/n/K+M the figures are that chain's.
  *
  * @example virtualCallerService([0.5, 0.5], 1, 0, { meanHandleSeconds: 60, meanPatienceSeconds: null, definition: 'answered-of-offered' })
  *   // { serviceLevel: 0.5, abandonedShare: 0, asaSeconds: 30 }
@@ -248,13 +339,16 @@ export function virtualCallerService(
 ): { serviceLevel: number; abandonedShare: number; asaSeconds: number } {
   const serverRate = n / queue.meanHandleSeconds;
   const theta = queue.meanPatienceSeconds === null ? 0 : 1 / queue.meanPatienceSeconds;
-  const maxAhead = p.length - 1 - n;
+  const maxQueue = queue.maxQueue ?? null;
+  // An arrival that finds n + maxQueue or more in system is blocked: it is lost, like an abandon.
+  const maxAhead = maxQueue === null ? p.length - 1 - n : Math.min(p.length - 1 - n, maxQueue - 1);
   let noWait = 0;
   for (let l = 0; l < Math.min(n, p.length); l++) noWait += p[l] as number;
   let answeredWithin = noWait;
   let answered = noWait;
   let abandoned = 0;
   let answeredWaitSeconds = 0;
+  if (maxQueue !== null) for (let l = n + maxQueue; l < p.length; l++) abandoned += p[l] as number;
   if (maxAhead >= 0) {
     const within = answerWithinSeconds > 0 ? servedWithin(serverRate, theta, answerWithinSeconds, maxAhead) : null;
     const x = theta > 0 ? serverRate / theta : Infinity;
@@ -371,14 +465,8 @@ export function observingSimulator(model: ContactCentreModel, options: Observing
         observe: {
           everySeconds,
           onObservation: (time, busy, waiting) => {
-            const day = Math.floor(time / 86_400);
-            // Rounded to the microsecond: sampling instants are sums of floating-point steps.
-            const offset = Math.round((time - day * 86_400 - calendar.openSeconds) * 1e6) / 1e6;
-            if (day >= calendar.days || offset < 0 || offset >= calendar.closeSeconds - calendar.openSeconds) return;
-            const histogram = histograms[day * calendar.intervalsPerDay + Math.floor(offset / calendar.intervalSeconds)] as number[];
-            const l = busy + waiting;
-            while (histogram.length <= l) histogram.push(0);
-            histogram[l] = (histogram[l] as number) + 1;
+            const k = sampledInterval(calendar, time);
+            if (k >= 0) countSample(histograms[k] as number[], busy + waiting);
           },
         },
       });
@@ -398,6 +486,25 @@ export function observingSimulator(model: ContactCentreModel, options: Observing
       numberInSystem,
     }));
   };
+}
+
+/**
+ * The interval (day × intervalsPerDay + interval) a state sample at `timeSeconds` belongs to, or −1 when the sample
+ * falls while closed or after the last day.
+ * @example sampledInterval(calendar, 8 * 3600 + 90) // 0 for a calendar that opens at 08:00
+ */
+export function sampledInterval(calendar: Calendar, timeSeconds: number): number {
+  const day = Math.floor(timeSeconds / 86_400);
+  // Rounded to the microsecond: sampling instants are sums of floating-point steps.
+  const offset = Math.round((timeSeconds - day * 86_400 - calendar.openSeconds) * 1e6) / 1e6;
+  if (day >= calendar.days || offset < 0 || offset >= calendar.closeSeconds - calendar.openSeconds) return -1;
+  return day * calendar.intervalsPerDay + Math.floor(offset / calendar.intervalSeconds);
+}
+
+/** Adds one sample of ℓ in system to a histogram that grows as needed. */
+export function countSample(histogram: number[], inSystem: number): void {
+  while (histogram.length <= inSystem) histogram.push(0);
+  histogram[inSystem] = (histogram[inSystem] as number) + 1;
 }
 
 // ------------------------------------------------------------------------------------------------ SIPP vs ISA
@@ -421,17 +528,15 @@ export interface IsaPlanRow {
   readonly isaSimulatedAbandonedShare: number;
 }
 
-export interface IsaPlan {
-  /** The model the simulations ran (serviceLevel measured at the target's threshold). */
-  readonly model: ContactCentreModel;
+/** The SIPP plan of one staffing table against its ISA plan, both simulated with the same seeds. */
+export interface IsaComparison {
   readonly target: StaffingTarget;
   /** The stationary method of the SIPP plan. */
   readonly sippSource: 'erlang-a' | 'erlang-c';
   readonly rows: readonly IsaPlanRow[];
-  readonly isa: IsaResult;
-  /** On-phone agents per [day][interval] of each plan. */
+  /** On-phone agents per [day][interval] of the SIPP plan. */
   readonly sippAgents: number[][];
-  /** Paid agent hours (on-phone / (1 − shrinkage)) and their cost at costs.agentHour. */
+  /** Paid agent hours (on-phone / (1 − shrinkage)) and their cost at the price of a paid agent hour. */
   readonly sippPaidAgentHours: number;
   readonly isaPaidAgentHours: number;
   readonly sippStaffCost: number;
@@ -439,6 +544,12 @@ export interface IsaPlan {
   /** The simulated service level over the whole run (attempt-weighted mean of the intervals) of each plan. */
   readonly sippSimulatedServiceLevel: number;
   readonly isaSimulatedServiceLevel: number;
+}
+
+export interface IsaPlan extends IsaComparison {
+  /** The model the simulations ran (serviceLevel measured at the target's threshold). */
+  readonly model: ContactCentreModel;
+  readonly isa: IsaResult;
 }
 
 export interface IsaPlanOptions {
@@ -505,10 +616,58 @@ export async function planWithIsa(model: ContactCentreModel, options: IsaPlanOpt
     ...(options.onIteration === undefined ? {} : { onIteration: options.onIteration }),
   });
   const sippSimulated = await simulate(sippAgents);
+  return {
+    model: simModel,
+    isa,
+    ...compareIsaWithSipp({
+      calendar,
+      target,
+      sippSource,
+      sippRows,
+      sippAgents,
+      isaAgents: isa.onPhoneAgents,
+      sippSimulated,
+      isaSimulated: isa.simulated,
+      shrinkage: model.staffing.shrinkage,
+      perPaidAgentHour: model.costs.perPaidAgentHour,
+    }),
+  };
+}
 
-  const rows: IsaPlanRow[] = sippRows.map((row) => {
+/** What `compareIsaWithSipp` puts side by side. */
+export interface IsaComparisonInput {
+  readonly calendar: Calendar;
+  readonly target: StaffingTarget;
+  readonly sippSource: IsaComparison['sippSource'];
+  /** The SIPP plan's intervals, with the service level the stationary model predicts for its agents. */
+  readonly sippRows: readonly {
+    readonly day: number;
+    readonly interval: number;
+    readonly startSeconds: number;
+    readonly onPhoneAgents: number;
+    readonly serviceLevel: number;
+  }[];
+  readonly sippAgents: number[][];
+  readonly isaAgents: AgentTable;
+  readonly sippSimulated: readonly SimulatedInterval[];
+  readonly isaSimulated: readonly SimulatedInterval[];
+  readonly shrinkage: number;
+  /** Price of a paid agent hour. */
+  readonly perPaidAgentHour: number;
+}
+
+/**
+ * The SIPP and ISA plans of one staffing table side by side: per interval the agents of each, the service level the
+ * stationary model predicts for SIPP and the simulated service level and abandoned share of each; in total the paid
+ * hours (on-phone / (1 − shrinkage)), their cost, and the attempt-weighted simulated service level of each plan.
+ *
+ * @example compareIsaWithSipp({ …, sippAgents: [[14]], isaAgents: [[15]], shrinkage: 0 }).isaPaidAgentHours // 7.5 for 30-minute intervals
+ */
+export function compareIsaWithSipp(input: IsaComparisonInput): IsaComparison {
+  const { calendar, sippAgents, isaAgents, sippSimulated, isaSimulated } = input;
+  const rows: IsaPlanRow[] = input.sippRows.map((row) => {
     const k = row.day * calendar.intervalsPerDay + row.interval;
-    const isaStats = isa.simulated[k] as SimulatedInterval;
+    const isaStats = isaSimulated[k] as SimulatedInterval;
     const sippStats = sippSimulated[k] as SimulatedInterval;
     return {
       day: row.day,
@@ -516,7 +675,7 @@ export async function planWithIsa(model: ContactCentreModel, options: IsaPlanOpt
       startSeconds: row.startSeconds,
       attempts: isaStats.attempts,
       sippAgents: row.onPhoneAgents,
-      isaAgents: (isa.onPhoneAgents[row.day] as number[])[row.interval] as number,
+      isaAgents: (isaAgents[row.day] as number[])[row.interval] as number,
       sippPredictedServiceLevel: row.serviceLevel,
       sippSimulatedServiceLevel: sippStats.serviceLevel,
       isaSimulatedServiceLevel: isaStats.serviceLevel,
@@ -524,8 +683,7 @@ export async function planWithIsa(model: ContactCentreModel, options: IsaPlanOpt
       isaSimulatedAbandonedShare: isaStats.abandonedShare,
     };
   });
-  const paidHours = (table: AgentTable): number =>
-    (sum(table.flat()) * calendar.intervalSeconds) / 3600 / (1 - model.staffing.shrinkage);
+  const paidHours = (table: AgentTable): number => (sum(table.flat()) * calendar.intervalSeconds) / 3600 / (1 - input.shrinkage);
   const weighted = (pick: (row: IsaPlanRow) => number): number => {
     let total = 0;
     let weight = 0;
@@ -538,18 +696,16 @@ export async function planWithIsa(model: ContactCentreModel, options: IsaPlanOpt
     return weight > 0 ? total / weight : Number.NaN;
   };
   const sippPaidAgentHours = paidHours(sippAgents);
-  const isaPaidAgentHours = paidHours(isa.onPhoneAgents);
+  const isaPaidAgentHours = paidHours(isaAgents);
   return {
-    model: simModel,
-    target,
-    sippSource,
+    target: input.target,
+    sippSource: input.sippSource,
     rows,
-    isa,
     sippAgents,
     sippPaidAgentHours,
     isaPaidAgentHours,
-    sippStaffCost: sippPaidAgentHours * model.costs.perPaidAgentHour,
-    isaStaffCost: isaPaidAgentHours * model.costs.perPaidAgentHour,
+    sippStaffCost: sippPaidAgentHours * input.perPaidAgentHour,
+    isaStaffCost: isaPaidAgentHours * input.perPaidAgentHour,
     sippSimulatedServiceLevel: weighted((row) => row.sippSimulatedServiceLevel),
     isaSimulatedServiceLevel: weighted((row) => row.isaSimulatedServiceLevel),
   };

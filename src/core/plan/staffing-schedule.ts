@@ -1,5 +1,8 @@
 import type { Calendar, ContactCentreModel, Shift, StaffingPlan } from '../model/contact-centre-model.js';
 import { weekdayOfDay } from '../model/contact-centre-model.js';
+import { networkOf } from '../model/network.js';
+import type { GroupSchedule, SimulationInput } from '../sim/simulation-input.js';
+import type { VariantPlan } from './interval-plan.js';
 
 /** Agents per [day][interval]. */
 export type AgentGrid = number[][];
@@ -53,6 +56,54 @@ export function scheduledStaffingOf(calendar: Calendar, staffing: StaffingPlan):
     case 'target':
       return null;
   }
+}
+
+/**
+ * The schedule of solved on-phone agents (a target's per-interval requirement): paid hours = on-phone hours /
+ * (1 − shrinkage).
+ * @example solvedSchedule(calendar, [[14, 15]], 0.3).paidAgentHours[0][0] // 10 for 30-minute intervals
+ */
+export function solvedSchedule(calendar: Calendar, onPhoneAgents: readonly (readonly number[])[], shrinkage: number): StaffingSchedule {
+  const paidPerAgent = calendar.intervalSeconds / 3600 / (1 - shrinkage);
+  return {
+    onPhoneAgents: onPhoneAgents.map((day) => [...day]),
+    paidAgentHours: onPhoneAgents.map((day) => day.map((agents) => agents * paidPerAgent)),
+  };
+}
+
+/**
+ * On-phone agents per [day][interval] from plan rows (one row per interval that has one; the others 0).
+ * @example agentTableOf(calendar, plan.rows)[0][0] // the first interval's on-phone agents
+ */
+export function agentTableOf(
+  calendar: Calendar,
+  rows: readonly { readonly day: number; readonly interval: number; readonly onPhoneAgents: number }[],
+): AgentGrid {
+  const table = Array.from({ length: calendar.days }, () => new Array<number>(calendar.intervalsPerDay).fill(0));
+  for (const row of rows) (table[row.day] as number[])[row.interval] = row.onPhoneAgents;
+  return table;
+}
+
+/**
+ * The schedule of every agent group of a model, in order: its scheduled staffing, or — for a group with a `target` —
+ * the on-phone agents of that group's rows in `plan` (the analytic plan of the whole network), with paid hours =
+ * on-phone hours / (1 − the group's shrinkage).
+ *
+ * @example networkSchedules(model, planVariant(model))[1].onPhoneAgents[0][0] // the second group's agents at opening
+ */
+export function networkSchedules(model: ContactCentreModel, plan: VariantPlan | null): GroupSchedule[] {
+  const { calendar } = model;
+  return networkOf(model).groups.map((group, g) => {
+    const schedule = scheduledStaffingOf(calendar, group.staffing);
+    if (schedule !== null) return schedule;
+    return solvedSchedule(calendar, agentTableOf(calendar, plan?.groups?.[g]?.rows ?? []), group.staffing.shrinkage);
+  });
+}
+
+/** A simulation input with one schedule per agent group (the first group's is also the input's own). */
+export function inputWithGroups(model: ContactCentreModel, schedules: readonly GroupSchedule[]): SimulationInput {
+  const first = schedules[0] as GroupSchedule;
+  return { model, onPhoneAgents: first.onPhoneAgents, paidAgentHours: first.paidAgentHours, groups: schedules };
 }
 
 function shiftSchedule(calendar: Calendar, shifts: readonly Shift[], shrinkage: number): StaffingSchedule {

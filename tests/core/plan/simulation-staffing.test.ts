@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactCentreModel, StaffingTarget } from '../../../src/core/model/contact-centre-model.js';
 import type { IsaQueue, SimulatedInterval } from '../../../src/core/plan/simulation-staffing.js';
-import { isaStaffing, planWithIsa, requiredAgents, virtualCallerService } from '../../../src/core/plan/simulation-staffing.js';
+import { isaStaffing, isaStaffingOfTables, planWithIsa, requiredAgents, virtualCallerService } from '../../../src/core/plan/simulation-staffing.js';
+import { evaluateFiniteQueue } from '../../../src/core/queueing/finite-queue.js';
 import { evaluateQueue } from '../../../src/core/queueing/queue-metrics.js';
 import { makeModel } from '../../helpers/model.js';
 
@@ -211,5 +212,90 @@ describe('planWithIsa on a sinusoidal day (10-minute intervals, 10-minute mean h
 
   it('refuses a variant without a staffing target', async () => {
     await expect(planWithIsa(makeModel())).rejects.toThrow(/method isa solves staffing.target/);
+  });
+});
+
+describe('the ISA staffing rule with a finite queue (maxQueue)', () => {
+  /** Stationary distribution of M/M/n/K+M: at most n + K in system. */
+  function finiteStationary(arrivalsPerSecond: number, meanHandleSeconds: number, agents: number, meanPatienceSeconds: number | null, maxQueue: number): number[] {
+    return stationary(arrivalsPerSecond, meanHandleSeconds, agents, meanPatienceSeconds, agents + maxQueue + 1);
+  }
+
+  it('gives exactly the service level and the lost share (abandoned + blocked) of the M/M/n/K+M chain', () => {
+    const rule = { answerWithinSeconds: 20, definition: 'answered-of-offered' as const, shortAbandonSeconds: 5 };
+    for (const [agents, maxQueue, patience] of [
+      [8, 0, 120],
+      [8, 3, 120],
+      [10, 5, null],
+    ] as const) {
+      const lambda = 9 / 180;
+      const p = finiteStationary(lambda, 180, agents, patience, maxQueue);
+      const queue: IsaQueue = { meanHandleSeconds: 180, meanPatienceSeconds: patience, definition: 'answered-of-offered', maxQueue };
+      const service = virtualCallerService(p, agents, 20, queue);
+      const exact = evaluateFiniteQueue({ arrivalsPerSecond: lambda, meanHandleSeconds: 180, agents, meanPatienceSeconds: patience, maxQueue, serviceLevel: rule });
+      expect(service.serviceLevel).toBeCloseTo(exact.serviceLevel, 9);
+      expect(service.abandonedShare).toBeCloseTo(exact.abandonedShare + exact.blockedShare, 9);
+      expect(service.asaSeconds).toBeCloseTo(exact.asaSeconds, 6);
+    }
+  });
+
+  it('loses the arrivals that find every waiting place taken, where an unlimited queue still answers some', () => {
+    // L = 0, 1, 2, 3 with probability ¼ each. Unlimited queue, n = 2: SL(20 s) = ½ + ¼·S₀ + ¼·S₁ ≈ 0.555.
+    const histogram = interval([1, 1, 1, 1]);
+    const noWaiting: IsaQueue = { ...patientQueue, maxQueue: 0 };
+    expect(requiredAgents(histogram, target({ serviceLevel: 0.55 }), patientQueue)).toBe(2);
+    // maxQueue 0: an arrival that finds n in system is blocked, so SL(2) = P(L < 2) = ½ and 3 agents are needed.
+    expect(requiredAgents(histogram, target({ serviceLevel: 0.55 }), noWaiting)).toBe(3);
+    // Blocked calls count against maxAbandonShare: P(L ≥ n) ≤ 0.3 needs 3 agents; without a limit nobody is lost.
+    const lostAtMost = target({ serviceLevel: null, maxAbandonShare: 0.3 });
+    expect(requiredAgents(histogram, lostAtMost, noWaiting)).toBe(3);
+    expect(requiredAgents(histogram, lostAtMost, patientQueue)).toBe(1);
+  });
+});
+
+describe('isaStaffingOfTables (several groups on the same simulations)', () => {
+  it('solves each table for its own target and queue, iterating until no table changes', async () => {
+    const seen: number[][] = [];
+    const result = await isaStaffingOfTables({
+      calendar: { days: 1, intervalsPerDay: 1 },
+      tables: [
+        { target: target(), queue: patientQueue, initialAgents: [[20]] },
+        { target: target({ serviceLevel: 0.9, answerWithinSeconds: 0 }), queue: { ...patientQueue, meanHandleSeconds: 300 }, initialAgents: [[12]] },
+      ],
+      simulate: (tables) => {
+        const agents = tables.map((table) => (table[0] as number[])[0] as number);
+        seen.push(agents);
+        return [
+          [interval(stationary(100 / 1800, 180, agents[0] as number, null, 800))],
+          [interval(stationary(20 / 1800, 300, agents[1] as number, null, 400))],
+        ];
+      },
+    });
+    // Table 1 is the M/M/n 80/20 case above (14 agents); table 2 needs P(wait) ≤ 0.1 at 3.33 Erlangs.
+    const second = [...Array(20).keys()].find((n) => n > 20 / 6 && evaluateQueue({
+      arrivalsPerSecond: 20 / 1800,
+      meanHandleSeconds: 300,
+      agents: n,
+      meanPatienceSeconds: null,
+      serviceLevel: { answerWithinSeconds: 0, definition: 'answered-of-offered', shortAbandonSeconds: 5 },
+    }).probabilityOfWaiting <= 0.1);
+    expect(result.tables.map((table) => table.onPhoneAgents)).toEqual([[[14]], [[second]]]);
+    expect(result.ending).toBe('converged');
+    // One simulation per plan serves both tables; the history sums both.
+    expect(seen.length).toBe(result.iterations);
+    expect(result.history[0]?.agentIntervals).toBe(32);
+  });
+
+  it('rejects a simulation that answers for the wrong number of tables', async () => {
+    await expect(
+      isaStaffingOfTables({
+        calendar: { days: 1, intervalsPerDay: 1 },
+        tables: [
+          { target: target(), queue: patientQueue, initialAgents: [[5]] },
+          { target: target(), queue: patientQueue, initialAgents: [[5]] },
+        ],
+        simulate: () => [[interval([1, 1])]],
+      }),
+    ).rejects.toThrow(/returned 1 tables, expected 2/);
   });
 });
