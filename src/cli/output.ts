@@ -81,9 +81,21 @@ export async function exportReport(
   jsonDocument: unknown,
   args: Readonly<Record<string, unknown>>,
 ): Promise<boolean> {
+  return writeExport(io, args, (format) => render(report, jsonDocument, format, (args['table'] as CsvTable | undefined) ?? 'summary'));
+}
+
+/**
+ * Like `exportReport`, for a command with its own exporters: renders the asked-for format and writes it (to `--out`,
+ * atomically, or to stdout); returns false when neither `--format` nor `--out` is given.
+ */
+export async function writeExport(
+  io: CliIo,
+  args: Readonly<Record<string, unknown>>,
+  renderFormat: (format: ExportFormat) => Promise<string | Uint8Array>,
+): Promise<boolean> {
   const { format, out } = exportChoice(args);
   if (format === null) return false;
-  const content = await render(report, jsonDocument, format, (args['table'] as CsvTable | undefined) ?? 'summary');
+  const content = await renderFormat(format);
   if (out === null) {
     io.stdout.write(content as string);
   } else {
