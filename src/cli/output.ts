@@ -114,8 +114,10 @@ async function render(report: Report, jsonDocument: unknown, format: ExportForma
       return toJson(jsonDocument);
     case 'md':
       return (await import('../export/markdown.js')).reportToMarkdown(report);
-    case 'html':
-      return (await import('../export/html.js')).reportToHtml(report);
+    case 'html': {
+      const extras = report.explain === undefined && report.sweeps === undefined ? undefined : await (await import('../export/analysis-html.js')).reportExtras(report);
+      return (await import('../export/html.js')).reportToHtml(report, extras);
+    }
     case 'xlsx':
       return (await import('../export/xlsx.js')).reportToXlsx(report);
   }

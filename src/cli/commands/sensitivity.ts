@@ -12,6 +12,7 @@ import { checkExportOptions, EXPORT_FORMATS, writeExport } from '../output.js';
 import { progressBar } from '../progress.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
 import { UsageError } from '../usage-error.js';
+import { staffsimVersion } from '../version.js';
 import { withInterrupt } from './run.js';
 
 /**
@@ -91,7 +92,7 @@ export function registerSensitivityCommand(cli: Argv, io: CliIo): Argv {
           case 'xlsx':
             return exporter.sensitivityToXlsx(result);
           case 'html':
-            return exporter.sensitivityToHtml(result);
+            return exporter.sensitivityToHtml(result, staffsimVersion());
         }
       });
       if (written) return;
