@@ -393,7 +393,7 @@ export function sensitivityWorkspace(scenario: LoadedScenario, options: { varian
       setters.set(id, new Map(members.map(([name, c]) => [name, c.set])));
       const fromAssumptions = given.low !== undefined && given.high !== undefined;
       if (!fromAssumptions && candidate.base === 0) {
-        notVaried.push({ path, label, variant: variants.length < 2 ? null : variant, reason: 'it is 0, so a relative range does not move it (give it a low and a high in assumptions:)' });
+        notVaried.push({ path, label, variant: variants.length < 2 ? null : variant, reason: 'it is 0: a relative range does not move it; give it a low and a high in assumptions:' });
         continue;
       }
       const range = fromAssumptions ? { low: given.low as number, high: given.high as number } : relativeRange(candidate.kind, candidate.base, options.range);
