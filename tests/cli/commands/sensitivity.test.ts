@@ -73,7 +73,10 @@ describe('staffsim sensitivity', () => {
   it('simulates every point with common random numbers and checks each break-even', async () => {
     const run = await runCli(['sensitivity', 'tests/fixtures/sensitivity/with-assumptions.yaml', '--simulate', '--replications', '3', '--workers', '1', '--seed', '5', '--json']);
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as SensitivityJson & { source: string; inputs: { breakEvenChecks?: { value: number; difference: number; ci95: number }[]; difference: { ci95?: unknown } }[] };
+    const json = JSON.parse(run.stdout) as {
+      source: string;
+      inputs: { path: string; breakEven: number | null; breakEvenChecks?: { value: number; difference: number; ci95: number }[]; difference: { ci95?: unknown } }[];
+    };
     expect(json.source).toBe('simulation');
     const price = json.inputs.find((input) => input.path === 'costs.unresolvedCase');
     expect(price?.difference.ci95).toBeDefined();
