@@ -1,4 +1,6 @@
 import type { GroupMetricKey, GroupMetricName, MetricEstimate, MetricName } from '../core/metrics.js';
+import type { Explanation } from '../core/sensitivity/explanation.js';
+import type { CurveCrossing } from '../core/sensitivity/curve-crossings.js';
 
 /**
  * The view model every output shares: the command line's tables, the explorer and each export format are all
@@ -96,4 +98,24 @@ export interface Report {
   readonly sweep: SweepResult | null;
   /** Every input, the seed, the replications and the version. */
   readonly assumptions: readonly Assumption[];
+  /** `compare --explain`: what drives each variant's difference from the first (analytic Shapley values). */
+  readonly explain?: readonly Explanation[];
+  /** `sweep --all-variants`: the other variants' curves over the same parameter (the first is `sweep`), and where curves cross. */
+  readonly sweeps?: AllVariantsSweep;
+}
+
+/** Every variant's cost curve over one parameter (`sweep --all-variants`). */
+export interface AllVariantsSweep {
+  /** One per variant, in file order, over the same values. */
+  readonly curves: readonly SweepResult[];
+  /** Where two curves cross (indices into `curves`), interpolated between neighbouring points. */
+  readonly crossings: readonly CurveCrossing[];
+  /**
+   * Simulated points only: the cheapest (variant, value) and every point not significantly dearer (paired by
+   * replication); null for analytic curves.
+   */
+  readonly cheapestSet: null | {
+    readonly cheapest: { readonly curve: number; readonly point: number };
+    readonly notSignificantlyDearer: readonly { readonly curve: number; readonly point: number; readonly difference: number; readonly ci95: number }[];
+  };
 }

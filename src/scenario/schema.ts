@@ -797,6 +797,38 @@ export const ExpectSchema = z
   .describe('Assertions for `staffsim check`, per variant name; "*" applies to every variant.');
 
 // ---------------------------------------------------------------------------------------------------------
+// Assumptions: the inputs `staffsim sensitivity` varies
+// ---------------------------------------------------------------------------------------------------------
+
+const assumptionFields = {
+  label: text('a label').min(1).optional().describe('How tables and sentences name the input. Default: a name made from the path.'),
+  low: z.number({ error: expected('a number') }).optional().describe('The low end of the range, in the unit of the path. Default: the value × (1 − --range).'),
+  high: z.number({ error: expected('a number') }).optional().describe('The high end of the range, in the unit of the path. Default: the value × (1 + --range).'),
+};
+
+export const AssumptionSchema = mapping(assumptionFields, 'a mapping with label, low and high').describe(
+  'One input to vary; low and high are values of the path (both or neither).',
+);
+
+export const AssumptionEntrySchema = mapping(
+  { path: text('a scenario path, e.g. costs.unresolvedCase').min(1).describe('The number to vary: a path of the scenario format, or variants.<name>.<path> for one variant only.'), ...assumptionFields },
+  'a mapping with path, label, low and high',
+).describe('One input to vary, by its path.');
+
+/** The two forms of `assumptions:`; `validate.ts` picks the one that fits the value, so its messages stay specific. */
+export const AssumptionMapSchema = z
+  .record(z.string(), AssumptionSchema, { error: expected('a mapping from scenario path to label, low and high') })
+  .describe('Inputs to vary, by path: costs.unresolvedCase: { label: …, low: …, high: … }.');
+export const AssumptionListSchema = list(AssumptionEntrySchema, 'a list of { path, label, low, high }').describe('Inputs to vary, each with its path.');
+
+export const AssumptionsSchema = z
+  .union([AssumptionMapSchema, AssumptionListSchema])
+  .describe(
+    'The inputs `staffsim sensitivity` varies, with a label and a range each (a mapping by path, or a list of ' +
+      '{ path, label, low, high }). When present, exactly these are varied; without low and high an input moves by --range.',
+  );
+
+// ---------------------------------------------------------------------------------------------------------
 // The whole file
 // ---------------------------------------------------------------------------------------------------------
 
@@ -810,6 +842,7 @@ export const ScenarioSchema = ScenarioBaseSchema.extend({
         'these run, in file order; add `base: {}` to run the base too. Without it the one variant is "base".',
     ),
   expect: ExpectSchema.optional(),
+  assumptions: AssumptionsSchema.optional(),
 }).meta({
   title: 'staffsim scenario',
   description:

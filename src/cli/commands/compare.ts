@@ -10,7 +10,10 @@ import { assumptionsOf, differencesAgainstFirst, reportEstimate, variantFromPlan
 import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
 import { renderTable } from '../../report/format.js';
 import type { Difference, Report, ReportMetric, VariantResult } from '../../report/report.js';
-import { readScenarioFile } from '../../scenario/load.js';
+import type { Explanation } from '../../core/sensitivity/explanation.js';
+import { explainText } from '../../report/explain.js';
+import { explainDifference } from '../../runner/explain.js';
+import { readScenarioFile, type LoadedScenario } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
@@ -56,11 +59,13 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           .option('replications', { describe: 'Replications (default: the first scenario’s)' })
           .option('seed', { type: 'string', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
           .option('workers', { describe: 'Worker threads (default: the number of cores)' })
+          .option('explain', { type: 'boolean', default: false, describe: 'Split each difference from the first variant into the inputs that cause it (analytic Shapley values)' })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 compare scenarios/municipal-contact-centre.yaml', 'The three variants side by side, simulated')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
-        .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget'),
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget')
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --explain', 'What drives each difference: resolution, handle time, staffing …'),
     async (args) => {
       checkExportOptions(args);
       const scenarios = (args.scenarios as string[]).map((path) => readScenarioFile(path));
@@ -97,6 +102,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         variants = common.map((model, i) => variantFromSimulation(model, summariseReplications(runs[i] ?? [], model)));
       }
       const differences = differencesAgainstFirst(variants, runs);
+      const explain = args.explain === true ? explainAgainstFirst(scenarios) : undefined;
       const report: Report = {
         kind: 'compare',
         title: `Comparison: ${[...new Set(scenarios.map((s) => s.name))].join(' vs ')}`,
@@ -109,6 +115,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           scenarios.map((s) => ({ scenario: s.name, document: s.document })),
           args.analytic === true ? { source: 'analytic', staffsimVersion: staffsimVersion() } : { seed, replications, staffsimVersion: staffsimVersion() },
         ),
+        ...(explain === undefined ? {} : { explain }),
       };
       const json = compareJson(report);
       if (await exportReport(io, report, json, args)) return;
@@ -117,6 +124,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         return;
       }
       io.stdout.write(`${compareText(report)}\n`);
+      if (explain !== undefined) io.stdout.write(`\n${explainText(explain, report)}\n`);
       if (new Set(models.map((m) => m.currency)).size > 1) {
         io.stderr.write('staffsim: warning: the scenarios use different currencies; money is shown in each variant’s own currency.\n');
       }
@@ -139,7 +147,16 @@ export function compareJson(report: Report): Record<string, unknown> {
       ...(v.groups === undefined ? {} : { groups: v.groups }),
     })),
     differences: report.differences,
+    ...(report.explain === undefined ? {} : { explain: report.explain }),
   };
+}
+
+/** Every variant after the first, explained against the first (each from its own scenario file). */
+function explainAgainstFirst(scenarios: readonly LoadedScenario[]): Explanation[] {
+  const refs = scenarios.flatMap((scenario) => scenario.variants.map((variant) => ({ scenario, variant: variant.name })));
+  const first = refs[0];
+  if (first === undefined) return [];
+  return refs.slice(1).map((ref) => explainDifference(first, ref));
 }
 
 function formatDifference(metric: ReportMetric, difference: Difference, currency: string): string {

@@ -6,12 +6,15 @@ import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
 import { formatMoney, formatNumber, formatPercent, renderTable } from '../../report/format.js';
-import type { Report, SweepResult, VariantResult } from '../../report/report.js';
-import { sweepResult } from '../../report/sweep.js';
+import type { AllVariantsSweep, Report, SweepResult, VariantResult } from '../../report/report.js';
+import { curveCrossings } from '../../core/sensitivity/curve-crossings.js';
+import { cheapestSet } from '../../core/sensitivity/not-significantly-dearer.js';
+import { summariseReplications } from '../../core/sim/summarise.js';
+import { sweepResult, undefinedTotals } from '../../report/sweep.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { variantModelWith } from '../../scenario/variant-override.js';
-import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
+import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlag, seedFromFlagOrEnvironment } from '../seed.js';
@@ -73,6 +76,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file' })
           .option('set', { type: 'string', demandOption: true, describe: 'path=from:to:step, a scenario path and its range' })
           .option('variant', { type: 'string', describe: 'The variant to sweep (default: the first)' })
+          .option('all-variants', { type: 'boolean', default: false, describe: 'Sweep every variant over the same values: the curves, where they cross, the cheapest point' })
           .option('simulate', { type: 'boolean', default: false, describe: 'Simulate every point instead of the analytic plan' })
           .option('replications', { describe: 'Replications per point with --simulate' })
           .option('seed', { type: 'string', describe: 'Base seed with --simulate, the same for every point (default: STAFFSIM_SEED, else simulation.seed)' })
@@ -80,97 +84,277 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 sweep scenarios/municipal-contact-centre.yaml --variant world-class --set staffing.target.serviceLevel=0.4:0.95:0.05', 'What is a better service level worth?')
-        .example('$0 sweep scenarios/municipal-contact-centre.yaml --set handling.firstContactResolution=0.5:0.95:0.05', 'What is resolving more at once worth?'),
+        .example('$0 sweep scenarios/municipal-contact-centre.yaml --set handling.firstContactResolution=0.5:0.95:0.05', 'What is resolving more at once worth?')
+        .example('$0 sweep scenarios/municipal-contact-centre.yaml --all-variants --set costs.unresolvedCase=0:600:50', 'Where do the variants’ cost curves cross?'),
     async (args) => {
       checkExportOptions(args);
       const range = parseSweepRange(String(args.set));
       const scenario = readScenarioFile(String(args.scenario));
-      const variantName = (selectVariants(scenario, args.variant)[0] as LoadedScenario['variants'][number]).name;
+      const allVariants = args['all-variants'] === true;
+      if (allVariants && args.variant !== undefined) throw new UsageError('--all-variants and --variant: give one of them');
+      const variantNames = allVariants ? scenario.variants.map((v) => v.name) : [(selectVariants(scenario, args.variant)[0] as LoadedScenario['variants'][number]).name];
       const simulateEach = args.simulate === true;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true });
       const seed = simulateEach ? seedFromFlagOrEnvironment(args.seed, io.env) : seedFromFlag(args.seed);
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
 
-      // Every point is validated before any is computed, so a bad path or value fails at once.
-      const models = range.values.map((value) => {
-        try {
-          return withSimulationSettings(variantModelWith(scenario, variantName, range.path, value), replications, seed);
-        } catch (error) {
-          if (error instanceof InputError) throw new InputError(error.issues.map((issue) => ({ ...issue, message: `--set ${issue.message}` })));
-          throw error;
-        }
-      });
-      // Points with overloaded intervals are named once, after the sweep's progress.
-      const unstable: number[] = [];
-      const analyticPoint = (model: ContactCentreModel, value: number): VariantResult => {
-        const plan = planVariant(model);
-        if (overloadedIntervals(plan).length > 0) unstable.push(value);
-        return variantFromPlan(plan);
-      };
-      const results: (VariantResult | null)[] = await withInterrupt(async (signal) => {
-        const out: (VariantResult | null)[] = [];
-        const progress = progressBar(io.stderr, `sweeping ${range.path}`, simulateEach && args.json !== true);
-        for (const [i, model] of models.entries()) {
+      // Every point of every variant is validated before any is computed, so a bad path or value fails at once.
+      const modelsByVariant = variantNames.map((variantName) =>
+        range.values.map((value) => {
           try {
-            out.push(
-              simulateEach
-                ? variantFromSimulation(model, await simulate(await resolveSimulationInput(model), { replications: model.simulation.replications, workers, signal }))
-                : analyticPoint(model, range.values[i] as number),
-            );
+            return withSimulationSettings(variantModelWith(scenario, variantName, range.path, value), replications, seed);
           } catch (error) {
-            if (!(error instanceof InfeasibleError)) throw error;
-            out.push(null); // no staffing meets the target at this value
+            if (error instanceof InputError) {
+              const where = allVariants ? `${printable(variantName)}: ` : '';
+              throw new InputError(error.issues.map((issue) => ({ ...issue, message: `--set ${where}${issue.message}` })));
+            }
+            throw error;
           }
-          progress.update(i + 1, models.length);
+        }),
+      );
+      // Points with overloaded intervals are named once, after the sweep's progress.
+      const unstable = variantNames.map((): number[] => []);
+      const curves: SweptCurve[] = await withInterrupt(async (signal) => {
+        const out: SweptCurve[] = [];
+        for (const [v, models] of modelsByVariant.entries()) {
+          const results: (VariantResult | null)[] = [];
+          const runs: (number[] | null)[] = [];
+          const label = allVariants ? `sweeping ${range.path} (${printable(variantNames[v] as string)})` : `sweeping ${range.path}`;
+          const progress = progressBar(io.stderr, label, simulateEach && args.json !== true);
+          for (const [i, model] of models.entries()) {
+            try {
+              if (simulateEach) {
+                const replicationRuns = await simulateReplications(await resolveSimulationInput(model), { replications: model.simulation.replications, workers, signal });
+                results.push(variantFromSimulation(model, summariseReplications(replicationRuns, model)));
+                runs.push(replicationRuns.map((run) => run.totals.totalCost));
+              } else {
+                const plan = planVariant(model);
+                if (overloadedIntervals(plan).length > 0) (unstable[v] as number[]).push(range.values[i] as number);
+                results.push(variantFromPlan(plan));
+                runs.push(null);
+              }
+            } catch (error) {
+              if (!(error instanceof InfeasibleError)) throw error;
+              results.push(null); // no staffing meets the target at this value
+              runs.push(null);
+            }
+            progress.update(i + 1, models.length);
+          }
+          progress.done();
+          out.push({ variant: variantNames[v] as string, results, runs });
         }
-        progress.done();
         return out;
       });
 
-      const sweep = sweepResult(range.path, variantName, range.values, results);
-      if (unstable.length > 0) {
+      variantNames.forEach((variantName, v) => {
+        const values = unstable[v] as number[];
+        if (values.length === 0) return;
         io.stderr.write(
-          `staffsim: warning: ${printable(variantName)}: unstable at ${range.path} = ${unstable.join(', ')} — in some intervals calls without patience arrive faster ` +
+          `staffsim: warning: ${printable(variantName)}: unstable at ${range.path} = ${values.join(', ')} — in some intervals calls without patience arrive faster ` +
             'than the agents answer them, so waits and cost are unbounded (∞) and these points are never the cheapest; `staffsim plan` names the intervals.\n',
         );
-      }
-      const cheapestVariant = results[range.values.indexOf(sweep.cheapest.value)] ?? null;
-      const first = models[0] as ContactCentreModel;
+      });
+      const sweeps = curves.map((curve) => curveResult(range, curve, allVariants));
+      const sweep = sweeps[0] as SweepResult;
+      const cheapestSet = simulatedCheapestSet(curves);
+      const first = (modelsByVariant[0] as ContactCentreModel[])[0] as ContactCentreModel;
+      const all: AllVariantsSweep | undefined = allVariants
+        ? {
+            curves: sweeps,
+            crossings: curveCrossings(
+              range.values,
+              sweeps.map((curve) => curve.points.map((point) => point.totals.totalCost.mean)),
+            ),
+            cheapestSet,
+          }
+        : undefined;
+      const cheapestVariant = (curves[0] as SweptCurve).results[range.values.indexOf(sweep.cheapest.value)] ?? null;
       const report: Report = {
         kind: 'sweep',
-        title: `${scenario.name} — ${variantName}: total cost against ${range.path}`,
+        title: allVariants ? `${scenario.name} — every variant: total cost against ${range.path}` : `${scenario.name} — ${variantNames[0]}: total cost against ${range.path}`,
         currency: first.currency,
         staffsimVersion: staffsimVersion(),
-        variants: cheapestVariant === null ? [] : [cheapestVariant],
+        variants: allVariants ? curves.map((curve, v) => curve.results[range.values.indexOf((sweeps[v] as SweepResult).cheapest.value)] ?? null).filter((r): r is VariantResult => r !== null) : cheapestVariant === null ? [] : [cheapestVariant],
         differences: [],
         sweep,
         assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], {
           sweep: `${range.path}=${range.values[0]}..${range.values[range.values.length - 1]}`,
-          variant: variantName,
+          variant: variantNames.join(', '),
           source: simulateEach ? 'simulation' : 'analytic',
           ...(simulateEach ? { seed: first.simulation.seed, replications: first.simulation.replications } : {}),
           staffsimVersion: staffsimVersion(),
         }),
+        ...(all === undefined ? {} : { sweeps: all }),
       };
-      const json = sweepJson(sweep, results);
+      const json = all === undefined ? sweepJson(sweep, (curves[0] as SweptCurve).results, cheapestSet) : allVariantsSweepJson(range.path, all, curves);
       if (await exportReport(io, report, json, args)) return;
-      io.stdout.write(args.json === true ? toJson(json) : `${sweepText(report, sweep, results)}\n`);
+      if (args.json === true) {
+        io.stdout.write(toJson(json));
+        return;
+      }
+      io.stdout.write(`${all === undefined ? sweepText(report, sweep, (curves[0] as SweptCurve).results, cheapestSet) : allVariantsSweepText(report, all, curves)}\n`);
     },
   );
 }
 
+/** One variant's swept points: its results (null: infeasible) and, when simulated, every replication's total cost. */
+interface SweptCurve {
+  readonly variant: string;
+  readonly results: readonly (VariantResult | null)[];
+  readonly runs: readonly (number[] | null)[];
+}
+
+function curveResult(range: SweepRange, curve: SweptCurve, allVariants: boolean): SweepResult {
+  try {
+    return sweepResult(range.path, curve.variant, range.values, curve.results);
+  } catch (error) {
+    // With every variant, one that no value can staff is shown as such; alone, it is infeasible (exit 3).
+    if (!(error instanceof InfeasibleError) || !allVariants) throw error;
+    return { parameter: range.path, variant: curve.variant, points: range.values.map((value) => ({ value, totals: undefinedTotals() })), cheapest: { value: Number.NaN, totalCost: Number.NaN } };
+  }
+}
+
+/**
+ * Simulated sweeps: the cheapest point over every curve, and every point not significantly dearer, paired by
+ * replication (every point ran with the same seed); null for analytic sweeps.
+ */
+function simulatedCheapestSet(curves: readonly SweptCurve[]): AllVariantsSweep['cheapestSet'] {
+  const points = curves.flatMap((curve, c) => curve.runs.map((runs, p) => ({ curve: c, point: p, runs })));
+  if (points.length === 0 || points.some((point) => point.runs === null && curves[point.curve]?.results[point.point] !== null)) return null;
+  const found = cheapestSet(points.map((point) => point.runs ?? []));
+  if (found === null) return null;
+  const cheapest = points[found.cheapest] as (typeof points)[number];
+  return {
+    cheapest: { curve: cheapest.curve, point: cheapest.point },
+    notSignificantlyDearer: found.notSignificantlyDearer.map((i) => {
+      const point = points[i] as (typeof points)[number];
+      const difference = found.differences[i] as { mean: number; ci95: number };
+      return { curve: point.curve, point: point.point, difference: difference.mean, ci95: difference.ci95 };
+    }),
+  };
+}
+
+/** The `sweep --all-variants --json` document. */
+export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, curves: readonly SweptCurve[]): Record<string, unknown> {
+  const name = (c: number): string => all.curves[c]?.variant ?? '';
+  const valueOf = (c: number, p: number): number => all.curves[c]?.points[p]?.value ?? Number.NaN;
+  const costOf = (c: number, p: number): number => all.curves[c]?.points[p]?.totals.totalCost.mean ?? Number.NaN;
+  let best: { curve: number; point: number } | null = all.cheapestSet?.cheapest ?? null;
+  if (best === null) {
+    all.curves.forEach((curve, c) =>
+      curve.points.forEach((point, p) => {
+        const cost = point.totals.totalCost.mean;
+        if (Number.isFinite(cost) && (best === null || cost < costOf(best.curve, best.point))) best = { curve: c, point: p };
+      }),
+    );
+  }
+  const cheapest = best as { curve: number; point: number } | null;
+  return {
+    parameter,
+    variants: all.curves.map((curve) => curve.variant),
+    source: curves.flatMap((curve) => curve.results).find((r) => r !== null && r !== undefined)?.source ?? null,
+    curves: all.curves.map((curve, c) => ({
+      variant: curve.variant,
+      points: curve.points.map((point, p) => ({ value: point.value, ...((curves[c] as SweptCurve).results[p] === null ? { infeasible: true } : {}), totals: point.totals })),
+      cheapest: curve.cheapest,
+    })),
+    crossings: all.crossings.map((crossing) => ({
+      variants: [name(crossing.first), name(crossing.second)],
+      value: crossing.value,
+      totalCost: crossing.cost,
+      cheaperAbove: crossing.cheaperAfter === null ? null : name(crossing.cheaperAfter),
+    })),
+    cheapest: cheapest === null ? null : { variant: name(cheapest.curve), value: valueOf(cheapest.curve, cheapest.point), totalCost: costOf(cheapest.curve, cheapest.point) },
+    notSignificantlyDearer:
+      all.cheapestSet === null
+        ? null
+        : all.cheapestSet.notSignificantlyDearer.map((point) => ({
+            variant: name(point.curve),
+            value: valueOf(point.curve, point.point),
+            totalCost: costOf(point.curve, point.point),
+            difference: point.difference,
+            ci95: point.ci95,
+          })),
+  };
+}
+
+function allVariantsSweepText(report: Report, all: AllVariantsSweep, curves: readonly SweptCurve[]): string {
+  const currency = report.currency;
+  const simulated = curves.some((curve) => curve.results.some((r) => r?.source === 'simulation'));
+  const set = all.cheapestSet;
+  const json = allVariantsSweepJson(report.sweep?.parameter ?? '', all, curves) as { cheapest: { variant: string; value: number; totalCost: number } | null };
+  const values = all.curves[0]?.points.map((point) => point.value) ?? [];
+  const mark = (c: number, p: number): string => {
+    if (set !== null) {
+      if (set.cheapest.curve === c && set.cheapest.point === p) return ' ◀';
+      return set.notSignificantlyDearer.some((point) => point.curve === c && point.point === p) ? ' ≈' : '';
+    }
+    return json.cheapest !== null && all.curves[c]?.variant === json.cheapest.variant && values[p] === json.cheapest.value ? ' ◀' : '';
+  };
+  const rows = values.map((value, p) => [
+    String(value),
+    ...all.curves.map((curve, c) => {
+      const result = (curves[c] as SweptCurve).results[p];
+      const totals = curve.points[p]?.totals;
+      if (result === null || totals === undefined) return 'infeasible';
+      const cost = totals.totalCost.mean;
+      if (cost === Number.POSITIVE_INFINITY) return '∞ (unstable)';
+      return `${formatMoney(cost, currency)}${simulated ? ` ±${formatNumber(totals.totalCost.ci95, 0)}` : ''}${mark(c, p)}`;
+    }),
+  ]);
+  const table = renderTable(
+    [{ header: report.sweep?.parameter.split('.').pop() ?? 'value' }, ...all.curves.map((curve) => ({ header: curve.variant, align: 'left' as const }))],
+    rows,
+  );
+  const lines = [`${printable(report.title)} (${simulated ? 'simulated, the same seed at every point' : 'analytic'})`, table];
+  if (json.cheapest !== null) {
+    lines.push(`cheapest: ${printable(json.cheapest.variant)} at ${printable(report.sweep?.parameter ?? '')} = ${json.cheapest.value}, ${formatMoney(json.cheapest.totalCost, currency)}`);
+  }
+  if (set !== null) {
+    const others = set.notSignificantlyDearer.filter((point) => !(point.curve === set.cheapest.curve && point.point === set.cheapest.point));
+    lines.push(
+      others.length === 0
+        ? 'every other point is significantly dearer (paired by replication, 95%)'
+        : `not significantly dearer (≈; paired by replication, 95%): ${printable(others.map((point) => `${all.curves[point.curve]?.variant} at ${values[point.point]} (${signedText(point.difference, currency)} ±${formatNumber(point.ci95, 0)})`).join(', '))}`,
+    );
+  }
+  if (all.crossings.length === 0) lines.push('the curves do not cross in this range');
+  for (const crossing of all.crossings) {
+    const a = all.curves[crossing.first]?.variant ?? '';
+    const b = all.curves[crossing.second]?.variant ?? '';
+    const after = crossing.cheaperAfter === null ? '' : `; ${all.curves[crossing.cheaperAfter]?.variant ?? ''} is cheaper above it`;
+    lines.push(printable(`${a} and ${b} cross at ${String(Number(crossing.value.toPrecision(4)))} (about ${formatMoney(crossing.cost, currency)}, interpolated)${after}`));
+  }
+  return lines.join('\n');
+}
+
+function signedText(value: number, currency: string): string {
+  const text = formatMoney(Math.abs(value), currency);
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
 /** The `sweep --json` document. */
-export function sweepJson(sweep: SweepResult, results: readonly (VariantResult | null)[]): Record<string, unknown> {
+export function sweepJson(sweep: SweepResult, results: readonly (VariantResult | null)[], cheapestSet: AllVariantsSweep['cheapestSet'] = null): Record<string, unknown> {
   return {
     parameter: sweep.parameter,
     variant: sweep.variant,
     source: results.find((r) => r !== null)?.source ?? null,
     points: sweep.points.map((point, i) => ({ value: point.value, ...(results[i] === null ? { infeasible: true } : {}), totals: point.totals })),
     cheapest: sweep.cheapest,
+    // Simulated: the points not significantly dearer than the cheapest (paired by replication); null when analytic.
+    notSignificantlyDearer:
+      cheapestSet === null
+        ? null
+        : cheapestSet.notSignificantlyDearer.map((point) => ({
+            value: sweep.points[point.point]?.value ?? null,
+            totalCost: sweep.points[point.point]?.totals.totalCost.mean ?? null,
+            difference: point.difference,
+            ci95: point.ci95,
+          })),
   };
 }
 
-function sweepText(report: Report, sweep: SweepResult, results: readonly (VariantResult | null)[]): string {
+function sweepText(report: Report, sweep: SweepResult, results: readonly (VariantResult | null)[], cheapestSet: AllVariantsSweep['cheapestSet']): string {
   const currency = report.currency;
   const rows = sweep.points.map((point, i) => {
     const t = point.totals;
@@ -185,7 +369,7 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
       formatMoney(t.staffCost.mean + t.overtimeCost.mean, currency),
       formatMoney(t.telephonyCost.mean + t.customerTimeCost.mean, currency),
       formatMoney(t.repeatContactCost.mean + t.unresolvedCaseCost.mean + t.fixedCost.mean, currency),
-      `${formatMoney(t.totalCost.mean, currency)}${point.value === sweep.cheapest.value ? ' ◀ cheapest' : ''}`,
+      `${formatMoney(t.totalCost.mean, currency)}${point.value === sweep.cheapest.value ? ' ◀ cheapest' : cheapestSet?.notSignificantlyDearer.some((p) => p.point === i) === true ? ' ≈' : ''}`,
     ];
   });
   const table = renderTable(
@@ -202,5 +386,12 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
     ],
     rows,
   );
-  return `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
+  const others = cheapestSet === null ? [] : cheapestSet.notSignificantlyDearer.filter((point) => point.point !== cheapestSet.cheapest.point);
+  const set =
+    cheapestSet === null
+      ? ''
+      : others.length === 0
+        ? '\nevery other point is significantly dearer (paired by replication, 95%)'
+        : `\nnot significantly dearer (≈; paired by replication, 95%): ${others.map((point) => `${sweep.points[point.point]?.value ?? ''} (${signedText(point.difference, currency)} ±${formatNumber(point.ci95, 0)})`).join(', ')}`;
+  return `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}${set}`;
 }
