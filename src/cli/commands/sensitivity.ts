@@ -14,6 +14,7 @@ import { seedFromFlagOrEnvironment } from '../seed.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt } from './run.js';
+import { COMMAND_LINES } from './catalogue.js';
 
 /**
  * `staffsim sensitivity <scenario>`: how far the cost difference of two variants (and each one's total) moves with
@@ -22,8 +23,8 @@ import { withInterrupt } from './run.js';
  */
 export function registerSensitivityCommand(cli: Argv, io: CliIo): Argv {
   return cli.command(
-    'sensitivity <scenario>',
-    'How far the cost difference of two variants moves with each input, and where it breaks even',
+    COMMAND_LINES.sensitivity.command,
+    COMMAND_LINES.sensitivity.describe,
     (y) =>
       y
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file' })

@@ -57,7 +57,7 @@ export function repricedTotalCost(totals: PricedTotals, groupHours: readonly Gro
     change += hours.overtimeHours * (after.perOvertimeHour - before.perOvertimeHour);
   }
   change += (totals.unresolvedCases ?? 0) * (to.costs.perUnresolvedCase - from.costs.perUnresolvedCase);
-  const proportional: readonly [MetricName, keyof ContactCentreModel['costs']][] = [
+  const proportional: readonly [MetricName, Exclude<keyof ContactCentreModel['costs'], 'hoursPerFte'>][] = [
     ['telephonyCost', 'perTelephonyMinute'],
     ['customerTimeCost', 'perCustomerWaitMinute'],
     ['repeatContactCost', 'perRepeatContact'],
