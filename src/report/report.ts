@@ -1,3 +1,4 @@
+import type { IntervalLabel } from '../core/model/calendar-days.js';
 import type { GroupMetricKey, GroupMetricName, MetricEstimate, MetricName } from '../core/metrics.js';
 import type { Explanation } from '../core/sensitivity/explanation.js';
 import type { CurveCrossing } from '../core/sensitivity/curve-crossings.js';
@@ -13,8 +14,8 @@ export type ResultSource = 'simulation' | 'erlang-c' | 'erlang-a';
 /** Every metric of SPEC §4 as a mean and a 95% half-width (0 for analytic figures and single replications). */
 export type MetricEstimates = Record<MetricName, MetricEstimate>;
 
-/** One interval of one variant. `day` is 1-based, `start` is "HH:MM". */
-export type IntervalEstimates = { readonly day: number; readonly start: string } & MetricEstimates;
+/** One interval of an open day of one variant. `day` is 1-based, `start` is "HH:MM", `date` "YYYY-MM-DD" for dated calendars. */
+export type IntervalEstimates = IntervalLabel & MetricEstimates;
 
 /** Every metric of one agent group (SPEC §7) as a mean and a 95% half-width. */
 export type GroupMetricEstimates = Record<GroupMetricName, MetricEstimate>;
@@ -23,7 +24,7 @@ export type GroupMetricEstimates = Record<GroupMetricName, MetricEstimate>;
 export interface GroupResult {
   readonly name: string;
   readonly totals: GroupMetricEstimates;
-  readonly intervals: readonly ({ readonly day: number; readonly start: string } & GroupMetricEstimates)[];
+  readonly intervals: readonly (IntervalLabel & GroupMetricEstimates)[];
 }
 
 /** The figures of one variant of one scenario. */

@@ -90,7 +90,7 @@ export const LIMITS = {
 } as const;
 
 /** A number with thousands separators for messages. @example limitText(1000000) // '1,000,000' */
-function limitText(value: number): string {
+export function limitText(value: number): string {
   // Not toLocaleString: the schema is built at start-up, and ICU formatting costs milliseconds there.
   const [whole = '', fraction] = String(value).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

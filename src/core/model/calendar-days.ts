@@ -4,6 +4,7 @@
  * crosses a weekend takes as long as it does in life, but they have no demand, no agents and no rows in reports.
  */
 import { civilFromDays, daysFromCivil } from '../history/timestamps.js';
+import { formatClock } from './clock.js';
 import type { Calendar } from './contact-centre-model.js';
 import { weekdayOfDay } from './contact-centre-model.js';
 
@@ -76,4 +77,31 @@ export function openDaysPerYear(calendar: Pick<Calendar, 'days' | 'openDays' | '
  */
 export function yearShareOfRun(calendar: Pick<Calendar, 'days' | 'openDays' | 'openDaysPerYear' | 'startWeekday'>): number {
   return openDayCount(calendar) / openDaysPerYear(calendar);
+}
+
+/** The day column of a text table: the date where the calendar has dates, else the day number (1-based). @example dayText({}, 0) // '1' */
+export function dayText(calendar: Pick<Calendar, 'startDate'>, day: number): string {
+  return dateOfDay(calendar, day) ?? String(day + 1);
+}
+
+/** Where an interval row sits: its day (1-based), its start "HH:MM", and its date when the calendar has dates. */
+export interface IntervalLabel {
+  readonly day: number;
+  readonly start: string;
+  readonly date?: string;
+}
+
+/**
+ * The label of interval `interval` of day `day` (both 0-based) in reports and exports.
+ * @example intervalLabel({ startDate: '2027-01-04', openSeconds: 28800, intervalSeconds: 1800 }, 1, 2) // { day: 2, date: '2027-01-05', start: '09:00' }
+ */
+export function intervalLabel(calendar: Pick<Calendar, 'startDate' | 'openSeconds' | 'intervalSeconds'>, day: number, interval: number): IntervalLabel {
+  const date = dateOfDay(calendar, day);
+  const start = formatClock(calendar.openSeconds + interval * calendar.intervalSeconds);
+  return date === null ? { day: day + 1, start } : { day: day + 1, date, start };
+}
+
+/** The rows of open days (closed days have no rows in reports). @example openRows({ openDays: [true, false] }, [{ day: 0 }, { day: 1 }]) // [{ day: 0 }] */
+export function openRows<Row extends { readonly day: number }>(calendar: Pick<Calendar, 'openDays'>, rows: readonly Row[]): Row[] {
+  return calendar.openDays === undefined ? [...rows] : rows.filter((row) => isOpenDay(calendar, row.day));
 }
