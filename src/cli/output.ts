@@ -24,7 +24,7 @@ export function withExportOptions<T>(y: Argv<T>): Argv<T> {
     });
 }
 
-const FORMAT_BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {
+const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.csv': 'csv',
   '.json': 'json',
   '.md': 'md',
@@ -32,15 +32,44 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {
   '.xlsx': 'xlsx',
   '.html': 'html',
   '.htm': 'html',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
 };
 
+/**
+ * The format a file name's extension stands for (`csv`, `json`, `md`, `xlsx`, `html`, `yaml`), or null for any other
+ * extension (or none). @example formatOfExtension('budget.XLSX') // 'xlsx'
+ */
+export function formatOfExtension(path: string): string | null {
+  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()] ?? null;
+}
+
+/**
+ * Checks that the file `--out` names fits the format the command will write into it: a known extension that stands
+ * for another format is refused (`--out plan.xlsx` with `--format json` would write JSON into a file a spreadsheet
+ * cannot open). A name without a known extension (`report.txt`, `/dev/stdout`) takes any format.
+ * @param how what chose the format, for the message: `--format json`, `--json`
+ * @throws UsageError (exit 2)
+ * @example checkOutExtension('plan.xlsx', 'json', '--format json') // throws
+ */
+export function checkOutExtension(out: string, format: string, how: string): void {
+  const implied = formatOfExtension(out);
+  if (implied === null || implied === format) return;
+  throw new UsageError(`--out: "${out}" is named as a ${implied} file, but ${how} writes ${format}; name it .${format}, or leave out ${how}`);
+}
+
 /** The export asked for by `--format` and `--out`: the format (null when neither is given) and the file (null for stdout). */
-function exportChoice(args: Readonly<Record<string, unknown>>): { format: ExportFormat | null; out: string | null } {
+function exportChoice(
+  args: Readonly<Record<string, unknown>>,
+  formats: readonly string[] = EXPORT_FORMATS,
+): { format: ExportFormat | null; out: string | null } {
   const out = typeof args['out'] === 'string' ? args['out'] : null;
   let format = (args['format'] as ExportFormat | undefined) ?? null;
+  if (format !== null && out !== null) checkOutExtension(out, format, `--format ${format}`);
   if (format === null && out !== null) {
-    format = FORMAT_BY_EXTENSION[extname(out).toLowerCase()] ?? null;
-    if (format === null) throw new UsageError(`--out: cannot tell the format from "${out}"; add --format ${EXPORT_FORMATS.join('|')}`);
+    const implied = formatOfExtension(out);
+    format = implied !== null && formats.includes(implied) ? (implied as ExportFormat) : null;
+    if (format === null) throw new UsageError(`--out: cannot tell the format from "${out}"; add --format ${formats.join('|')}`);
   }
   if (format === 'xlsx' && out === null) throw new UsageError('--format xlsx: a spreadsheet needs a file; add --out FILE.xlsx');
   return { format, out };

@@ -208,7 +208,7 @@ export function formatMetricValue(kind: MetricKind, value: number, currency: str
     case 'hours':
       return Number.isFinite(value) ? `${formatNumber(value, 1)} h` : formatNumber(value, 1);
     case 'money':
-      return Number.isFinite(value) ? formatMoney(value, currency, 0) : formatNumber(value, 0);
+      return Number.isFinite(value) ? formatMoney(value, currency) : formatNumber(value, 0);
     case 'count':
       return formatNumber(value, 1);
     case 'ratio':
@@ -230,6 +230,7 @@ export function formatEstimate(kind: MetricKind, mean: number, ci95: number, cur
  * A signed difference (variant − first) for people. Differences of shares are percentage points.
  * @example formatSignedDifference('share', 0.031, 'SEK') // '+3.1 pp'
  * @example formatSignedDifference('money', -1500, 'SEK') // '-1,500 SEK'
+ * @example formatSignedDifference('money', 0.29, 'USD') // '+0.29 USD'
  */
 export function formatSignedDifference(kind: MetricKind, value: number, currency: string): string {
   if (!Number.isFinite(value)) return formatNumber(value);
@@ -243,7 +244,7 @@ export function formatSignedDifference(kind: MetricKind, value: number, currency
     case 'hours':
       return `${sign}${formatNumber(magnitude, 1)} h`;
     case 'money':
-      return `${sign}${formatMoney(magnitude, currency, 0)}`;
+      return `${sign}${formatMoney(magnitude, currency)}`;
     case 'count':
       return `${sign}${formatNumber(magnitude, 1)}`;
     case 'ratio':

@@ -8,6 +8,7 @@ import type { GroupIntervalRow } from '../core/plan/network-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { SimulationSummary } from '../core/sim/summarise.js';
 import { studentTQuantile } from '../core/sim/student-t.js';
+import { ANNUALISED_GROUP_METRICS, ANNUALISED_METRICS, budgetOf } from './budget.js';
 import type { Assumption, Difference, GroupMetricEstimates, GroupResult, IntervalEstimates, MetricEstimates, ReportMetric, VariantResult } from './report.js';
 
 /** A simulated variant as a report row. */
@@ -20,8 +21,19 @@ export function variantFromSimulation(model: ContactCentreModel, summary: Simula
     replications: summary.replications,
     seed: summary.seed,
     totals: summary.totals,
+    budget: budgetOf(model.calendar, model.costs.hoursPerFte, summary.totals, ANNUALISED_METRICS),
     intervals: summary.intervals,
-    ...(summary.groups === undefined ? {} : { groups: summary.groups }),
+    ...(summary.groups === undefined ? {} : { groups: summary.groups.map((group) => withGroupBudget(model, group)) }),
+  };
+}
+
+/** A group's result with its budget (placed after its totals, as JSON lists it). */
+function withGroupBudget(model: ContactCentreModel, group: GroupResult): GroupResult {
+  return {
+    name: group.name,
+    totals: group.totals,
+    budget: budgetOf(model.calendar, model.costs.hoursPerFte, group.totals, ANNUALISED_GROUP_METRICS),
+    intervals: group.intervals,
   };
 }
 
@@ -46,11 +58,12 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     plan.model.network === undefined || plan.groups === undefined
       ? undefined
       : plan.groups.map(
-          (group): GroupResult => ({
-            name: group.name,
-            totals: exactGroup(group.totals),
-            intervals: openRows(calendar, group.rows).map((row) => ({ ...intervalLabel(calendar, row.day, row.interval), ...exactGroup(groupIntervalMetrics(row)) })),
-          }),
+          (group): GroupResult =>
+            withGroupBudget(plan.model, {
+              name: group.name,
+              totals: exactGroup(group.totals),
+              intervals: openRows(calendar, group.rows).map((row) => ({ ...intervalLabel(calendar, row.day, row.interval), ...exactGroup(groupIntervalMetrics(row)) })),
+            }),
         );
   return {
     scenario: plan.model.scenarioName,
@@ -60,6 +73,7 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     replications: null,
     seed: null,
     totals: exact(plan.totals),
+    budget: budgetOf(calendar, plan.model.costs.hoursPerFte, exact(plan.totals), ANNUALISED_METRICS),
     intervals: openRows(calendar, plan.rows).map(
       (row): IntervalEstimates => ({ ...intervalLabel(calendar, row.day, row.interval), ...exact(intervalMetrics(row)) }),
     ),
@@ -67,7 +81,8 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
   };
 }
 
-function groupIntervalMetrics(row: GroupIntervalRow): Partial<Record<GroupMetricName, number>> {
+/** The group metrics of one interval of an analytic plan (undefined ones absent). */
+export function groupIntervalMetrics(row: GroupIntervalRow): Partial<Record<GroupMetricName, number>> {
   const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
   return {
     attempts: row.attempts,
@@ -92,7 +107,8 @@ function groupIntervalMetrics(row: GroupIntervalRow): Partial<Record<GroupMetric
   };
 }
 
-function intervalMetrics(row: IntervalPlanRow): Partial<Record<MetricName, number>> {
+/** The metrics of one interval of an analytic plan (those the formulas do not give absent). */
+export function intervalMetrics(row: IntervalPlanRow): Partial<Record<MetricName, number>> {
   const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
   return {
     cases: row.cases,
@@ -147,6 +163,7 @@ export function differencesAgainstFirst(
         absolute,
         relative: base !== 0 && Number.isFinite(base) ? absolute / Math.abs(base) : null,
         significant: firstRuns === null || runs === null ? null : significantDifference(firstRuns, runs, metric),
+        ci95: firstRuns === null || runs === null ? null : differenceHalfWidth(firstRuns, runs, metric),
       });
     }
   }
@@ -213,6 +230,27 @@ export function significantDifference(
   if (sx + sy === 0) return mx !== my;
   const df = (sx + sy) ** 2 / ((sx * sx) / (xs.length - 1) + (sy * sy) / (ys.length - 1));
   return Math.abs(my - mx) / Math.sqrt(sx + sy) > studentTQuantile(0.975, df);
+}
+
+/**
+ * The 95% half-width of the difference b − a in `metric`: paired by replication when both have as many (common random
+ * numbers), else Welch's; NaN when there are too few replications.
+ */
+export function differenceHalfWidth(a: readonly ReplicationResult[], b: readonly ReplicationResult[], metric: ReportMetric): number {
+  const value = (run: ReplicationResult): number => replicationValue(run, metric);
+  if (a.length === b.length) {
+    const deltas = a.map((run, r) => value(b[r] as ReplicationResult) - value(run)).filter((d) => !Number.isNaN(d));
+    if (deltas.length < 2) return Number.NaN;
+    return (studentTQuantile(0.975, deltas.length - 1) * Math.sqrt(meanAndVariance(deltas)[1])) / Math.sqrt(deltas.length);
+  }
+  const xs = a.map(value).filter((x) => !Number.isNaN(x));
+  const ys = b.map(value).filter((y) => !Number.isNaN(y));
+  if (xs.length < 2 || ys.length < 2) return Number.NaN;
+  const sx = meanAndVariance(xs)[1] / xs.length;
+  const sy = meanAndVariance(ys)[1] / ys.length;
+  if (sx + sy === 0) return 0;
+  const df = (sx + sy) ** 2 / ((sx * sx) / (xs.length - 1) + (sy * sy) / (ys.length - 1));
+  return studentTQuantile(0.975, df) * Math.sqrt(sx + sy);
 }
 
 function tTestAgainstZero(deltas: readonly number[]): boolean | null {

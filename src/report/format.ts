@@ -74,8 +74,23 @@ function increment(digits: string): string {
   return digits.slice(0, index) + String(Number(digits[index]) + 1) + '0'.repeat(digits.length - index - 1);
 }
 
-/** Money in whole units with the currency code. @example formatMoney(1234.5, 'SEK') // '1,235 SEK' */
-export function formatMoney(value: number, currency: string, decimals = 0): string {
+/**
+ * The decimals money is shown with: two for an amount below 100 in the currency (so that 2.31 USD never reads as
+ * "2 USD", nor a difference of 0.29 USD as "+0 USD"), none from 100 up; none for exactly 0.
+ * @example moneyDecimals(2.31) // 2
+ * @example moneyDecimals(1234.5) // 0
+ */
+export function moneyDecimals(value: number): number {
+  return value !== 0 && Math.abs(value) < 100 ? 2 : 0;
+}
+
+/**
+ * Money with the currency code: whole units from 100 up, two decimals below (`moneyDecimals`), unless `decimals` is
+ * given.
+ * @example formatMoney(1234.5, 'SEK') // '1,235 SEK'
+ * @example formatMoney(2.314, 'USD') // '2.31 USD'
+ */
+export function formatMoney(value: number, currency: string, decimals = moneyDecimals(value)): string {
   return `${formatNumber(value, decimals)} ${currency}`.trim();
 }
 

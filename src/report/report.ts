@@ -2,6 +2,8 @@ import type { IntervalLabel } from '../core/model/calendar-days.js';
 import type { GroupMetricKey, GroupMetricName, MetricEstimate, MetricName } from '../core/metrics.js';
 import type { Explanation } from '../core/sensitivity/explanation.js';
 import type { CurveCrossing } from '../core/sensitivity/curve-crossings.js';
+import type { Budget } from './budget.js';
+import type { PeriodRollup } from './period-rollup.js';
 
 /**
  * The view model every output shares: the command line's tables, the explorer and each export format are all
@@ -25,6 +27,8 @@ export interface GroupResult {
   readonly name: string;
   readonly totals: GroupMetricEstimates;
   readonly intervals: readonly (IntervalLabel & GroupMetricEstimates)[];
+  /** The group's period, FTEs and (shorter than a year) annualised totals. */
+  readonly budget?: Budget;
 }
 
 /** The figures of one variant of one scenario. */
@@ -43,6 +47,8 @@ export interface VariantResult {
    * metrics of SPEC §7 (`NETWORK_METRIC_NAMES`).
    */
   readonly groups?: readonly GroupResult[];
+  /** The variant's period, FTEs and (shorter than a year) annualised totals. */
+  readonly budget?: Budget;
 }
 
 /** A metric of a variant, or `groups.<name>.<metric>` of one of its agent groups. */
@@ -61,6 +67,8 @@ export interface Difference {
    * common random numbers); null for analytic figures.
    */
   readonly significant: boolean | null;
+  /** Half-width of the 95% interval of the difference (paired by replication); null for analytic figures. */
+  readonly ci95?: number | null;
 }
 
 /** One point of a sweep: the parameter's value and the totals there. */
@@ -103,6 +111,30 @@ export interface Report {
   readonly explain?: readonly Explanation[];
   /** `sweep --all-variants`: the other variants' curves over the same parameter (the first is `sweep`), and where curves cross. */
   readonly sweeps?: AllVariantsSweep;
+  /** `--by day|week|month`, and the Budget sheet of dated calendars: every variant rolled up by calendar period. */
+  readonly periods?: PeriodRollup;
+  /** `compare --exchange`: the money of other currencies converted into `currency`. */
+  readonly exchange?: ExchangeNote;
+  /** The report's answer in words, first thing in the HTML page. */
+  readonly verdict?: Verdict;
+}
+
+/** How money in other currencies was converted (`compare --exchange SEK=1,USD=10.5`). */
+export interface ExchangeNote {
+  /** The currency everything is shown in (the first scenario's). */
+  readonly into: string;
+  /** Units of `into` per unit of each other currency, e.g. { USD: 10.5 }. */
+  readonly rates: Readonly<Record<string, number>>;
+  /** In words, e.g. "1 USD = 10.5 SEK (--exchange)". */
+  readonly text: string;
+}
+
+/** The answer of a report, for the first paragraph of the HTML page. */
+export interface Verdict {
+  /** The paragraph, in sentences. */
+  readonly sentences: readonly string[];
+  /** What the sentence on the deciding assumption was based on (or why there is none). */
+  readonly basis?: string;
 }
 
 /** Every variant's cost curve over one parameter (`sweep --all-variants`). */

@@ -405,7 +405,7 @@ function analyticText(plan: VariantPlan): string {
   const summary = [
     `cases ${formatNumber(t('cases'))} · attempts ${formatNumber(t('attempts'))} (${formatNumber(t('attemptsPerCase'), 2)} per case) · resolved ${formatPercent(t('resolvedShareOfCases'))} · contacts per resolved case ${formatNumber(t('contactsPerResolvedCase'), 2)}`,
     `service level ${formatPercent(t('serviceLevel'))} (${model.serviceLevel.answerWithinSeconds} s) · ASA ${formatSeconds(t('asaSeconds'))} · abandoned ${formatPercent(t('abandonedShare'))} · occupancy ${formatPercent(t('occupancy'))}`,
-    `paid agent hours ${formatNumber(t('paidAgentHours'), 1)} · total cost ${formatMoney(t('totalCost'), model.currency)} · per resolved case ${formatMoney(t('costPerResolvedCase'), model.currency, 1)}`,
+    `paid agent hours ${formatNumber(t('paidAgentHours'), 1)} · total cost ${formatMoney(t('totalCost'), model.currency)} · per resolved case ${formatMoney(t('costPerResolvedCase'), model.currency)}`,
   ];
   if (model.network === undefined || plan.groups === undefined) return [title, table, ...summary].join('\n');
   return [title, table, ...summary, networkSummary(t), groupTable(plan.groups, model.currency)].join('\n');

@@ -335,7 +335,7 @@ const SUMMARY_LINES: readonly { metric: MetricName; label: string; format: (v: n
   { metric: 'paidAgentHours', label: 'paid agent hours', format: (v) => formatNumber(v, 1) },
   { metric: 'overtimeHours', label: 'overtime hours', format: (v) => formatNumber(v, 2) },
   { metric: 'totalCost', label: 'total cost', format: (v, c) => formatMoney(v, c) },
-  { metric: 'costPerResolvedCase', label: 'cost per resolved case', format: (v, c) => formatMoney(v, c, 1) },
+  { metric: 'costPerResolvedCase', label: 'cost per resolved case', format: (v, c) => formatMoney(v, c) },
 ];
 
 /** The lines a scenario with agent groups adds (SPEC §7): where the failure demand goes. */

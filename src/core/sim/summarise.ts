@@ -90,8 +90,11 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
   return summary;
 }
 
-/** Mean and 95% Student-t half-width of replication values (half-width 0 for one value; NaN for none). */
-function estimateOf(values: readonly number[]): MetricEstimate {
+/**
+ * Mean and 95% Student-t half-width of replication values (half-width 0 for one value; NaN for none).
+ * @example estimateOf([1, 3]).mean // 2
+ */
+export function estimateOf(values: readonly number[]): MetricEstimate {
   const n = values.length;
   if (n === 0) return { mean: Number.NaN, ci95: Number.NaN };
   if (n === 1) return { mean: values[0] as number, ci95: 0 };
