@@ -83,9 +83,13 @@ export const ANNUALISED_GROUP_METRICS = [
   'tasks',
 ] as const satisfies readonly GroupMetricName[];
 
-/** The metrics whose figures belong to a period (money and hours; not the cost per resolved case, a ratio). */
+/**
+ * Whether a metric's figure belongs to a period (money and hours; not the cost per resolved case, a ratio); a group
+ * metric `groups.<name>.<metric>` as its metric.
+ * @example isPeriodMetric('groups.front-line.staffCost') // true
+ */
 export function isPeriodMetric(name: string): boolean {
-  return PERIOD_METRICS.has(name);
+  return PERIOD_METRICS.has(name.startsWith('groups.') ? name.slice(name.lastIndexOf('.') + 1) : name);
 }
 const PERIOD_METRICS: ReadonlySet<string> = new Set([
   'paidAgentHours',

@@ -8,8 +8,13 @@ import { summariseReplications } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, differencesAgainstFirst, reportEstimate, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
 import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
-import { renderTable } from '../../report/format.js';
-import type { Difference, Report, ReportMetric, VariantResult } from '../../report/report.js';
+import { formatNumber, renderTable } from '../../report/format.js';
+import type { Difference, ExchangeNote, Report, ReportMetric, VariantResult } from '../../report/report.js';
+import { convertReplication, convertVariant, exchangeNote, parseExchange } from '../../report/exchange.js';
+import { ROLLUP_NOTES, type RollupSource } from '../../report/period-rollup.js';
+import { rollupSourceOfPlan, rollupSourceOfSimulation } from '../../report/period-sources.js';
+import { byFlag, checkByFlag, MAX_OPEN_DAYS_FOR_INTERVALS, periodHeading, periodTable, rollUp, textBy, withByOption } from '../periods.js';
+import { UsageError } from '../usage-error.js';
 import type { Explanation } from '../../core/sensitivity/explanation.js';
 import { explainText } from '../../report/explain.js';
 import { explainDifference } from '../../runner/explain.js';
@@ -17,13 +22,13 @@ import { readScenarioFile, type LoadedScenario } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
-import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { warnAboutPlan } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
-import { withInterrupt, withSimulationSettings } from './run.js';
+import { periodLabel, withInterrupt, withSimulationSettings } from './run.js';
 import { printable } from '../../core/printable.js';
 import { COMMAND_LINES } from './catalogue.js';
 
@@ -52,7 +57,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
     COMMAND_LINES.compare.command,
     COMMAND_LINES.compare.describe,
     (y) =>
-      withExportOptions(
+      withByOption(withExportOptions(
         y
           .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Scenario files' })
           .option('analytic', { type: 'boolean', default: false, describe: 'Use the analytic plan (instant) instead of simulating' })
@@ -60,37 +65,52 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           .option('seed', { type: 'string', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
           .option('workers', { describe: 'Worker threads (default: the number of cores)' })
           .option('explain', { type: 'boolean', default: false, describe: 'Split each difference from the first variant into the inputs that cause it (analytic Shapley values)' })
+          .option('exchange', {
+            type: 'string',
+            describe: 'Scenarios in different currencies: the rates that convert their money into the first scenario’s, CODE=RATE,… (e.g. SEK=1,USD=10.5: one USD is 10.5 SEK)',
+          })
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
-      )
+      ))
         .example('$0 compare scenarios/municipal-contact-centre.yaml', 'The three variants side by side, simulated')
+        .example('$0 compare a-sek.yaml b-usd.yaml --exchange SEK=1,USD=10.5', 'Scenarios in two currencies, in SEK')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --explain', 'What drives each difference: resolution, handle time, staffing …'),
     async (args) => {
       checkExportOptions(args);
+      const by = byFlag(args);
       const scenarios = (args.scenarios as string[]).map((path) => readScenarioFile(path));
       const models = scenarios.flatMap((scenario) => scenario.variants.map((variant) => variant.model));
       const first = models[0] as ContactCentreModel;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true }) ?? first.simulation.replications;
       const seed = seedFromFlagOrEnvironment(args.seed, io.env) ?? first.simulation.seed;
       const workers = args.workers === undefined ? defaultWorkerCount() : numberFlag('workers', args.workers, { min: 1, integer: true });
+      checkByFlag(by, models.map((model) => model.calendar));
+      const exchange = currencyExchange(scenarios, flagText('exchange', args.exchange));
+      if (exchange !== null && Object.keys(exchange.note.rates).length > 0 && args.explain === true) {
+        throw new UsageError('--explain: the scenarios use different currencies, and an input’s part cannot be split across prices in two currencies; compare scenarios in one currency');
+      }
+      const factorOf = (model: ContactCentreModel): number => exchange?.factor(model.currency) ?? 1;
       // One seed and one replication count for all: replication r of every variant sees the same arrivals.
       const common = models.map((model) => withSimulationSettings(model, replications, seed));
 
       let variants: VariantResult[];
       let runs: (readonly ReplicationResult[] | null)[];
+      let sources: RollupSource[];
       if (args.analytic === true) {
-        variants = common.map((model) => {
+        const plans = common.map((model) => {
           const plan = planVariant(model);
           warnAboutPlan(plan, io);
-          return variantFromPlan(plan);
+          return plan;
         });
+        variants = plans.map((plan) => convertVariant(variantFromPlan(plan), factorOf(plan.model), first.currency));
+        sources = plans.map((plan) => convertedSource(rollupSourceOfPlan(plan), factorOf(plan.model)));
         runs = common.map(() => null);
       } else {
         // The worker threads start while the staffing plans are resolved.
         prestartWorkerPool(Math.min(workers, replications));
         const inputs = await Promise.all(common.map(resolveSimulationInput));
-        runs = await withInterrupt(async (signal) => {
+        const simulated = await withInterrupt(async (signal) => {
           const all: ReplicationResult[][] = [];
           for (const input of inputs) {
             const progress = progressBar(io.stderr, `simulating ${input.model.variantName}`, args.json !== true);
@@ -99,8 +119,16 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           }
           return all;
         });
-        variants = common.map((model, i) => variantFromSimulation(model, summariseReplications(runs[i] ?? [], model)));
+        const converted = simulated.map((results, i) => results.map((run) => convertReplication(run, factorOf(common[i] as ContactCentreModel))));
+        runs = converted;
+        variants = common.map((model, i) => ({ ...variantFromSimulation(model, summariseReplications(converted[i] ?? [], model)), currency: first.currency }));
+        sources = inputs.map((input, i) => rollupSourceOfSimulation(input, converted[i] ?? []));
       }
+      const labelled = variants.map((variant, i) => ({ scenario: variant.scenario, variant: variantLabel(variant, variants), source: sources[i] as RollupSource }));
+      const calendars = models.map((model) => model.calendar);
+      const shownBy = textBy(by, calendars);
+      const periods = rollUp(shownBy, labelled);
+      const exportPeriods = by !== null ? periods : calendars.every((c) => c.startDate !== undefined) ? rollUp('month', labelled) : null;
       const differences = differencesAgainstFirst(variants, runs);
       const explain = args.explain === true ? explainAgainstFirst(scenarios) : undefined;
       const report: Report = {
@@ -113,29 +141,41 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         sweep: null,
         assumptions: assumptionsOf(
           scenarios.map((s) => ({ scenario: s.name, document: s.document })),
-          args.analytic === true ? { source: 'analytic', staffsimVersion: staffsimVersion() } : { seed, replications, staffsimVersion: staffsimVersion() },
+          {
+            ...(args.analytic === true ? { source: 'analytic' } : { seed, replications }),
+            staffsimVersion: staffsimVersion(),
+            ...(exchange === null ? {} : { exchange: exchange.note.text }),
+          },
         ),
         ...(explain === undefined ? {} : { explain }),
+        ...(exportPeriods === null || exportPeriods === undefined ? {} : { periods: exportPeriods }),
+        ...(exchange === null ? {} : { exchange: exchange.note }),
       };
-      const json = compareJson(report);
+      const json = { ...compareJson(report), ...(by === null || periods === null ? {} : { periods }) };
       if (await exportReport(io, report, json, args)) return;
       if (args.json === true) {
         io.stdout.write(toJson(json));
         return;
       }
       io.stdout.write(`${compareText(report)}\n`);
-      if (explain !== undefined) io.stdout.write(`\n${explainText(explain, report)}\n`);
-      if (new Set(models.map((m) => m.currency)).size > 1) {
-        io.stderr.write('staffsim: warning: the scenarios use different currencies; money is shown in each variant’s own currency.\n');
+      if (periods !== null) {
+        for (const variant of periods.variants) {
+          io.stdout.write(`\n${printable(variant.variant)} — ${periodHeading(periods.by, args.analytic !== true)}\n${periodTable(variant.rows, first.currency, args.analytic !== true)}\n`);
+        }
+        io.stdout.write(`${ROLLUP_NOTES.join(' ')}\n`);
+        if (by === null) io.stdout.write(`(the run is longer than ${MAX_OPEN_DAYS_FOR_INTERVALS} open days: --by interval gives no roll-up, --json has every interval)\n`);
       }
+      if (explain !== undefined) io.stdout.write(`\n${explainText(explain, report)}\n`);
     },
   );
 }
 
-/** The `compare --json` document: the shape of `run --json` plus the differences. */
+/** The `compare --json` document: the shape of `run --json` plus the differences (and the exchange rates used). */
 export function compareJson(report: Report): Record<string, unknown> {
   return {
     scenario: [...new Set(report.variants.map((v) => v.scenario))].join(', '),
+    currency: report.currency,
+    ...(report.exchange === undefined ? {} : { exchange: report.exchange }),
     variants: report.variants.map((v) => ({
       scenario: v.scenario,
       name: variantLabel(v, report.variants),
@@ -143,12 +183,44 @@ export function compareJson(report: Report): Record<string, unknown> {
       replications: v.replications,
       seed: v.seed,
       totals: v.totals,
+      ...(v.budget === undefined ? {} : { budget: v.budget }),
       intervals: v.intervals,
       ...(v.groups === undefined ? {} : { groups: v.groups }),
     })),
     differences: report.differences,
     ...(report.explain === undefined ? {} : { explain: report.explain }),
   };
+}
+
+/**
+ * The currency conversion of a comparison: null when every scenario uses one currency and no `--exchange` is given.
+ * Different currencies without `--exchange`, a malformed one, or one without a rate for a currency are bad input (exit 2).
+ */
+function currencyExchange(
+  scenarios: readonly LoadedScenario[],
+  text: string | null,
+): { note: ExchangeNote; factor: (currency: string) => number } | null {
+  const currencies = [...new Set(scenarios.map((scenario) => scenario.currency))];
+  const into = currencies[0] as string;
+  if (text === null) {
+    if (currencies.length === 1) return null;
+    const which = scenarios.map((scenario) => `${scenario.currency} in ${scenario.file ?? scenario.name}`).join(', ');
+    throw new UsageError(
+      `the scenarios use different currencies (${which}), and money in two currencies cannot be compared; ` +
+        `give the rates with --exchange, e.g. --exchange ${currencies.map((c, i) => `${c}=${i === 0 ? 1 : 'RATE'}`).join(',')} (in ${into}, the first scenario's currency)`,
+    );
+  }
+  const rates = parseExchange(text);
+  if (typeof rates === 'string') throw new UsageError(`--exchange: ${rates}`);
+  const missing = currencies.filter((currency) => !rates.has(currency));
+  if (missing.length > 0) throw new UsageError(`--exchange: no rate for ${missing.join(', ')} (the scenarios use ${currencies.join(', ')})`);
+  const base = rates.get(into) as number;
+  return { note: exchangeNote(into, currencies, rates), factor: (currency) => (rates.get(currency) as number) / base };
+}
+
+/** A roll-up source with its money converted. */
+function convertedSource(source: RollupSource, factor: number): RollupSource {
+  return { ...source, replications: source.replications.map((replication) => convertReplication(replication, factor)) };
 }
 
 /** Every variant after the first, explained against the first (each from its own scenario file). */
@@ -214,8 +286,10 @@ function compareText(report: Report): string {
   const header = simulated
     ? `${printable(report.title)} — simulated, ${variants[0]?.replications ?? 0} replications each, seed ${variants[0]?.seed ?? ''}; differences against "${printable(variants[0]?.variant ?? '')}"; * = significant at 5% (paired by replication)`
     : `${printable(report.title)} — analytic (Erlang ${variants[0]?.source === 'erlang-a' ? 'A' : 'C'}); differences against "${printable(variants[0]?.variant ?? '')}"`;
+  const periods = [...new Set(variants.map((v) => v.budget?.period.text ?? ''))];
+  const period = periods.length === 1 ? (periods[0] as string) : 'each variant’s run';
   const rows = comparedRows(variants).map(({ metric, label }) => [
-    label,
+    periodLabel(label, metric, period),
     ...variants.map((variant, i) => {
       const value = formatMetricValue(metricKind(metric), reportEstimate(variant, metric).mean, variant.currency);
       if (i === 0) return value;
@@ -223,9 +297,56 @@ function compareText(report: Report): string {
       return difference === undefined ? value : `${value} ${formatDifference(metric, difference, variant.currency)}`;
     }),
   ]);
+  rows.push(...budgetRows(report));
   const table = renderTable(
     [{ header: 'metric', align: 'left' }, ...variants.map((v) => ({ header: variantLabel(v, variants), align: 'right' as const }))],
     rows,
   );
-  return `${header}\n${table}`;
+  const notes: string[] = [];
+  if (report.exchange !== undefined) notes.push(`money in ${printable(report.currency)}: ${printable(report.exchange.text)}`);
+  const annualised = variants.find((v) => v.budget?.annualised !== undefined)?.budget?.annualised;
+  if (annualised !== undefined) notes.push(`a year (est.): ${annualised.note}`);
+  const fte = variants[0]?.budget;
+  if (fte !== undefined) notes.push(`FTE: paid agent hours / (${formatNumber(fte.hoursPerFte)} h a year × the run’s share of a year’s open days)`);
+  return `${header}\n${table}${notes.map((note) => `\n${note}`).join('')}`;
+}
+
+/**
+ * The budget rows of a comparison: FTEs, and for runs shorter than a year the total cost and paid hours a year
+ * (estimated), each with its difference against the first variant (significance as for the figure it is made from).
+ */
+function budgetRows(report: Report): string[][] {
+  const variants = report.variants;
+  if (variants.some((v) => v.budget === undefined)) return [];
+  const rows: { label: string; value: (v: VariantResult) => number; kind: 'ratio' | 'money' | 'hours'; from: ReportMetric; format: (x: number, c: string) => string }[] = [
+    { label: 'FTE (full-time equivalents)', value: (v) => v.budget?.fte.mean ?? Number.NaN, kind: 'ratio', from: 'paidAgentHours', format: (x) => formatNumber(x, 1) },
+  ];
+  if (variants.some((v) => v.budget?.annualised !== undefined)) {
+    const year = (name: string) => (v: VariantResult): number => v.budget?.annualised?.totals[name]?.mean ?? reportEstimate(v, name as ReportMetric).mean;
+    rows.push(
+      { label: 'total cost, a year (est.)', value: year('totalCost'), kind: 'money', from: 'totalCost', format: (x, c) => formatMetricValue('money', x, c) },
+      { label: 'paid agent hours, a year (est.)', value: year('paidAgentHours'), kind: 'hours', from: 'paidAgentHours', format: (x) => formatMetricValue('hours', x, '') },
+    );
+  }
+  const first = variants[0] as VariantResult;
+  return rows.map((row) => [
+    row.label,
+    ...variants.map((variant, i) => {
+      const value = row.value(variant);
+      const text = row.format(value, variant.currency);
+      if (i === 0) return text;
+      const base = row.value(first);
+      const underlying = report.differences.find((d) => d.metric === row.from && d.variant === variantLabel(variant, variants));
+      const difference: Difference = {
+        variant: variant.variant,
+        metric: row.from,
+        absolute: value - base,
+        relative: base !== 0 && Number.isFinite(base) ? (value - base) / Math.abs(base) : null,
+        significant: underlying?.significant ?? null,
+      };
+      const absolute = row.kind === 'ratio' ? `${value - base > 0 ? '+' : value - base < 0 ? '-' : ''}${formatNumber(Math.abs(value - base), 1)}` : formatSignedDifference(row.kind, value - base, variant.currency);
+      const relative = difference.relative === null ? '' : `, ${formatRelative(difference.relative)}`;
+      return `${text} (${absolute}${relative})${difference.significant === true ? ' *' : ''}`;
+    }),
+  ]);
 }

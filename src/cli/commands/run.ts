@@ -6,17 +6,20 @@ import type { ContactCentreModel } from '../../core/model/contact-centre-model.j
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import type { SimulationInput } from '../../core/sim/simulation-input.js';
-import type { SimulationSummary } from '../../core/sim/summarise.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
 import type { CallsWorkerData, CallsWorkerMessage } from '../../export/calls-csv.js';
 import { toJson } from '../../export/json.js';
 import { openAtomicFile } from '../../export/write-file.js';
 import type { AtomicFile } from '../../export/write-file.js';
-import { assumptionsOf } from '../../report/build-report.js';
+import { assumptionsOf, variantFromSimulation } from '../../report/build-report.js';
+import { isPeriodMetric } from '../../report/budget.js';
+import { ROLLUP_NOTES, type PeriodRow } from '../../report/period-rollup.js';
+import { rollupSourceOfSimulation } from '../../report/period-sources.js';
+import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, type ByChoice } from '../periods.js';
 import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
-import type { Report } from '../../report/report.js';
+import type { Report, VariantResult } from '../../report/report.js';
 import { readScenarioFile } from '../../scenario/load.js';
-import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
+import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import { startWorker } from '../../runner/worker-file.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
@@ -31,15 +34,17 @@ import { selectVariants } from './plan.js';
 import { printable } from '../../core/printable.js';
 import { COMMAND_LINES } from './catalogue.js';
 
-/** One simulated variant as `run --json` prints it. */
-export interface SimulatedVariant {
-  readonly name: string;
-  readonly replications: number;
-  readonly seed: number;
-  readonly totals: SimulationSummary['totals'];
-  readonly intervals: SimulationSummary['intervals'];
-  /** Per agent group, in file order, for a scenario with groups (SPEC §7). */
-  readonly groups?: SimulationSummary['groups'];
+/** One simulated variant as `run --json` prints it: its totals, its budget (period, FTEs, annualised totals), its intervals. */
+export function runVariantJson(variant: VariantResult): Record<string, unknown> {
+  return {
+    name: variant.variant,
+    replications: variant.replications,
+    seed: variant.seed,
+    totals: variant.totals,
+    ...(variant.budget === undefined ? {} : { budget: variant.budget }),
+    intervals: variant.intervals,
+    ...(variant.groups === undefined ? {} : { groups: variant.groups }),
+  };
 }
 
 export function registerRunCommand(cli: Argv, io: CliIo): Argv {
@@ -47,7 +52,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
     COMMAND_LINES.run.command,
     COMMAND_LINES.run.describe,
     (y) =>
-      withExportOptions(y)
+      withByOption(withExportOptions(y))
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })
         .option('variant', { type: 'string', describe: 'Only this variant' })
         // No `type: 'number'`: yargs would turn `--workers abc` into NaN, losing what was typed. Untyped, a number
@@ -61,6 +66,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 run scenarios/municipal-contact-centre.yaml', 'Simulate every variant')
+        .example('$0 run scenarios/examples/municipal-year.yaml --replications 2 --by month', 'A dated year, month by month, with FTEs')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 40 --seed 7 --json', 'More replications, another seed, as JSON')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 1 --calls calls.csv', 'Every attempt as a CSV row'),
     async (args) => {
@@ -74,49 +80,49 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       checkExportOptions(args);
       if (callsPath !== null) checkOutputFlag('calls', callsPath);
 
+      const by = byFlag(args);
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, variantName);
       const models = variants.map((variant) => withSimulationSettings(variant.model, replications, seed));
+      checkByFlag(by, models.map((model) => model.calendar));
       // The worker threads start while the staffing plans are resolved.
       if (callsPath === null) prestartWorkerPool(Math.min(workers, Math.max(...models.map((model) => model.simulation.replications))));
       const inputs = await Promise.all(models.map(resolveSimulationInput));
       const showProgress = args.json !== true;
-      const simulated = await withInterrupt(async (signal) => {
+      const runs = await withInterrupt(async (signal) => {
         if (callsPath !== null) return simulateWithCalls(inputs, callsPath, signal, io, showProgress);
-        const results: SimulatedVariant[] = [];
+        const results: ReplicationResult[][] = [];
         for (const input of inputs) {
           const progress = progressBar(io.stderr, `simulating ${input.model.variantName}`, showProgress);
           try {
-            const summary = await simulate(input, {
-              replications: input.model.simulation.replications,
-              workers,
-              signal,
-              onProgress: (done, total) => progress.update(done, total),
-            });
-            results.push(variantJson(input.model.variantName, summary));
+            results.push(
+              await simulateReplications(input, {
+                replications: input.model.simulation.replications,
+                workers,
+                signal,
+                onProgress: (done, total) => progress.update(done, total),
+              }),
+            );
           } finally {
             progress.done();
           }
         }
         return results;
       });
-      const json = { scenario: scenario.name, variants: simulated };
+      const simulated = inputs.map((input, i) => variantFromSimulation(input.model, summariseReplications(runs[i] as ReplicationResult[], input.model)));
+      const sources = inputs.map((input, i) => ({ scenario: scenario.name, variant: input.model.variantName, source: rollupSourceOfSimulation(input, runs[i] as ReplicationResult[]) }));
+      const calendars = models.map((model) => model.calendar);
+      const shownBy = textBy(by, calendars);
+      const periods = rollUp(shownBy, sources);
+      // Exports: the periods asked for, else months for the Budget sheet of a dated calendar.
+      const exportPeriods = by !== null ? periods : calendars.every((c) => c.startDate !== undefined) ? rollUp('month', sources) : null;
+      const json = { scenario: scenario.name, variants: simulated.map(runVariantJson), ...(by === null || periods === null ? {} : { periods }) };
       const report: Report = {
         kind: 'run',
         title: `Simulation: ${scenario.name}`,
         currency: scenario.currency,
         staffsimVersion: staffsimVersion(),
-        variants: simulated.map((variant, i) => ({
-          scenario: scenario.name,
-          variant: variant.name,
-          currency: (models[i] as ContactCentreModel).currency,
-          source: 'simulation',
-          replications: variant.replications,
-          seed: variant.seed,
-          totals: variant.totals,
-          intervals: variant.intervals,
-          ...(variant.groups === undefined ? {} : { groups: variant.groups }),
-        })),
+        variants: simulated,
         differences: [],
         sweep: null,
         assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], {
@@ -124,13 +130,15 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
           replications: simulated[0]?.replications ?? '',
           staffsimVersion: staffsimVersion(),
         }),
+        ...(exportPeriods === null ? {} : { periods: exportPeriods }),
       };
       if (await exportReport(io, report, json, args)) {
         // written
       } else if (args.json === true) {
         io.stdout.write(toJson(json));
       } else {
-        io.stdout.write(`${simulated.map((variant, i) => runText(variant, models[i] as ContactCentreModel)).join('\n\n')}\n`);
+        const text = simulated.map((variant, i) => runText(variant, models[i] as ContactCentreModel, shownBy, by === null, periods?.variants[i]?.rows ?? null));
+        io.stdout.write(`${text.join('\n\n')}\n`);
       }
       if (callsPath !== null) io.stderr.write(`staffsim: wrote ${printable(callsPath)}\n`);
     },
@@ -146,17 +154,6 @@ export function withSimulationSettings(model: ContactCentreModel, replications: 
       ...(replications === null ? {} : { replications }),
       ...(seed === null ? {} : { seed }),
     },
-  };
-}
-
-export function variantJson(name: string, summary: SimulationSummary): SimulatedVariant {
-  return {
-    name,
-    replications: summary.replications,
-    seed: summary.seed,
-    totals: summary.totals,
-    intervals: summary.intervals,
-    ...(summary.groups === undefined ? {} : { groups: summary.groups }),
   };
 }
 
@@ -205,7 +202,7 @@ async function simulateWithCalls(
   signal: AbortSignal,
   io: CliIo,
   showProgress: boolean,
-): Promise<SimulatedVariant[]> {
+): Promise<ReplicationResult[][]> {
   const file = openCallsFile(path);
   let progress: Progress | null = null;
   let progressVariant = -1;
@@ -230,9 +227,7 @@ async function simulateWithCalls(
       }
     });
     file.commit();
-    return inputs.map((input, v) =>
-      variantJson(input.model.variantName, summariseReplications(results[v] as ReplicationResult[], input.model)),
-    );
+    return results;
   } catch (error) {
     // The worker could not write (a full disk, a quota): not a bug in staffsim, and nothing is left behind.
     const code = (error as { code?: unknown } | null)?.code;
@@ -385,15 +380,30 @@ export function groupsText(groups: readonly { name: string; totals: Record<Group
   );
 }
 
-function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
-  const title = `${printable(model.scenarioName)} — ${printable(variant.name)} (simulated: ${variant.replications} replication${variant.replications === 1 ? '' : 's'}, seed ${variant.seed}, ±95% interval)`;
+function runText(
+  variant: VariantResult,
+  model: ContactCentreModel,
+  shownBy: ByChoice,
+  byDefault: boolean,
+  periodRows: readonly PeriodRow[] | null,
+): string {
+  const replications = variant.replications ?? 1;
+  const period = variant.budget?.period.text ?? '';
+  const title = `${printable(model.scenarioName)} — ${printable(variant.variant)} (simulated: ${replications} replication${replications === 1 ? '' : 's'}, seed ${variant.seed ?? ''}, ±95% interval)`;
   const summary = renderTable(
     [{ header: 'metric', align: 'left' }, { header: 'mean', align: 'right' }, { header: '±95%', align: 'right' }],
     [...SUMMARY_LINES, ...(variant.groups === undefined ? [] : NETWORK_SUMMARY_LINES)].map(({ metric, label, format }) => {
       const { mean, ci95 } = variant.totals[metric];
-      return [label, format(mean, model.currency), variant.replications > 1 ? format(ci95, model.currency) : '–'];
+      return [periodLabel(label, metric, period), format(mean, model.currency), replications > 1 ? format(ci95, model.currency) : '–'];
     }),
   );
+  const budget = variant.budget === undefined ? '' : `\n${budgetLines(variant.budget, variant.totals, model.currency, replications > 1).join('\n')}`;
+  const groups = variant.groups === undefined ? '' : `\n\nBy agent group (means; hours and money over ${period}):\n${groupsText(variant.groups, model.currency)}`;
+  if (shownBy !== 'interval' && periodRows !== null) {
+    const note = byDefault ? `\n${defaultRollupNote(variant.intervals.length)}` : '';
+    const rollupNotes = `\n${ROLLUP_NOTES.join(' ')}`;
+    return `${title}\n${summary}${budget}${groups}\n\n${periodHeading(shownBy, replications > 1)}\n${periodTable(periodRows, model.currency, replications > 1)}${rollupNotes}${note}`;
+  }
   const intervals = renderTable(
     [
       { header: variant.intervals[0]?.date === undefined ? 'day' : 'date' },
@@ -423,6 +433,13 @@ function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
     }),
   );
   const warmup = model.simulation.warmupSeconds > 0 ? ` — the first ${formatNumber(model.simulation.warmupSeconds / 3600, 1)} h are warm-up, not measured` : '';
-  const groups = variant.groups === undefined ? '' : `\n\nBy agent group (means):\n${groupsText(variant.groups, model.currency)}`;
-  return `${title}\n${summary}${groups}\n\nBy interval (means${warmup}):\n${intervals}`;
+  return `${title}\n${summary}${budget}${groups}\n\nBy interval (means${warmup}):\n${intervals}`;
+}
+
+/**
+ * A summary label with its period where the figure belongs to one (money and hours): `total cost, 5 days`.
+ * @example periodLabel('total cost', 'totalCost', '5 days') // 'total cost, 5 days'
+ */
+export function periodLabel(label: string, metric: string, period: string): string {
+  return period !== '' && isPeriodMetric(metric) ? `${label}, ${period}` : label;
 }
