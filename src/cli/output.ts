@@ -18,9 +18,9 @@ export function withExportOptions<T>(y: Argv<T>): Argv<T> {
     .option('format', { choices: EXPORT_FORMATS, describe: 'Export format (default: from the --out extension)' })
     .option('out', { type: 'string', describe: 'Write the export to this file (atomically) instead of stdout' })
     .option('table', {
-      choices: ['summary', 'intervals', 'groups'] as const,
+      choices: ['summary', 'intervals', 'groups', 'periods'] as const,
       default: 'summary' as const,
-      describe: 'CSV: which table (groups: one row per variant and agent group)',
+      describe: 'CSV: which table (groups: one row per variant and agent group; periods: one per variant and period of --by)',
     });
 }
 

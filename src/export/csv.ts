@@ -1,7 +1,7 @@
 import type { Report } from '../report/report.js';
 import { guardFormula } from './cell-text.js';
 import { InputError } from '../core/errors.js';
-import { groupsTable, intervalsTable, summaryTable, type DataCell, type DataTable } from './data-tables.js';
+import { groupsTable, intervalsTable, periodsTable, shiftsTable, staffingTable, summaryTable, type DataCell, type DataTable } from './data-tables.js';
 
 /**
  * CSV for budget planners (TOOLCHAIN §6): RFC 4180 — comma separated, CRLF after every row (the last too), fields
@@ -15,7 +15,7 @@ import { groupsTable, intervalsTable, summaryTable, type DataCell, type DataTabl
  * Which table to write: one row per variant (`summary`), one per variant and interval (`intervals`), or — for a
  * scenario with agent groups — one per variant and group (`groups`).
  */
-export type CsvTable = 'summary' | 'intervals' | 'groups';
+export type CsvTable = 'summary' | 'intervals' | 'groups' | 'periods' | 'staffing' | 'shifts';
 
 /**
  * The report as one CSV table.
@@ -27,6 +27,7 @@ export type CsvTable = 'summary' | 'intervals' | 'groups';
  *   then the same metric columns as the summary (mean and ±95% half-width), so a lookup works on both files.
  * - `groups` (scenarios with agent groups): one row per variant × group: Scenario, Variant, Group, then every group
  *   metric of SPEC §7 (mean and ±95%).
+ * - `periods` (`--by`): one row per variant × period; `staffing` and `shifts` (`plan`): agents per interval, shift lines.
  *
  * With agent groups the summary and interval tables also carry the metrics of SPEC §7.
  *
@@ -38,6 +39,14 @@ export function reportToCsv(report: Report, table: CsvTable): string {
     const groups = groupsTable(report);
     if (groups === null) throw new InputError([{ path: '', code: 'no_groups', message: '--table groups: the scenario has no agent groups (groups:); use --table summary or intervals' }]);
     return tableToCsv(groups);
+  }
+  if (table === 'periods' || table === 'staffing' || table === 'shifts') {
+    const chosen = table === 'periods' ? periodsTable(report) : table === 'staffing' ? staffingTable(report) : shiftsTable(report);
+    if (chosen === null) {
+      const why = { periods: 'give --by day|week|month', staffing: 'it is a table of staffsim plan', shifts: 'it is a table of staffsim plan --shifts' }[table];
+      throw new InputError([{ path: '', code: `no_${table}`, message: `--table ${table}: this report has no ${table} (${why})` }]);
+    }
+    return tableToCsv(chosen);
   }
   return tableToCsv(table === 'summary' ? summaryTable(report, { includeSweep: true }) : intervalsTable(report));
 }

@@ -70,12 +70,48 @@ export function reportMetricNames(report: Report): readonly MetricName[] {
   return metricNamesOf(report.variants.some((variant) => variant.groups !== undefined));
 }
 
-/** Two columns per metric: the mean and its 95% half-width, in the metric's unit. */
-function metricColumns(names: readonly MetricName[], currency: string): DataColumn[] {
+/** Two columns per metric: the mean and its 95% half-width, in the metric's unit; money and hours with their period. */
+function metricColumns(names: readonly MetricName[], currency: string, period?: string): DataColumn[] {
   return names.flatMap((name) => [
-    { header: metricHeader(name, currency), format: metricKind(name) },
-    { header: metricCiHeader(name, currency), format: metricKind(name) },
+    { header: metricHeader(name, currency, period), format: metricKind(name) },
+    { header: metricCiHeader(name, currency, period), format: metricKind(name) },
   ]);
+}
+
+/**
+ * The period of a report's totals for headers: the variants' common period (`5 days`, `2027-01-01 – 2027-12-31`), or
+ * `run period` when they differ (each row's Period column then says which).
+ */
+export function reportPeriod(report: Report): string {
+  const periods = [...new Set(report.variants.map((variant) => variant.budget?.period.text ?? ''))];
+  return periods.length === 1 ? (periods[0] as string) : 'run period';
+}
+
+/** The budget columns of the summary: period, open days, share of a year, FTEs and the annualised total cost and hours. */
+function budgetColumns(currency: string): DataColumn[] {
+  return [
+    text('Period'),
+    { header: 'Open days (count)', format: 'integer' },
+    { header: 'Share of a year (share 0-1)', format: 'number' },
+    { header: 'FTE (full-time equivalents)', format: 'ratio' },
+    { header: 'FTE ±95% (full-time equivalents)', format: 'ratio' },
+    { header: `Total cost, a year, estimated (${currency})`, format: 'money' },
+    { header: 'Paid agent hours, a year, estimated (h)', format: 'hours' },
+  ];
+}
+
+function budgetCells(variant: VariantResult | null): DataCell[] {
+  const b = variant?.budget;
+  if (b === undefined) return [null, null, null, null, null, null, null];
+  return [
+    b.period.text,
+    b.period.openDays,
+    b.yearShare,
+    b.fte.mean,
+    b.fte.ci95,
+    b.annualised?.totals['totalCost']?.mean ?? null,
+    b.annualised?.totals['paidAgentHours']?.mean ?? null,
+  ];
 }
 
 /** Mean and ±95% per metric; a metric the estimates do not have (a variant without groups) is empty. */
@@ -111,12 +147,14 @@ export function summaryTable(report: Report, options: { readonly includeSweep: b
     ...(sweep === null
       ? []
       : [text('Sweep parameter'), { header: 'Sweep value', format: 'number' as const }, text('Cheapest (yes/no)')]),
-    ...metricColumns(names, report.currency),
+    ...metricColumns(names, report.currency, reportPeriod(report)),
+    ...budgetColumns(report.currency),
   ];
   const rows: DataCell[][] = report.variants.map((variant) => [
     ...variantCells(variant),
     ...(sweep === null ? [] : [null, null, null]),
     ...metricCells(variant.totals, names),
+    ...budgetCells(variant),
   ]);
   if (sweep !== null) {
     const swept = report.variants.find((v) => v.variant === sweep.variant);
@@ -132,6 +170,7 @@ export function summaryTable(report: Report, options: { readonly includeSweep: b
         point.value,
         i === cheapest ? 'yes' : 'no',
         ...metricCells(point.totals, names),
+        ...budgetCells(null),
       ]);
     }
   }
@@ -145,7 +184,7 @@ export function summaryTable(report: Report, options: { readonly includeSweep: b
 export function intervalsTable(report: Report): DataTable {
   const names = reportMetricNames(report);
   const dated = hasDates(report);
-  const columns: DataColumn[] = [text('Scenario'), text('Variant'), ...dayColumns(dated), ...metricColumns(names, report.currency)];
+  const columns: DataColumn[] = [text('Scenario'), text('Variant'), ...dayColumns(dated), ...metricColumns(names, report.currency, 'per interval')];
   const rows = report.variants.flatMap((variant) =>
     variant.intervals.map((interval): DataCell[] => [variant.scenario, variant.variant, ...dayCells(interval, dated), ...metricCells(interval, names)]),
   );
@@ -180,8 +219,8 @@ export function groupsTable(report: Report, options: { readonly byInterval: bool
     text('Group'),
     ...(options.byInterval ? dayColumns(dated) : []),
     ...GROUP_METRIC_NAMES.flatMap((name): DataColumn[] => [
-      { header: groupMetricHeader(name, report.currency), format: GROUP_METRIC_LABELS[name].kind },
-      { header: groupMetricCiHeader(name, report.currency), format: GROUP_METRIC_LABELS[name].kind },
+      { header: groupMetricHeader(name, report.currency, options.byInterval ? 'per interval' : reportPeriod(report)), format: GROUP_METRIC_LABELS[name].kind },
+      { header: groupMetricCiHeader(name, report.currency, options.byInterval ? 'per interval' : reportPeriod(report)), format: GROUP_METRIC_LABELS[name].kind },
     ]),
   ];
   const cells = (estimates: GroupMetricEstimates): number[] => GROUP_METRIC_NAMES.flatMap((name: GroupMetricName) => [estimates[name].mean, estimates[name].ci95]);
@@ -198,13 +237,14 @@ export function groupsTable(report: Report, options: { readonly byInterval: bool
 /** One row per variant: each cost line of `COST_LINE_NAMES`, the total (with its ±95%) and the cost per resolved case. */
 export function costsTable(report: Report): DataTable {
   const currency = report.currency;
-  const money = (name: MetricName): DataColumn => ({ header: metricHeader(name, currency), format: 'money' });
+  const period = reportPeriod(report);
+  const money = (name: MetricName): DataColumn => ({ header: metricHeader(name, currency, period), format: 'money' });
   const columns: DataColumn[] = [
     text('Scenario'),
     text('Variant'),
     ...COST_LINE_NAMES.map(money),
     money('totalCost'),
-    { header: metricCiHeader('totalCost', currency), format: 'money' },
+    { header: metricCiHeader('totalCost', currency, period), format: 'money' },
     money('costPerResolvedCase'),
   ];
   const rows = report.variants.map((variant): DataCell[] => [
@@ -292,4 +332,161 @@ export function assumptionsTable(report: Report): DataTable {
     ...report.assumptions.map((a): DataCell[] => [a.variant, a.name, a.value]),
   ];
   return { columns: [text('Variant'), text('Name'), text('Value')], rows };
+}
+
+/**
+ * One row per variant and calendar period (`--by`): Scenario, Variant, Period, From, To, Open days, every metric's
+ * mean and ±95% for the period, and the period's FTEs. Null without a roll-up.
+ */
+export function periodsTable(report: Report): DataTable | null {
+  const rollup = report.periods;
+  if (rollup === undefined) return null;
+  const names = reportMetricNames(report);
+  const columns: DataColumn[] = [
+    text('Scenario'),
+    text('Variant'),
+    text(`Period (${rollup.by})`),
+    text('From'),
+    text('To'),
+    { header: 'Open days (count)', format: 'integer' },
+    ...metricColumns(names, report.currency, `per ${rollup.by}`),
+    { header: `FTE, per ${rollup.by} (full-time equivalents)`, format: 'ratio' },
+    { header: `FTE, per ${rollup.by} ±95% (full-time equivalents)`, format: 'ratio' },
+  ];
+  const rows = rollup.variants.flatMap((variant) =>
+    variant.rows.map((row): DataCell[] => [
+      variant.scenario,
+      variant.variant,
+      row.period,
+      row.from ?? null,
+      row.to ?? null,
+      row.openDays,
+      ...metricCells(row.totals, names),
+      row.fte.mean,
+      row.fte.ci95,
+    ]),
+  );
+  return { columns, rows };
+}
+
+/**
+ * The Budget sheet: one row per month (or other period of the roll-up) and a last row for the whole run; per variant
+ * its total cost, staff cost, paid agent hours and FTEs. Null without a roll-up.
+ */
+export function budgetTable(report: Report): DataTable | null {
+  const rollup = report.periods;
+  if (rollup === undefined || rollup.variants.length === 0) return null;
+  const currency = report.currency;
+  const columns: DataColumn[] = [
+    text(`${rollup.by.charAt(0).toUpperCase()}${rollup.by.slice(1)}`),
+    { header: 'Open days (count)', format: 'integer' },
+    ...rollup.variants.flatMap((variant): DataColumn[] => [
+      { header: `${variant.variant}: total cost (${currency})`, format: 'money' },
+      { header: `${variant.variant}: staff cost (${currency})`, format: 'money' },
+      { header: `${variant.variant}: paid agent hours (h)`, format: 'hours' },
+      { header: `${variant.variant}: FTE`, format: 'ratio' },
+    ]),
+  ];
+  const first = rollup.variants[0] as (typeof rollup.variants)[number];
+  const rows: DataCell[][] = first.rows.map((row, r) => [
+    row.period,
+    row.openDays,
+    ...rollup.variants.flatMap((variant): DataCell[] => {
+      const own = variant.rows.find((candidate) => candidate.period === row.period) ?? variant.rows[r];
+      return own === undefined ? [null, null, null, null] : [own.totals.totalCost.mean, own.totals.staffCost.mean, own.totals.paidAgentHours.mean, own.fte.mean];
+    }),
+  ]);
+  const whole = report.variants[0]?.budget?.period.text ?? 'whole run';
+  rows.push([
+    `${whole} (whole run)`,
+    report.variants[0]?.budget?.period.openDays ?? null,
+    ...rollup.variants.flatMap((variant, v): DataCell[] => {
+      const result = report.variants[v];
+      return result === undefined ? [null, null, null, null] : [result.totals.totalCost.mean, result.totals.staffCost.mean, result.totals.paidAgentHours.mean, result.budget?.fte.mean ?? null];
+    }),
+  ]);
+  return { columns, rows };
+}
+
+/**
+ * The Summary sheet for people: one row per metric, one column per variant (headed with its period), its ±95% beside it
+ * when simulated; FTEs and the annualised figures after the metrics.
+ */
+export function summarySheetTable(report: Report): DataTable {
+  const names = reportMetricNames(report);
+  const simulated = report.variants.some((v) => v.replications !== null && v.replications > 1);
+  const columns: DataColumn[] = [
+    text('Metric'),
+    text('Unit'),
+    ...report.variants.flatMap((variant): DataColumn[] => {
+      const head = `${variant.variant}${variant.budget === undefined ? '' : ` (${variant.budget.period.text})`}`;
+      return simulated ? [{ header: head, format: 'number' }, { header: `${variant.variant} ±95%`, format: 'number' }] : [{ header: head, format: 'number' }];
+    }),
+  ];
+  const cell = (estimate: { mean: number; ci95: number } | undefined, format: ColumnFormat): DataCell[] =>
+    simulated
+      ? [estimate === undefined ? null : { value: estimate.mean, format }, estimate === undefined ? null : { value: estimate.ci95, format }]
+      : [estimate === undefined ? null : { value: estimate.mean, format }];
+  const rows: DataCell[][] = names.map((name) => [
+    metricLabel(name),
+    metricUnit(name, report.currency),
+    ...report.variants.flatMap((variant) => cell(variant.totals[name], metricKind(name))),
+  ]);
+  rows.push(['FTE (full-time equivalents)', 'FTE', ...report.variants.flatMap((variant) => cell(variant.budget?.fte, 'ratio'))]);
+  if (report.variants.some((variant) => variant.budget?.annualised !== undefined)) {
+    for (const [name, label] of [['totalCost', 'Total cost, a year (estimate)'], ['paidAgentHours', 'Paid agent hours, a year (estimate)'], ['cases', 'Cases, a year (estimate)'], ['attempts', 'Attempts (calls), a year (estimate)']] as const) {
+      rows.push([label, metricUnit(name, report.currency), ...report.variants.flatMap((variant) => cell(variant.budget?.annualised?.totals[name], metricKind(name)))]);
+    }
+  }
+  return { columns, rows };
+}
+
+/** `plan`: agents per interval of each variant (and agent group). Null for other reports. */
+export function staffingTable(report: Report): DataTable | null {
+  if (report.plan === undefined) return null;
+  const dated = report.plan.staffing.some((row) => row.date !== undefined);
+  const grouped = report.plan.staffing.some((row) => row.group !== null);
+  const columns: DataColumn[] = [
+    text('Variant'),
+    ...(grouped ? [text('Group')] : []),
+    ...dayColumns(dated),
+    { header: 'Attempts (count)', format: 'count' },
+    { header: 'Agents on the phones (count)', format: 'count' },
+    { header: 'Paid agents (count)', format: 'count' },
+    { header: 'Paid agent hours, per interval (h)', format: 'hours' },
+    { header: 'FTE, per interval (full-time equivalents)', format: 'ratio' },
+    { header: 'Service level (share 0-1)', format: 'share' },
+    { header: `Staff cost, per interval (${report.currency})`, format: 'money' },
+  ];
+  const rows = report.plan.staffing.map((row): DataCell[] => [
+    row.variant,
+    ...(grouped ? [row.group] : []),
+    ...dayCells(row, dated),
+    row.attempts,
+    row.onPhoneAgents,
+    row.paidAgents,
+    row.paidAgentHours,
+    row.fte,
+    row.serviceLevel,
+    row.staffCost,
+  ]);
+  return { columns, rows };
+}
+
+/** `plan --shifts`: one row per shift line. Null without shifts. */
+export function shiftsTable(report: Report): DataTable | null {
+  if (report.plan === undefined || report.plan.shifts.length === 0) return null;
+  const grouped = report.plan.shifts.some((row) => row.group !== null);
+  const columns: DataColumn[] = [
+    text('Variant'),
+    ...(grouped ? [text('Group')] : []),
+    text('Shift'),
+    text('Start (local time)'),
+    text('End (local time)'),
+    { header: 'Agents (count)', format: 'integer' },
+    text('Breaks'),
+    text('Days (empty: every day)'),
+  ];
+  const rows = report.plan.shifts.map((row): DataCell[] => [row.variant, ...(grouped ? [row.group] : []), row.name, row.start, row.end, row.agents, row.breaks, row.days]);
+  return { columns, rows };
 }

@@ -246,7 +246,7 @@ export function htmlPage(title: string, version: string, body: readonly string[]
 }
 
 function intro(report: Report): string {
-  const kind = { run: 'Run', compare: 'Comparison', sweep: 'Sweep' }[report.kind];
+  const kind = { run: 'Run', compare: 'Comparison', sweep: 'Sweep', plan: 'Plan' }[report.kind];
   return (
     `${kind} by staffsim ${report.staffsimVersion}. Money in ${report.currency}; counts per replication; ` +
     '± is the half-width of the 95% confidence interval across replications.'

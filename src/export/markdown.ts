@@ -97,7 +97,7 @@ export function reportToMarkdown(report: Report): string {
 }
 
 function intro(report: Report): string {
-  const kind = { run: 'Run', compare: 'Comparison', sweep: 'Sweep' }[report.kind];
+  const kind = { run: 'Run', compare: 'Comparison', sweep: 'Sweep', plan: 'Plan' }[report.kind];
   return (
     `${kind} by staffsim ${markdownText(report.staffsimVersion)}. Money in ${markdownText(report.currency)}; ` +
     'counts per replication; ± is the half-width of the 95% confidence interval across replications.'

@@ -1,6 +1,7 @@
 import { METRIC_NAMES, parseGroupMetricKey, type GroupMetricName, type MetricName } from '../core/metrics.js';
 import type { ReportMetric } from '../report/report.js';
 import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds } from '../report/format.js';
+import { isPeriodMetric } from '../report/budget.js';
 
 /**
  * The one table of metric labels and units that every export format (CSV, XLSX, Markdown, HTML) uses.
@@ -168,28 +169,37 @@ export function metricUnit(name: ReportMetric, currency: string): string {
 }
 
 /** Data header of a group metric's mean. @example groupMetricHeader('blockedShare', 'SEK') // 'Blocked share (share 0-1)' */
-export function groupMetricHeader(name: GroupMetricName, currency: string): string {
+export function groupMetricHeader(name: GroupMetricName, currency: string, period?: string): string {
   const { label, kind } = GROUP_METRIC_LABELS[name];
-  return `${label} (${unitOf(kind, currency)})`;
+  return `${withPeriod(label, name, period)} (${unitOf(kind, currency)})`;
 }
 
 /** Data header of a group metric's 95% half-width. @example groupMetricCiHeader('occupancy', 'SEK') // 'Occupancy ±95% (share 0-1)' */
-export function groupMetricCiHeader(name: GroupMetricName, currency: string): string {
+export function groupMetricCiHeader(name: GroupMetricName, currency: string, period?: string): string {
   const { label, kind } = GROUP_METRIC_LABELS[name];
-  return `${label} ±95% (${unitOf(kind, currency)})`;
+  return `${withPeriod(label, name, period)} ±95% (${unitOf(kind, currency)})`;
 }
 
-/** Data header of a metric's mean. @example metricHeader('serviceLevel', 'SEK') // 'Service level (share 0-1)' */
-export function metricHeader(name: ReportMetric, currency: string): string {
-  return `${metricLabel(name)} (${metricUnit(name, currency)})`;
+/**
+ * Data header of a metric's mean; money and hours say their period when it is given.
+ * @example metricHeader('serviceLevel', 'SEK') // 'Service level (share 0-1)'
+ * @example metricHeader('totalCost', 'SEK', '5 days') // 'Total cost, 5 days (SEK)'
+ */
+export function metricHeader(name: ReportMetric, currency: string, period?: string): string {
+  return `${withPeriod(metricLabel(name), name, period)} (${metricUnit(name, currency)})`;
+}
+
+/** A label with its period, for money and hours. @example withPeriod('Total cost', 'totalCost', 'per interval') // 'Total cost, per interval' */
+export function withPeriod(label: string, name: string, period: string | undefined): string {
+  return period !== undefined && period !== '' && isPeriodMetric(name) ? `${label}, ${period}` : label;
 }
 
 /**
  * Data header of a metric's 95% half-width (same unit as the mean).
  * @example metricCiHeader('asaSeconds', 'SEK') // 'ASA ±95% (s)'
  */
-export function metricCiHeader(name: ReportMetric, currency: string): string {
-  return `${metricLabel(name)} ±95% (${metricUnit(name, currency)})`;
+export function metricCiHeader(name: ReportMetric, currency: string, period?: string): string {
+  return `${withPeriod(metricLabel(name), name, period)} ±95% (${metricUnit(name, currency)})`;
 }
 
 /**

@@ -2,7 +2,12 @@ import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file
 import type { Report } from '../report/report.js';
 import {
   assumptionsTable,
+  budgetTable,
   costsTable,
+  periodsTable,
+  shiftsTable,
+  staffingTable,
+  summarySheetTable,
   differencesTable,
   groupsTable,
   intervalsTable,
@@ -37,6 +42,9 @@ export const NUMBER_FORMATS: { readonly [F in ColumnFormat]: string | undefined 
   text: undefined,
 };
 
+/** Money below 100 in the currency: two decimals. */
+export const SMALL_MONEY_FORMAT = '#,##0.00';
+
 /** Sheet names, each within Excel's 31 characters and free of `[]:*?/\`. */
 export const SHEET_NAMES = {
   summary: 'Summary',
@@ -48,26 +56,33 @@ export const SHEET_NAMES = {
   groups: 'Groups',
   explain: 'Drivers',
   allVariants: 'Sweep (all variants)',
+  budget: 'Budget',
+  periods: 'Periods',
+  variants: 'Variants',
+  staffing: 'Staffing',
+  shifts: 'Shifts',
 } as const;
+
+/** Sheets whose first column (the metric, the month) stays in view as well as the header row. */
+const FROZEN_FIRST_COLUMN: ReadonlySet<string> = new Set([SHEET_NAMES.summary, SHEET_NAMES.budget]);
 
 /** The report as an XLSX workbook (the bytes of the file). */
 export async function reportToXlsx(report: Report): Promise<Uint8Array> {
-  const tables: [string, DataTable][] = [
-    [SHEET_NAMES.summary, summaryTable(report, { includeSweep: false })],
-    [SHEET_NAMES.intervals, intervalsTable(report)],
-    [SHEET_NAMES.costs, costsTable(report)],
-  ];
-  const groups = groupsTable(report);
-  if (groups !== null) tables.push([SHEET_NAMES.groups, groups]);
-  tables.push([SHEET_NAMES.assumptions, assumptionsTable(report)]);
-  const sweep = sweepTable(report);
-  if (sweep !== null) tables.push([SHEET_NAMES.sweep, sweep]);
-  const differences = differencesTable(report);
-  if (differences !== null) tables.push([SHEET_NAMES.differences, differences]);
-  const explain = explainTable(report);
-  if (explain !== null) tables.push([SHEET_NAMES.explain, explain]);
-  const allVariants = allVariantsTable(report);
-  if (allVariants !== null) tables.push([SHEET_NAMES.allVariants, allVariants]);
+  const tables: [string, DataTable][] = [[SHEET_NAMES.summary, summarySheetTable(report)]];
+  const optional = (name: string, table: DataTable | null): void => {
+    if (table !== null) tables.push([name, table]);
+  };
+  optional(SHEET_NAMES.budget, budgetTable(report));
+  optional(SHEET_NAMES.staffing, staffingTable(report));
+  optional(SHEET_NAMES.shifts, shiftsTable(report));
+  tables.push([SHEET_NAMES.intervals, intervalsTable(report)], [SHEET_NAMES.costs, costsTable(report)]);
+  optional(SHEET_NAMES.groups, groupsTable(report));
+  optional(SHEET_NAMES.periods, report.periods !== undefined && report.periods.by !== 'month' ? periodsTable(report) : null);
+  tables.push([SHEET_NAMES.variants, summaryTable(report, { includeSweep: false })], [SHEET_NAMES.assumptions, assumptionsTable(report)]);
+  optional(SHEET_NAMES.sweep, sweepTable(report));
+  optional(SHEET_NAMES.differences, differencesTable(report));
+  optional(SHEET_NAMES.explain, explainTable(report));
+  optional(SHEET_NAMES.allVariants, allVariantsTable(report));
   return tablesToXlsx(tables);
 }
 
@@ -77,7 +92,8 @@ export async function tablesToXlsx(tables: readonly (readonly [string, DataTable
     sheet: name,
     data: sheetData(table),
     stickyRowsCount: 1,
-    columns: table.columns.map((column) => ({ width: Math.min(40, Math.max(10, column.header.length + 2)) })),
+    ...(FROZEN_FIRST_COLUMN.has(name) ? { stickyColumnsCount: 1 } : {}),
+    columns: table.columns.map((column, i) => ({ width: Math.min(i === 0 && FROZEN_FIRST_COLUMN.has(name) ? 44 : 40, Math.max(10, column.header.length + 2)) })),
   }));
   const blob = await writeXlsxFile(sheets).toBlob();
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -97,7 +113,8 @@ function xlsxCell(cell: DataCell, columnFormat: ColumnFormat): Cell {
   if (typeof cell === 'boolean') return { value: cell, type: Boolean };
   const { value, format } = typeof cell === 'number' ? { value: cell, format: columnFormat } : cell;
   if (!Number.isFinite(value)) return null;
-  const numberFormat = NUMBER_FORMATS[format];
+  // Money below 100 keeps its cents (2.31 USD, not 2), as in the text.
+  const numberFormat = format === 'money' && value !== 0 && Math.abs(value) < 100 ? SMALL_MONEY_FORMAT : NUMBER_FORMATS[format];
   return numberFormat === undefined ? { value, type: Number } : { value, type: Number, format: numberFormat };
 }
 

@@ -97,7 +97,7 @@ export interface Assumption {
 
 /** What `run`, `compare` and `sweep` produce, ready for any output format. */
 export interface Report {
-  readonly kind: 'run' | 'compare' | 'sweep';
+  readonly kind: 'run' | 'compare' | 'sweep' | 'plan';
   readonly title: string;
   readonly currency: string;
   readonly staffsimVersion: string;
@@ -117,6 +117,48 @@ export interface Report {
   readonly exchange?: ExchangeNote;
   /** The report's answer in words, first thing in the HTML page. */
   readonly verdict?: Verdict;
+  /** `plan`: the agents per interval (and group), and the shifts when `--shifts` was asked for. */
+  readonly plan?: PlanTables;
+}
+
+/** What a plan export adds to the report of its analytic plans. */
+export interface PlanTables {
+  readonly staffing: readonly PlanStaffingRow[];
+  readonly shifts: readonly PlanShiftRow[];
+}
+
+/** Agents of one interval of one variant (and agent group). */
+export interface PlanStaffingRow {
+  readonly variant: string;
+  /** The agent group, or null for a variant without groups. */
+  readonly group: string | null;
+  readonly day: number;
+  readonly date?: string;
+  readonly start: string;
+  readonly attempts: number;
+  /** Agents answering calls (after shrinkage). */
+  readonly onPhoneAgents: number;
+  /** Agents paid for the interval (on the phones / (1 − shrinkage)). */
+  readonly paidAgents: number;
+  readonly paidAgentHours: number;
+  /** The interval's paid hours as full-time equivalents: the rows add up to the run's FTEs. */
+  readonly fte: number;
+  readonly serviceLevel: number;
+  readonly staffCost: number;
+}
+
+/** One shift line of `plan --shifts`. */
+export interface PlanShiftRow {
+  readonly variant: string;
+  readonly group: string | null;
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+  readonly agents: number;
+  /** e.g. "12:00 30 min"; empty without breaks. */
+  readonly breaks: string;
+  /** e.g. "mon, tue"; empty for every day. */
+  readonly days: string;
 }
 
 /** How money in other currencies was converted (`compare --exchange SEK=1,USD=10.5`). */

@@ -21,7 +21,16 @@ import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { warnAboutPlan } from '../plan-warnings.js';
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
-import { checkOutputFlag } from '../output.js';
+import { checkOutExtension, checkOutputFlag, EXPORT_FORMATS, formatOfExtension, writeExport, type ExportFormat } from '../output.js';
+import type { CsvTable } from '../../export/csv.js';
+import { assumptionsOf, variantFromPlan } from '../../report/build-report.js';
+import { ANNUALISED_METRICS, budgetOf } from '../../report/budget.js';
+import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/period-rollup.js';
+import { rollupSourceOfPlan } from '../../report/period-sources.js';
+import { planShiftRows, planStaffingRows } from '../../report/plan-tables.js';
+import type { Report } from '../../report/report.js';
+import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, type ByChoice } from '../periods.js';
+import { staffsimVersion } from '../version.js';
 import { UsageError } from '../usage-error.js';
 import { printable } from '../../core/printable.js';
 import { COMMAND_LINES } from './catalogue.js';
@@ -83,7 +92,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
     COMMAND_LINES.plan.command,
     COMMAND_LINES.plan.describe,
     (y) =>
-      y
+      withByOption(y)
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (.yaml, .yml or .json)' })
         .option('variant', { type: 'string', describe: 'Only this variant' })
         .option('method', {
@@ -106,12 +115,16 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         .option('seed', { type: 'string', describe: 'With isa: base seed (default: STAFFSIM_SEED, else simulation.seed)' })
         .option('out', {
           type: 'string',
-          describe: 'Write the shifts section (with --shifts) or the JSON document to this file, atomically; the report goes to stdout',
+          describe:
+            'Write to this file, atomically, in the format of --format or of its extension (.csv, .json, .md, .xlsx, .html; .yaml: the shifts section of --shifts); the report goes to stdout',
         })
+        .option('format', { choices: EXPORT_FORMATS, describe: 'Export format: agents, paid agents and FTEs per interval and group, the shifts, the costs (default: from the --out extension)' })
+        .option('table', { choices: ['staffing', 'summary', 'periods', 'shifts'] as const, default: 'staffing' as const, describe: 'CSV: which table (staffing: agents per interval and group)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 plan scenarios/municipal-contact-centre.yaml', 'Every variant, interval by interval')
         .example('$0 plan scenarios/textbook-erlang-c.yaml --json', 'The same as JSON')
         .example('$0 plan centre.yaml --shifts --out shifts.yaml', 'Shifts from the templates, as a staffing section to paste')
+        .example('$0 plan scenarios/examples/municipal-year.yaml --out budget.xlsx', 'A year of agents, FTEs and costs per variant, month by month, as a workbook')
         .example('$0 plan centre.yaml --method isa', 'Simulation-verified staffing beside the Erlang A (SIPP) plan')
         .example('$0 plan groups.yaml --method isa --shifts', 'With agent groups: ISA for every group with a target, then shifts per group'),
     async (args) => {
@@ -124,14 +137,20 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const wantShifts = args.shifts === true;
       if (args.strict === true && !wantShifts) throw new UsageError('--strict: applies to --shifts (exit 3 when intervals stay uncovered); add --shifts');
       if (args['time-limit'] !== undefined && !wantShifts) throw new UsageError('--time-limit: applies to --shifts');
+      const fileFormat = planOutputFormat(out, (args.format as ExportFormat | undefined) ?? null, args.json === true, wantShifts);
       if (out !== null) checkOutputFlag('out', out);
+      const by = byFlag(args);
 
       const scenario = readScenarioFile(String(args.scenario));
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
       const envSeed = seedFromEnvironment(io.env);
       const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed ?? envSeed), method));
+      checkByFlag(by, models.map((model) => model.calendar));
       const usesIsa = (model: ContactCentreModel): boolean =>
         model.network !== undefined ? hasIsaGroup(model) : model.staffing.kind === 'target' && model.staffing.target.method === 'isa';
+      if (fileFormat !== null && fileFormat !== 'json' && fileFormat !== 'yaml' && models.some(usesIsa)) {
+        throw new UsageError(`--format ${fileFormat}: the exports of a plan are made from its analytic plan; a plan by --method isa is written as JSON (--out FILE.json) or shown as text`);
+      }
       if (!models.some(usesIsa)) {
         if (replications !== null) throw new UsageError('--replications: applies to simulation-based staffing (--method isa)');
         if (seed !== null) throw new UsageError('--seed: applies to simulation-based staffing (--method isa)');
@@ -160,13 +179,22 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         planned.push({ model, analytic, isa, networkIsa, shifts, requirement, groupShifts });
       }
 
-      const json = (): string => toJson({ scenario: scenario.name, variants: planned.map(variantJson) });
+      const analyticPlans = planned.flatMap((p) => (p.analytic === null ? [] : [p.analytic]));
+      const shownBy = textBy(by, models.map((model) => model.calendar));
+      const periods = analyticPlans.length === planned.length ? rollUp(shownBy, analyticPlans.map((plan) => ({ scenario: scenario.name, variant: plan.model.variantName, source: rollupSourceOfPlan(plan) }))) : null;
+      const json = (): string =>
+        toJson({ scenario: scenario.name, variants: planned.map(variantJson), ...(by === null || by === 'interval' || periods === null ? {} : { periods }) });
       const multiVariant = hasVariants(scenario);
-      if (args.json === true) {
+      const text = (): string => planned.map((p, i) => plannedText(p, shownBy, by === null, periods?.variants[i]?.rows ?? null)).join('\n\n');
+      if (fileFormat !== null && fileFormat !== 'yaml' && fileFormat !== 'json') {
+        const report = planReport(scenario, planned, by !== null ? periods : models.every((m) => m.calendar.startDate !== undefined) ? rollUp('month', analyticPlans.map((plan) => ({ scenario: scenario.name, variant: plan.model.variantName, source: rollupSourceOfPlan(plan) }))) : null);
+        if (out !== null) io.stdout.write(`${text()}\n`);
+        await writeExport(io, { format: fileFormat, ...(out === null ? {} : { out }) }, (format) => renderPlanExport(report, format, args.table as CsvTable));
+      } else if (args.json === true) {
         if (out === null) io.stdout.write(json());
         else writeOut(io, out, json());
-      } else if (wantShifts) {
-        const reports = planned.map((p) => plannedText(p));
+      } else if (wantShifts && (out === null || fileFormat === 'yaml')) {
+        const reports = planned.map((p) => plannedText(p, shownBy, by === null, null));
         const yaml = shiftsYaml(planned, multiVariant);
         if (out === null) {
           io.stdout.write(`${reports.map(commented).join('\n')}\n${yaml}`);
@@ -175,7 +203,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
           writeOut(io, out, `# staffsim plan --shifts ${printable(scenario.file ?? scenario.name)}\n${yaml}`);
         }
       } else {
-        io.stdout.write(`${planned.map((p) => plannedText(p)).join('\n\n')}\n`);
+        io.stdout.write(`${text()}\n`);
         if (out !== null) writeOut(io, out, json());
       }
       for (const p of planned) if (p.analytic !== null) warnAboutPlan(p.analytic, io);
@@ -355,8 +383,8 @@ function isaJson(plan: IsaPlan): Record<string, unknown> {
 
 // ------------------------------------------------------------------------------------------------ text
 
-function plannedText(p: PlannedVariant): string {
-  const parts = [p.isa !== null ? isaText(p.isa) : p.networkIsa !== null ? networkIsaText(p.networkIsa) : analyticText(p.analytic as VariantPlan)];
+function plannedText(p: PlannedVariant, shownBy: ByChoice, byDefault: boolean, periodRows: readonly PeriodRow[] | null): string {
+  const parts = [p.isa !== null ? isaText(p.isa) : p.networkIsa !== null ? networkIsaText(p.networkIsa) : analyticText(p.analytic as VariantPlan, shownBy, byDefault, periodRows)];
   if (p.shifts !== null) parts.push(shiftsText(variantShiftSubject(p.model), p.shifts, p.requirement as number[][]));
   if (p.groupShifts !== null) parts.push(groupShiftsText(p.model, p.groupShifts));
   return parts.join('\n\n');
@@ -366,8 +394,10 @@ function isaText(plan: IsaPlan): string {
   return [isaTitle(plan.model, describeEnding(plan.isa)), ...isaComparisonLines(plan, plan.model.currency)].join('\n');
 }
 
-function analyticText(plan: VariantPlan): string {
+function analyticText(plan: VariantPlan, shownBy: ByChoice, byDefault: boolean, periodRows: readonly PeriodRow[] | null): string {
   const { model, totals } = plan;
+  const budget = budgetOf(model.calendar, model.costs.hoursPerFte, exactTotals(totals), ANNUALISED_METRICS);
+  const period = budget.period.text;
   const staffingNote =
     model.network !== undefined
       ? `agent groups: ${model.network.groups.map((group) => `${printable(group.name)} ${group.staffing.kind === 'target' ? 'solved for its target' : `by ${group.staffing.kind}`}`).join(', ')}`
@@ -375,7 +405,10 @@ function analyticText(plan: VariantPlan): string {
         ? 'agents solved for the target'
         : `staffing: ${model.staffing.kind}`;
   const title = `${printable(model.scenarioName)} — ${printable(model.variantName)} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
-  const table = renderTable(
+  const table =
+    shownBy !== 'interval' && periodRows !== null
+      ? `${periodHeading(shownBy, false)}\n${periodTable(periodRows, model.currency, false)}\n${ROLLUP_NOTES.join(' ')}${byDefault ? `\n${defaultRollupNote(openRows(model.calendar, plan.rows).length)}` : ''}`
+      : renderTable(
     [
       { header: plan.model.calendar.startDate === undefined ? 'day' : 'date' },
       { header: 'start' },
@@ -405,10 +438,11 @@ function analyticText(plan: VariantPlan): string {
   const summary = [
     `cases ${formatNumber(t('cases'))} · attempts ${formatNumber(t('attempts'))} (${formatNumber(t('attemptsPerCase'), 2)} per case) · resolved ${formatPercent(t('resolvedShareOfCases'))} · contacts per resolved case ${formatNumber(t('contactsPerResolvedCase'), 2)}`,
     `service level ${formatPercent(t('serviceLevel'))} (${model.serviceLevel.answerWithinSeconds} s) · ASA ${formatSeconds(t('asaSeconds'))} · abandoned ${formatPercent(t('abandonedShare'))} · occupancy ${formatPercent(t('occupancy'))}`,
-    `paid agent hours ${formatNumber(t('paidAgentHours'), 1)} · total cost ${formatMoney(t('totalCost'), model.currency)} · per resolved case ${formatMoney(t('costPerResolvedCase'), model.currency)}`,
+    `paid agent hours, ${period} ${formatNumber(t('paidAgentHours'), 1)} · total cost, ${period} ${formatMoney(t('totalCost'), model.currency)} · per resolved case ${formatMoney(t('costPerResolvedCase'), model.currency)}`,
+    ...budgetLines(budget, { paidAgentHours: { mean: t('paidAgentHours') } }, model.currency, false),
   ];
   if (model.network === undefined || plan.groups === undefined) return [title, table, ...summary].join('\n');
-  return [title, table, ...summary, networkSummary(t), groupTable(plan.groups, model.currency)].join('\n');
+  return [title, table, ...summary, networkSummary(t), `by agent group (hours and money over ${period}):`, groupTable(plan.groups, model.currency)].join('\n');
 }
 
 /**
@@ -481,4 +515,75 @@ function shiftsYaml(planned: readonly PlannedVariant[], multiVariant: boolean): 
   const lines = ['variants:'];
   for (const p of planned) lines.push(`  ${yamlKey(p.model.variantName)}:`, ...section(p, '    '));
   return `${lines.join('\n')}\n`;
+}
+
+// ------------------------------------------------------------------------------------------------ exports
+
+/**
+ * The format `plan` writes into `--out` (or to stdout with `--format`): `--format`, else `--json`'s json, else the
+ * extension; `yaml` is the shifts section of `--shifts`. Null for the plain text report alone. Checked before any work:
+ * an extension that names another format, or a .yaml file without --shifts, is a usage error.
+ */
+function planOutputFormat(out: string | null, format: ExportFormat | null, json: boolean, shifts: boolean): ExportFormat | 'yaml' | null {
+  if (format !== null && json && format !== 'json') throw new UsageError(`--json: prints JSON; with --format ${format} leave it out`);
+  if (out === null) {
+    if (format === 'xlsx') throw new UsageError('--format xlsx: a spreadsheet needs a file; add --out FILE.xlsx');
+    return format;
+  }
+  const implied = formatOfExtension(out);
+  const chosen = format ?? (json ? 'json' : implied === 'yaml' ? 'yaml' : (implied as ExportFormat | null));
+  if (chosen === null) {
+    if (shifts) return 'yaml';
+    throw new UsageError(`--out: cannot tell the format from "${out}"; add --format ${EXPORT_FORMATS.join('|')}`);
+  }
+  if (chosen === 'yaml' && !shifts) throw new UsageError(`--out: "${out}" is named as a yaml file, which holds the shifts section of --shifts; add --shifts, or name it .json, .csv, .md, .xlsx or .html`);
+  checkOutExtension(out, chosen, format !== null ? `--format ${format}` : json ? '--json' : `--out`);
+  return chosen;
+}
+
+/** The report of analytic plans for the exports: each variant, its budget, the agents per interval, the shifts. */
+function planReport(scenario: LoadedScenario, planned: readonly PlannedVariant[], periods: PeriodRollup | null): Report {
+  const plans = planned.map((p) => p.analytic as VariantPlan);
+  const shifts = planned.flatMap((p) =>
+    p.groupShifts !== null
+      ? p.groupShifts.solved.flatMap((solved) => planShiftRows(p.model.variantName, solved.group.name, solved.shifts.plan.shifts))
+      : p.shifts === null
+        ? []
+        : planShiftRows(p.model.variantName, null, p.shifts.plan.shifts),
+  );
+  return {
+    kind: 'plan',
+    title: `Staffing plan: ${scenario.name}`,
+    currency: scenario.currency,
+    staffsimVersion: staffsimVersion(),
+    variants: plans.map(variantFromPlan),
+    differences: [],
+    sweep: null,
+    assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], { source: 'analytic', staffsimVersion: staffsimVersion() }),
+    ...(periods === null ? {} : { periods }),
+    plan: { staffing: plans.flatMap(planStaffingRows), shifts },
+  };
+}
+
+/** A plan's export in one format (the exporters are loaded only when asked for). */
+async function renderPlanExport(report: Report, format: ExportFormat, table: CsvTable): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'csv':
+      return (await import('../../export/csv.js')).reportToCsv(report, table);
+    case 'md':
+      return (await import('../../export/markdown.js')).reportToMarkdown(report);
+    case 'html':
+      return (await import('../../export/html.js')).reportToHtml(report);
+    case 'xlsx':
+      return (await import('../../export/xlsx.js')).reportToXlsx(report);
+    case 'json':
+      throw new Error('plan JSON is written by the command itself');
+  }
+}
+
+/** Analytic totals as estimates with a half-width of 0. */
+function exactTotals(totals: Partial<Record<MetricName, number>>): Record<string, { mean: number; ci95: number }> {
+  const out: Record<string, { mean: number; ci95: number }> = {};
+  for (const [name, value] of Object.entries(totals)) out[name] = { mean: value ?? Number.NaN, ci95: 0 };
+  return out;
 }
