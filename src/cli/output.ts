@@ -75,6 +75,11 @@ function exportChoice(
   return { format, out };
 }
 
+/** The export format `--format` and `--out` ask for, or null for none (the command prints its own output). */
+export function exportFormatOf(args: Readonly<Record<string, unknown>>): ExportFormat | null {
+  return exportChoice(args).format;
+}
+
 /**
  * Checks `--format` and `--out` before any work: the format can be told, and the file can be written (so that
  * `compare --replications 200 --out /missing/x.xlsx` stops at once, not after the simulation).

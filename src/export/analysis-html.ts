@@ -13,7 +13,7 @@ import { renderChart } from './charts/render-chart.js';
 import { tornadoSpec } from './charts/tornado.js';
 import { waterfallSpec } from './charts/waterfall.js';
 import { figure, htmlPage, htmlTable, section, type HtmlExtras } from './html.js';
-import { escapeXml } from './svg-chart.js';
+import { escapeXml } from './escape-xml.js';
 
 function signed(value: number, currency: string): string {
   if (!Number.isFinite(value)) return '–';

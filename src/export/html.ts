@@ -1,8 +1,8 @@
-import { COST_LINE_NAMES } from '../core/metrics.js';
-import type { Report } from '../report/report.js';
-import { formatNumber, formatPercent } from '../report/format.js';
+import type { Report, VariantResult } from '../report/report.js';
+import { formatNumber } from '../report/format.js';
+import { yearlyCost } from '../report/verdict.js';
 import { plainNumber } from './csv.js';
-import { cheapestPointIndex, reportMetricNames } from './data-tables.js';
+import { cheapestPointIndex, reportMetricNames, reportPeriod } from './data-tables.js';
 import {
   formatEstimate,
   formatMetricValue,
@@ -14,33 +14,71 @@ import {
   KEY_METRICS,
   metricKind,
   metricLabel,
+  withPeriod,
 } from './metric-labels.js';
-import { escapeXml, renderCurveChart, renderLineChart, renderStackedBarChart } from './svg-chart.js';
+import { escapeXml } from './escape-xml.js';
+import { renderChart } from './charts/render-chart.js';
+import { budgetSpec, costBarsSpec, serviceLevelSpec, sweepSpec } from './charts/report-charts.js';
 
 /**
- * One self-contained HTML page that works offline: inline `<style>`, charts as inline `<svg>`, no scripts, no
- * links, no external URLs or fonts; a Content-Security-Policy of `default-src 'none'` makes any request that
- * slipped in fail instead of leaving the machine. Sections: title, summary table (key metrics per variant),
- * differences against the first variant, charts (total cost by variant stacked by cost line; service level by
- * interval, one line per variant; for a sweep, the total-cost curve with its minimum marked), the sweep table,
- * and collapsed tables of all metrics and all assumptions. All text from the report is escaped.
+ * One self-contained HTML page that works offline and leads with the answer: inline `<style>` (with a print style
+ * sheet for A4), charts as inline static `<svg>` (Vega-Lite rendered by vega, no scripts), no links, no external URLs
+ * or fonts; a Content-Security-Policy of `default-src 'none'` makes any request that slipped in fail instead of leaving
+ * the machine. All text from the report is escaped.
  *
- * Element ids the page guarantees: `summary`, `differences` (when there are any), `chart-cost`,
- * `chart-service-level`, `chart-sweep` and `sweep` (sweep reports), `all-metrics`, `assumptions`.
+ * In order: the title; the verdict (`verdict`: the answer in a paragraph); the key figures (`key-figures`: variants as
+ * columns, at most ten rows); the charts (`chart-cost`: each variant's cost stacked by cost line; `chart-service-level`;
+ * `chart-sweep` for a sweep; `chart-budget` when the report is rolled up by period); then the details: `summary`,
+ * `groups`, `differences`, `sweep`, `periods`, `staffing` and `shifts` (plans), the analyses, `all-metrics` and
+ * `assumptions`. Each section starts on a new page in print.
  */
-export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [], sections: [] }): string {
+export async function reportToHtml(report: Report, extras: HtmlExtras = { figures: [], sections: [] }): Promise<string> {
   const currency = report.currency;
+  const period = reportPeriod(report);
   const money = (v: number): string => formatMetricValue('money', v, currency);
-  const body: string[] = [`<h1>${escapeXml(report.title)}</h1>`, `<p class="meta">${escapeXml(intro(report))}</p>`];
+  const body: string[] = [`<h1>${escapeXml(report.title)}</h1>`, `<p class="meta">${escapeXml(intro(report, period))}</p>`];
 
-  // Summary
+  // The answer first.
+  body.push(
+    `<section id="verdict" class="lead">\n<h2>Verdict</h2>\n<p class="verdict">${escapeXml(verdictText(report))}</p>` +
+      (report.verdict?.basis === undefined ? '' : `\n<p class="note">${escapeXml(report.verdict.basis)}</p>`) +
+      '\n</section>',
+  );
+  body.push(section('key-figures', 'Key figures', keyFiguresTable(report, period)));
+
+  // Charts
+  const charts: string[] = [];
+  charts.push(figure('chart-cost', `Total cost by variant, by cost line, ${period} (${currency})`, await renderChart(costBarsSpec(report, period), 'svg-cost')));
+  const serviceLevel = serviceLevelSpec(report);
+  charts.push(
+    serviceLevel === null
+      ? figure('chart-service-level', 'Service level', '<p class="note">No interval figures in this report.</p>')
+      : figure('chart-service-level', serviceLevel.caption, await renderChart(serviceLevel.spec, 'svg-service-level')),
+  );
+  const sweep = report.sweep;
+  if (sweep !== null) {
+    charts.push(
+      figure(
+        'chart-sweep',
+        `Total cost over ${sweep.parameter} (${sweep.variant}): cost lines stacked, their sum, the cheapest point marked`,
+        await renderChart(sweepSpec(sweep, currency, period), 'svg-sweep'),
+      ),
+    );
+  }
+  if (report.periods !== undefined && report.periods.variants.some((v) => v.rows.length > 1)) {
+    charts.push(figure('chart-budget', `Total cost per ${report.periods.by} (${currency})`, await renderChart(budgetSpec(report.periods, currency), 'svg-budget')));
+  }
+  charts.push(...extras.figures);
+  body.push(`<section id="charts" class="charts">\n<h2>Charts</h2>\n${charts.join('\n')}\n</section>`);
+
+  // Details
   const showScenario = new Set(report.variants.map((v) => v.scenario)).size > 1;
   body.push(
     section(
       'summary',
       'Summary',
       htmlTable(
-        [...(showScenario ? ['Scenario'] : []), 'Variant', 'Source', 'Replications', ...KEY_METRICS.map(metricLabel)],
+        [...(showScenario ? ['Scenario'] : []), 'Variant', 'Source', 'Replications', ...KEY_METRICS.map((name) => withPeriod(metricLabel(name), name, period))],
         report.variants.map((v) => [
           ...(showScenario ? [v.scenario] : []),
           v.variant,
@@ -53,7 +91,6 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
     ),
   );
 
-  // Agent groups
   const withGroups = report.variants.filter((v) => v.groups !== undefined);
   if (withGroups.length > 0) {
     body.push(
@@ -61,12 +98,13 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
         'groups',
         'Agent groups',
         htmlTable(
-          ['Variant', 'Group', ...GROUP_KEY_METRICS.map((name) => GROUP_METRIC_LABELS[name].label)],
+          ['Variant', 'Group', ...GROUP_KEY_METRICS.map((name) => withPeriod(GROUP_METRIC_LABELS[name].label, name, period)), 'FTE'],
           withGroups.flatMap((v) =>
             (v.groups ?? []).map((group) => [
               v.variant,
               group.name,
               ...GROUP_KEY_METRICS.map((name) => formatEstimate(GROUP_METRIC_LABELS[name].kind, group.totals[name].mean, group.totals[name].ci95, currency)),
+              formatNumber(group.budget?.fte.mean ?? Number.NaN, 1),
             ]),
           ),
           2,
@@ -75,7 +113,6 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
     );
   }
 
-  // Differences
   if (report.differences.length > 0) {
     const first = report.variants[0]?.variant ?? 'the first variant';
     body.push(
@@ -86,7 +123,7 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
           ['Variant', 'Metric', 'Difference', 'Relative', 'Significant'],
           report.differences.map((d) => [
             d.variant,
-            metricLabel(d.metric),
+            withPeriod(metricLabel(d.metric), d.metric, period),
             formatSignedDifference(metricKind(d.metric), d.absolute, currency),
             formatRelative(d.relative),
             formatSignificant(d.significant),
@@ -99,65 +136,8 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
     );
   }
 
-  // Charts
-  const costChart = renderStackedBarChart(
-    {
-      title: `Total cost by variant, by cost line (${currency})`,
-      yTitle: `Cost (${currency})`,
-      seriesNames: COST_LINE_NAMES.map(metricLabel),
-      bars: report.variants.map((v) => ({ label: v.variant, values: COST_LINE_NAMES.map((name) => v.totals[name].mean) })),
-      formatValue: money,
-      formatTick: (v) => formatNumber(v, 0),
-    },
-    'chart-cost',
-  );
-  body.push(figure('chart-cost', `Total cost by variant, by cost line (${currency})`, costChart));
-
-  // The x axis: every (day, start) any variant has, in time order; each variant's line is matched by key, so
-  // variants with different calendars (compare across scenarios) still line up.
-  const key = (i: { day: number; start: string }): string => `${i.day} ${i.start}`;
-  const gridByKey = new Map(report.variants.flatMap((v) => v.intervals.map((i) => [key(i), { day: i.day, start: i.start }] as const)));
-  const intervalGrid = [...gridByKey.values()].sort((a, b) => a.day - b.day || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const manyDays = new Set(intervalGrid.map((i) => i.day)).size > 1;
-  const serviceLevelChart =
-    intervalGrid.length === 0
-      ? '<p class="note">No interval figures in this report.</p>'
-      : renderLineChart(
-          {
-            title: 'Service level by interval (mean across replications)',
-            yTitle: 'Service level',
-            xLabels: intervalGrid.map((i) => (manyDays ? `d${i.day} ${i.start}` : i.start)),
-            series: report.variants.map((v) => {
-              const byKey = new Map(v.intervals.map((i) => [key(i), i.serviceLevel.mean]));
-              return { name: v.variant, values: intervalGrid.map((g) => byKey.get(key(g)) ?? Number.NaN) };
-            }),
-            yDomain: [0, 1],
-            formatY: (v) => formatMetricValue('share', v, currency),
-            formatYTick: (v) => formatPercent(v, 0),
-          },
-          'chart-service-level',
-        );
-  body.push(figure('chart-service-level', 'Service level by interval (mean across replications)', serviceLevelChart));
-
-  const sweep = report.sweep;
   if (sweep !== null) {
     const cheapestIndex = cheapestPointIndex(sweep);
-    const curve = renderCurveChart(
-      {
-        title: `Total cost over ${sweep.parameter} (${sweep.variant})`,
-        xTitle: sweep.parameter,
-        yTitle: `Total cost (${currency})`,
-        points: sweep.points.map((p) => ({ x: p.value, y: p.totals.totalCost.mean, ci: p.totals.totalCost.ci95 })),
-        minimumIndex: cheapestIndex,
-        minimumLabel: `Cheapest: ${plainNumber(sweep.cheapest.value)} → ${money(sweep.cheapest.totalCost)}`,
-        formatX: plainNumber,
-        formatY: money,
-        formatYTick: (v) => formatNumber(v, 0),
-      },
-      'chart-sweep',
-    );
-    body.push(figure('chart-sweep', `Total cost over ${sweep.parameter} (${sweep.variant}), cheapest point marked`, curve));
-
     const sweepMetrics = ['serviceLevel', 'asaSeconds', 'abandonedShare', 'attemptsPerCase', 'totalCost', 'costPerResolvedCase'] as const;
     const rows = sweep.points.map((point, i) => ({
       cells: [
@@ -171,17 +151,78 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
       section(
         'sweep',
         `Sweep of ${sweep.parameter} (${sweep.variant})`,
-        htmlTableWithRowClasses(['Value', ...sweepMetrics.map(metricLabel), 'Cheapest'], rows, 0) +
+        htmlTableWithRowClasses(['Value', ...sweepMetrics.map((name) => withPeriod(metricLabel(name), name, period)), 'Cheapest'], rows, 0) +
           `<p class="note">Cheapest: <strong>${escapeXml(`${sweep.parameter} = ${plainNumber(sweep.cheapest.value)}`)}</strong>, ` +
           `total cost ${escapeXml(money(sweep.cheapest.totalCost))}.</p>`,
       ),
     );
   }
 
-  // Figures and sections of the analyses (`analysis-html.ts`): explain's waterfalls, every variant's sweep curves
-  body.push(...extras.figures, ...extras.sections);
+  if (report.periods !== undefined) {
+    const rollup = report.periods;
+    body.push(
+      section(
+        'periods',
+        `By ${rollup.by}`,
+        htmlTable(
+          ['Variant', rollup.by, 'Open days', 'Service level', `Paid agent hours, per ${rollup.by}`, 'FTE', `Total cost, per ${rollup.by}`],
+          rollup.variants.flatMap((variant) =>
+            variant.rows.map((row) => [
+              variant.variant,
+              row.period,
+              String(row.openDays),
+              formatEstimate('share', row.totals.serviceLevel.mean, row.totals.serviceLevel.ci95, currency),
+              formatMetricValue('hours', row.totals.paidAgentHours.mean, currency),
+              formatNumber(row.fte.mean, 1),
+              formatEstimate('money', row.totals.totalCost.mean, row.totals.totalCost.ci95, currency),
+            ]),
+          ),
+          2,
+        ) + `<p class="note">${escapeXml(rollup.notes.join(' '))}</p>`,
+      ),
+    );
+  }
 
-  // All metrics and assumptions, collapsed
+  if (report.plan !== undefined && report.plan.shifts.length > 0) {
+    body.push(
+      section(
+        'shifts',
+        'Shifts',
+        htmlTable(
+          ['Variant', 'Group', 'Shift', 'Start', 'End', 'Agents', 'Breaks', 'Days'],
+          report.plan.shifts.map((row) => [row.variant, row.group ?? '', row.name, row.start, row.end, String(row.agents), row.breaks, row.days || 'every day']),
+          3,
+        ),
+      ),
+    );
+  }
+  if (report.plan !== undefined) {
+    body.push(
+      details(
+        'staffing',
+        'Agents per interval',
+        htmlTable(
+          ['Variant', 'Group', 'Day', 'Start', 'Attempts', 'On the phones', 'Paid agents', 'FTE', 'Service level'],
+          report.plan.staffing.map((row) => [
+            row.variant,
+            row.group ?? '',
+            row.date ?? String(row.day),
+            row.start,
+            formatNumber(row.attempts, 1),
+            formatNumber(row.onPhoneAgents, Number.isInteger(row.onPhoneAgents) ? 0 : 1),
+            formatNumber(row.paidAgents, 1),
+            formatNumber(row.fte, 2),
+            formatMetricValue('share', row.serviceLevel, currency),
+          ]),
+          2,
+        ),
+      ),
+    );
+  }
+
+  // Sections of the analyses (`analysis-html.ts`): explain's table, every variant's sweep curves
+  body.push(...extras.sections);
+
   body.push(
     details(
       'all-metrics',
@@ -189,7 +230,7 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
       htmlTable(
         ['Metric', ...report.variants.map((v) => v.variant)],
         reportMetricNames(report).map((name) => [
-          metricLabel(name),
+          withPeriod(metricLabel(name), name, period),
           ...report.variants.map((v) => {
             const estimate = v.totals[name];
             return estimate === undefined ? '–' : formatEstimate(metricKind(name), estimate.mean, estimate.ci95, currency);
@@ -213,6 +254,41 @@ export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [],
   );
 
   return htmlPage(report.title, report.staffsimVersion, body);
+}
+
+/** The verdict paragraph: the report's own, or the plain facts when no verdict was made. */
+function verdictText(report: Report): string {
+  if (report.verdict !== undefined && report.verdict.sentences.length > 0) return report.verdict.sentences.join(' ');
+  const cheapest = [...report.variants].sort((a, b) => a.totals.totalCost.mean - b.totals.totalCost.mean)[0];
+  if (cheapest === undefined) return 'No results.';
+  return `${cheapest.variant} has the lowest total cost: ${formatMetricValue('money', cheapest.totals.totalCost.mean, report.currency)}.`;
+}
+
+/**
+ * The key figures, variants as columns: at most ten rows — service level, abandoned, cases resolved, paid agent hours,
+ * FTEs, total cost, total cost a year, cost per resolved case — each money or hours row with its period.
+ */
+export function keyFiguresTable(report: Report, period: string): string {
+  const currency = report.currency;
+  const value = (v: VariantResult, name: 'serviceLevel' | 'abandonedShare' | 'resolvedShareOfCases' | 'paidAgentHours' | 'totalCost' | 'costPerResolvedCase'): string =>
+    formatEstimate(metricKind(name), v.totals[name].mean, v.totals[name].ci95, currency);
+  const rows: string[][] = [
+    ['Service level', ...report.variants.map((v) => value(v, 'serviceLevel'))],
+    ['Abandoned', ...report.variants.map((v) => value(v, 'abandonedShare'))],
+    ['Cases resolved', ...report.variants.map((v) => value(v, 'resolvedShareOfCases'))],
+    [`Paid agent hours, ${period}`, ...report.variants.map((v) => value(v, 'paidAgentHours'))],
+    ['FTE (full-time equivalents)', ...report.variants.map((v) => formatNumber(v.budget?.fte.mean ?? Number.NaN, 1))],
+    [`Total cost, ${period}`, ...report.variants.map((v) => value(v, 'totalCost'))],
+  ];
+  if (report.variants.some((v) => v.budget?.annualised !== undefined)) {
+    rows.push(['Total cost, a year (estimate)', ...report.variants.map((v) => formatMetricValue('money', yearlyCost(v).value, currency))]);
+  }
+  rows.push(['Cost per resolved case', ...report.variants.map((v) => value(v, 'costPerResolvedCase'))]);
+  const note = report.variants.find((v) => v.budget?.annualised !== undefined)?.budget?.annualised?.note;
+  return (
+    htmlTable(['', ...report.variants.map((v) => v.variant)], rows, 1) +
+    (note === undefined ? '' : `<p class="note">A year: ${escapeXml(note)}.</p>`)
+  );
 }
 
 /** Ready-made HTML to add to a report page: figures after the charts, sections after the sweep. */
@@ -245,10 +321,11 @@ export function htmlPage(title: string, version: string, body: readonly string[]
   ].join('\n');
 }
 
-function intro(report: Report): string {
+function intro(report: Report, period: string): string {
   const kind = { run: 'Run', compare: 'Comparison', sweep: 'Sweep', plan: 'Plan' }[report.kind];
+  const exchange = report.exchange === undefined ? '' : ` (${report.exchange.text})`;
   return (
-    `${kind} by staffsim ${report.staffsimVersion}. Money in ${report.currency}; counts per replication; ` +
+    `${kind} by staffsim ${report.staffsimVersion}, over ${period}. Money in ${report.currency}${exchange}; counts per replication; ` +
     '± is the half-width of the 95% confidence interval across replications.'
   );
 }
@@ -295,25 +372,36 @@ const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d0d0d0; --accent: #D55E00; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.4; }
-main { max-width: 1100px; margin: 0 auto; padding: 24px; }
+main { max-width: 980px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 1.6rem; margin: 0 0 4px; }
 h2 { font-size: 1.2rem; margin: 28px 0 8px; }
 .meta, .note, footer { color: var(--muted); font-size: 0.9rem; }
-figure, .table-wrap { overflow-x: auto; }
+.verdict { font-size: 1.1rem; max-width: 46em; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-size: 0.9rem; margin: 8px 0; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid var(--ink); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+#key-figures table { font-size: 1rem; }
 tr.cheapest td { font-weight: 600; background: #fdf0e6; }
-figure { margin: 24px 0; }
+figure { margin: 24px 0; max-width: 100%; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
-svg.chart { max-width: 100%; height: auto; font-size: 12px; }
-svg.chart text { fill: var(--ink); }
-svg.chart .axis-label { fill: var(--muted); }
-svg.chart .axis-title { fill: var(--muted); font-size: 12px; }
-svg.chart .bar-total { font-weight: 600; }
-svg.chart .curve-minimum-label { fill: var(--accent); font-weight: 600; }
+figure svg { display: block; max-width: 100%; height: auto; }
 details { margin: 16px 0; }
 summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 32px; border-top: 1px solid var(--rule); padding-top: 8px; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  main { max-width: none; padding: 0; }
+  body { font-size: 10pt; }
+  h1 { font-size: 16pt; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 2px 6px; }
+  #key-figures table { font-size: 10pt; }
+  section, figure, details { break-inside: avoid; }
+  section#charts, section#summary, details { break-before: page; }
+  figure svg { max-height: 110mm; width: auto; }
+  summary { list-style: none; }
+}
 `.trim();

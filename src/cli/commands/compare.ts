@@ -6,7 +6,7 @@ import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
-import { assumptionsOf, differencesAgainstFirst, reportEstimate, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
+import { assumptionsOf, differenceHalfWidth, differencesAgainstFirst, reportEstimate, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
 import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
 import { formatNumber, renderTable } from '../../report/format.js';
 import type { Difference, ExchangeNote, Report, ReportMetric, VariantResult } from '../../report/report.js';
@@ -24,7 +24,9 @@ import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
-import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
+import { checkExportOptions, exportFormatOf, exportReport, withExportOptions } from '../output.js';
+import { verdictOf, yearlyCost, type DifferenceInterval } from '../../report/verdict.js';
+import { verdictSensitivity } from '../verdict-sensitivity.js';
 import { progressBar } from '../progress.js';
 import { warnAboutPlan } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
@@ -131,7 +133,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
       const exportPeriods = by !== null ? periods : calendars.every((c) => c.startDate !== undefined) ? rollUp('month', labelled) : null;
       const differences = differencesAgainstFirst(variants, runs);
       const explain = args.explain === true ? explainAgainstFirst(scenarios) : undefined;
-      const report: Report = {
+      let report: Report = {
         kind: 'compare',
         title: `Comparison: ${[...new Set(scenarios.map((s) => s.name))].join(' vs ')}`,
         currency: first.currency,
@@ -152,6 +154,8 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         ...(exchange === null ? {} : { exchange: exchange.note }),
       };
       const json = { ...compareJson(report), ...(by === null || periods === null ? {} : { periods }) };
+      if (exportFormatOf(args) === 'html') report = withVerdict(report, scenarios, runs, true);
+      else if (exportFormatOf(args) !== null) report = withVerdict(report, scenarios, runs, false);
       if (await exportReport(io, report, json, args)) return;
       if (args.json === true) {
         io.stdout.write(toJson(json));
@@ -216,6 +220,30 @@ function currencyExchange(
   if (missing.length > 0) throw new UsageError(`--exchange: no rate for ${missing.join(', ')} (the scenarios use ${currencies.join(', ')})`);
   const base = rates.get(into) as number;
   return { note: exchangeNote(into, currencies, rates), factor: (currency) => (rates.get(currency) as number) / base };
+}
+
+/**
+ * The report with its verdict: the cheapest variant per resolved case and per year, by how much (paired 95% intervals
+ * from the replications), and — with `sensitivity`, for the HTML page — the assumption the difference between the two
+ * cheapest variants per year depends on most (analytic; skipped when they come from different files).
+ */
+function withVerdict(report: Report, scenarios: readonly LoadedScenario[], runs: readonly (readonly ReplicationResult[] | null)[], sensitivity: boolean): Report {
+  const interval: DifferenceInterval | null = runs.every((r) => r !== null)
+    ? (a, b, metric) => differenceHalfWidth(runs[a] as ReplicationResult[], runs[b] as ReplicationResult[], metric)
+    : null;
+  let analysis: Parameters<typeof verdictOf>[2] = null;
+  if (sensitivity && report.variants.length >= 2) {
+    const order = [...report.variants.keys()].sort((a, b) => yearlyCost(report.variants[a] as VariantResult).value - yearlyCost(report.variants[b] as VariantResult).value);
+    const cheap = report.variants[order[0] as number] as VariantResult;
+    const dear = report.variants[order[1] as number] as VariantResult;
+    const scenario = scenarios.find((s) => s.name === cheap.scenario);
+    analysis =
+      scenario === undefined || cheap.scenario !== dear.scenario
+        ? { result: null, basis: 'No sensitivity analysis: the two cheapest variants come from different scenario files.' }
+        : verdictSensitivity(scenario, dear.variant, cheap.variant);
+  }
+  const verdict = verdictOf(report, interval, analysis);
+  return { ...report, verdict: { sentences: verdict.sentences, ...(verdict.basis === undefined ? {} : { basis: verdict.basis }) } };
 }
 
 /** A roll-up source with its money converted. */
