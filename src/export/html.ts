@@ -396,8 +396,8 @@ footer { margin-top: 32px; border-top: 1px solid var(--rule); padding-top: 8px; 
   body { font-size: 10pt; }
   h1 { font-size: 16pt; }
   .table-wrap { overflow: visible; }
-  table { font-size: 8.5pt; }
-  th, td { padding: 2px 6px; }
+  table { font-size: 7.5pt; width: 100%; }
+  th, td, .num { padding: 2px 4px; white-space: normal; overflow-wrap: anywhere; }
   #key-figures table { font-size: 10pt; }
   section, figure, details { break-inside: avoid; }
   section#charts, section#summary, details { break-before: page; }
