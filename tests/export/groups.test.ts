@@ -59,11 +59,11 @@ describe('exports of a scenario with agent groups', () => {
     const sheet = workbook.getWorksheet('Groups')!;
     expect(sheet.getRow(1).getCell(3).value).toBe('Group');
     expect(sheet.getRow(3).getCell(3).value).toBe('case-officers');
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Intervals', 'Costs', 'Groups', 'Assumptions', 'Differences']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Intervals', 'Costs', 'Groups', 'Variants', 'Assumptions', 'Differences']);
     const markdown = reportToMarkdown(report);
     expect(markdown).toContain('## Agent groups');
     expect(markdown).toMatch(/\| base \| case-officers \| /);
-    expect(reportToHtml(report)).toContain('<section id="groups">');
+    expect(await reportToHtml(report)).toContain('<section id="groups">');
   });
 
   it('a CSV of groups for a scenario without groups is an input error', () => {
@@ -71,6 +71,6 @@ describe('exports of a scenario with agent groups', () => {
     const variant = variantFromPlan(planVariant(scenario.variants[0]!.model));
     const plain: Report = { ...report, variants: [variant], differences: [] };
     expect(() => reportToCsv(plain, 'groups')).toThrow(/no agent groups/);
-    expect(summaryTable(plain, { includeSweep: false }).columns).toHaveLength(5 + 2 * 30);
+    expect(summaryTable(plain, { includeSweep: false }).columns).toHaveLength(5 + 2 * 30 + 7); // variant columns, every metric's mean and ±95%, the 7 budget columns
   });
 });

@@ -13,8 +13,8 @@ describe('reportToMarkdown', () => {
 
       | Variant | Source | Replications | Service level | ASA | Abandoned share | Occupancy | Attempts per case | Resolved share of cases | Paid agent hours | Total cost | Cost per resolved case |
       | :-- | :-- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |
-      | mediocre | simulation | 20 | 62.0% ± 1.2% | 48.3 s ± 1.0 s | 10.0% ± 0.2% | 91.0% ± 1.8% | 1.70 ± 0.03 | 84.0% ± 1.7% | 170.0 h ± 3.4 h | 195,635 SEK ± 3,913 SEK | 129 SEK ± 3 SEK |
-      | world-class | simulation | 20 | 81.2% ± 1.6% | 7.8 s ± 0.2 s | 2.0% ± 0.0% | 78.0% ± 1.6% | 1.20 ± 0.02 | 95.0% ± 1.9% | 190.0 h ± 3.8 h | 111,235 SEK ± 2,225 SEK | 66 SEK ± 1 SEK |
+      | mediocre | simulation | 20 | 62.0% ± 1.2% | 48.3 s ± 1.0 s | 10.0% ± 0.2% | 91.0% ± 1.8% | 1.70 ± 0.03 | 84.0% ± 1.7% | 170.0 h ± 3.4 h | 195,635 SEK ± 3,913 SEK | 129 SEK ± 2.59 SEK |
+      | world-class | simulation | 20 | 81.2% ± 1.6% | 7.8 s ± 0.2 s | 2.0% ± 0.0% | 78.0% ± 1.6% | 1.20 ± 0.02 | 95.0% ± 1.9% | 190.0 h ± 3.8 h | 111,235 SEK ± 2,225 SEK | 65.52 SEK ± 1.31 SEK |
 
       ## Differences against mediocre
 
@@ -41,16 +41,16 @@ describe('reportToMarkdown', () => {
 
       | Variant | Source | Replications | Service level | ASA | Abandoned share | Occupancy | Attempts per case | Resolved share of cases | Paid agent hours | Total cost | Cost per resolved case |
       | :-- | :-- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |
-      | base | simulation | 20 | 81.2% ± 1.6% | 7.8 s ± 0.2 s | 2.0% ± 0.0% | 78.0% ± 1.6% | 1.20 ± 0.02 | 95.0% ± 1.9% | 190.0 h ± 3.8 h | 111,235 SEK ± 2,225 SEK | 66 SEK ± 1 SEK |
+      | base | simulation | 20 | 81.2% ± 1.6% | 7.8 s ± 0.2 s | 2.0% ± 0.0% | 78.0% ± 1.6% | 1.20 ± 0.02 | 95.0% ± 1.9% | 190.0 h ± 3.8 h | 111,235 SEK ± 2,225 SEK | 65.52 SEK ± 1.31 SEK |
 
       ## Sweep of \`staffing.agents\` (base)
 
       | Value | Service level | ASA | Abandoned share | Attempts per case | Total cost | Cost per resolved case | Cheapest |
       | --: | --: | --: | --: | --: | --: | --: | --: |
-      | 10 | 41.0% ± 0.4% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 160,000 SEK ± 1,600 SEK | 129 SEK ± 1 SEK |  |
-      | 12 | 66.0% ± 0.7% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 131,000 SEK ± 1,310 SEK | 129 SEK ± 1 SEK |  |
-      | 14 | 83.0% ± 0.8% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 118,500 SEK ± 1,185 SEK | 129 SEK ± 1 SEK | **cheapest** |
-      | 16 | 93.0% ± 0.9% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 124,000 SEK ± 1,240 SEK | 129 SEK ± 1 SEK |  |
+      | 10 | 41.0% ± 0.4% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 160,000 SEK ± 1,600 SEK | 129 SEK ± 1.29 SEK |  |
+      | 12 | 66.0% ± 0.7% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 131,000 SEK ± 1,310 SEK | 129 SEK ± 1.29 SEK |  |
+      | 14 | 83.0% ± 0.8% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 118,500 SEK ± 1,185 SEK | 129 SEK ± 1.29 SEK | **cheapest** |
+      | 16 | 93.0% ± 0.9% | 48.3 s ± 0.5 s | 10.0% ± 0.1% | 1.70 ± 0.02 | 124,000 SEK ± 1,240 SEK | 129 SEK ± 1.29 SEK |  |
 
       Cheapest: **staffing.agents = 14**, total cost 118,500 SEK.
       "

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/core/metrics.js';
-import { costsTable, intervalsTable, summaryTable, type DataCell, type DataTable } from '../../src/export/data-tables.js';
+import { costsTable, intervalsTable, summarySheetTable, summaryTable, type DataCell, type DataTable } from '../../src/export/data-tables.js';
 import { metricHeader } from '../../src/export/metric-labels.js';
-import { NUMBER_FORMATS, reportToXlsx } from '../../src/export/xlsx.js';
+import { NUMBER_FORMATS, reportToXlsx, SMALL_MONEY_FORMAT } from '../../src/export/xlsx.js';
 import type { Report } from '../../src/report/report.js';
 import { compareReport, metrics, renameVariants, sweepReport } from '../fixtures/report/reports.js';
 
@@ -42,7 +42,8 @@ function expectSheetMatches(ws: ExcelJS.Worksheet, table: DataTable): void {
       if (typeof value === 'number' && Number.isFinite(value)) {
         expect(cell.type, `${ws.name} ${cell.address}`).toBe(ExcelJS.ValueType.Number);
         expect(cell.value, `${ws.name} ${cell.address}`).toBe(value);
-        const format = NUMBER_FORMATS[table.columns[c]?.format ?? 'text'];
+        const columnFormat = expected !== null && typeof expected === 'object' ? expected.format : (table.columns[c]?.format ?? 'text');
+        const format = columnFormat === 'money' && value !== 0 && Math.abs(value) < 100 ? SMALL_MONEY_FORMAT : NUMBER_FORMATS[columnFormat];
         if (format !== undefined) expect(cell.numFmt, `${ws.name} ${cell.address}`).toBe(format);
       } else if (typeof value === 'string' && value !== '') {
         expect(cell.type, `${ws.name} ${cell.address}`).toBe(ExcelJS.ValueType.String);
@@ -57,12 +58,12 @@ function expectSheetMatches(ws: ExcelJS.Worksheet, table: DataTable): void {
 describe('reportToXlsx', () => {
   it('writes the sheets Summary, Intervals, Costs, Assumptions and Differences for a comparison', async () => {
     const workbook = await readBack(compareReport);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Intervals', 'Costs', 'Assumptions', 'Differences']);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Intervals', 'Costs', 'Variants', 'Assumptions', 'Differences']);
   });
 
   it('writes a Sweep sheet (and no Differences) for a sweep', async () => {
     const workbook = await readBack(sweepReport);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Intervals', 'Costs', 'Assumptions', 'Sweep']);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Intervals', 'Costs', 'Variants', 'Assumptions', 'Sweep']);
     for (const ws of workbook.worksheets) {
       expect(ws.name.length).toBeLessThanOrEqual(31);
       expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
@@ -84,14 +85,15 @@ describe('reportToXlsx', () => {
 
   it('reads back Summary, Intervals and Costs cell by cell, numbers as numbers with their formats', async () => {
     const workbook = await readBack(compareReport);
-    expectSheetMatches(sheet(workbook, 'Summary'), summaryTable(compareReport, { includeSweep: false }));
+    expectSheetMatches(sheet(workbook, 'Variants'), summaryTable(compareReport, { includeSweep: false }));
     expectSheetMatches(sheet(workbook, 'Intervals'), intervalsTable(compareReport));
     expectSheetMatches(sheet(workbook, 'Costs'), costsTable(compareReport));
-    expect(sheet(workbook, 'Summary').getRow(1).cellCount).toBe(5 + 2 * METRIC_NAMES.length);
+    expect(sheet(workbook, 'Variants').getRow(1).cellCount).toBe(5 + 2 * METRIC_NAMES.length + 7);
+    expectSheetMatches(sheet(workbook, 'Summary'), summarySheetTable(compareReport));
   });
 
   it('uses 0.0% for shares, 0.0 for seconds, #,##0 for money and #,##0.0 for counts', async () => {
-    const ws = sheet(await readBack(compareReport), 'Summary');
+    const ws = sheet(await readBack(compareReport), 'Variants');
     const cell = (header: string): ExcelJS.Cell => ws.getCell(3, column(ws, header));
     expect(cell('Service level (share 0-1)')).toMatchObject({ value: 0.812, numFmt: '0.0%' });
     expect(cell('Service level ±95% (share 0-1)')).toMatchObject({ value: 0.0162, numFmt: '0.0%' });
@@ -111,7 +113,7 @@ describe('reportToXlsx', () => {
       ...report,
       assumptions: [...report.assumptions, { name: 'note', value: '@evil', variant: '' }],
     });
-    const summary = sheet(workbook, 'Summary');
+    const summary = sheet(workbook, 'Variants');
     expect(summary.getCell(2, column(summary, 'Variant'))).toMatchObject({ value: '=SUM(1)', type: ExcelJS.ValueType.String });
     expect(summary.getCell(3, column(summary, 'Variant'))).toMatchObject({ value: '+cmd|x', type: ExcelJS.ValueType.String });
     const intervals = sheet(workbook, 'Intervals');
@@ -132,7 +134,7 @@ describe('reportToXlsx', () => {
   it('leaves non-finite numbers empty', async () => {
     const totals = metrics({ asaSeconds: Number.POSITIVE_INFINITY, waitP90Seconds: Number.NaN });
     const analytic = { ...compareReport.variants[0]!, source: 'erlang-a' as const, replications: null, seed: null, totals };
-    const ws = sheet(await readBack({ ...compareReport, variants: [analytic], differences: [] }), 'Summary');
+    const ws = sheet(await readBack({ ...compareReport, variants: [analytic], differences: [] }), 'Variants');
     expect(ws.getCell(2, column(ws, 'ASA (s)')).value).toBeNull();
     expect(ws.getCell(2, column(ws, 'Wait 90th percentile (s)')).value).toBeNull();
     expect(ws.getCell(2, column(ws, 'Seed')).value).toBeNull();
