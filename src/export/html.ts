@@ -40,7 +40,7 @@ export async function reportToHtml(report: Report, extras: HtmlExtras = { figure
 
   // The answer first.
   body.push(
-    `<section id="verdict" class="lead">\n<h2>Verdict</h2>\n<p class="verdict">${escapeXml(verdictText(report))}</p>` +
+    `<section id="verdict">\n<h2>Verdict</h2>\n<p class="verdict">${escapeXml(verdictText(report))}</p>` +
       (report.verdict?.basis === undefined ? '' : `\n<p class="note">${escapeXml(report.verdict.basis)}</p>`) +
       '\n</section>',
   );
@@ -69,7 +69,7 @@ export async function reportToHtml(report: Report, extras: HtmlExtras = { figure
     charts.push(figure('chart-budget', `Total cost per ${report.periods.by} (${currency})`, await renderChart(budgetSpec(report.periods, currency), 'svg-budget')));
   }
   charts.push(...extras.figures);
-  body.push(`<section id="charts" class="charts">\n<h2>Charts</h2>\n${charts.join('\n')}\n</section>`);
+  body.push(`<section id="charts">\n<h2>Charts</h2>\n${charts.join('\n')}\n</section>`);
 
   // Details
   const showScenario = new Set(report.variants.map((v) => v.scenario)).size > 1;
