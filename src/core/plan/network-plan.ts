@@ -54,6 +54,34 @@ export interface GroupPlan {
   readonly source: AnalyticSource;
   readonly rows: readonly GroupIntervalRow[];
   readonly totals: Readonly<Record<GroupMetricName, number>>;
+  /**
+   * Task work (callbacks, channel cases, retries) and the agent time its calls leave over, over the run, in hours.
+   * More work than time left over means the backlog grows from one run to the next without end (see `taskOverloads`).
+   */
+  readonly taskHours: { readonly work: number; readonly spare: number };
+}
+
+/** A group whose tasks need more agent time than its calls leave over: its backlog grows without end. */
+export interface TaskOverload {
+  readonly group: string;
+  /** Task work created in the run, hours. */
+  readonly workHours: number;
+  /** Agent time on duty that calls leave over in the run, hours. */
+  readonly spareHours: number;
+}
+
+/**
+ * The groups of a plan whose tasks need more agent time than their calls leave over during the run. Repeated (the next
+ * week, the next year), such a run starts each time with a larger backlog: callbacks and e-mails wait without end, the
+ * cases behind them are never resolved, and the plan's total cost is unbounded (like that of a queue without patience
+ * whose calls arrive faster than agents answer them) — it is never the cheapest. Within one run the work left over
+ * shows only as `taskBacklogAtEnd`, which no price covers.
+ * @example taskOverloads(planVariant(oneCaseOfficerForManyCallbacks)) // [{ group: 'case-officers', workHours: 105, spareHours: 39.5 }]
+ */
+export function taskOverloads(plan: { readonly groups?: readonly GroupPlan[] | undefined }): TaskOverload[] {
+  return (plan.groups ?? [])
+    .filter((group) => group.taskHours.work > group.taskHours.spare * (1 + 1e-9) + 1e-9)
+    .map((group) => ({ group: group.name, workHours: group.taskHours.work, spareHours: group.taskHours.spare }));
 }
 
 /** Outer iterations of one interval's fixed point before target staffing is frozen at its better-staffed side. */
@@ -149,9 +177,13 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   let openCasesAtEnd = 0;
   let channelCases = 0;
   let converged = true;
+  /** Task work created and agent time left over from calls, per group, seconds. */
+  const taskWorkSeconds = new Float64Array(G);
+  const spareSeconds = new Float64Array(G);
   /** Books a new packet of tasks where it was created and queues it: now, or at a later interval. */
   const addTasks = (packet: TaskPacket, atInterval: number): void => {
     (taskBook[packet.group] as TaskBook[])[packet.createdK]!.created += packet.count;
+    taskWorkSeconds[packet.group] = (taskWorkSeconds[packet.group] as number) + packet.count * packet.workSeconds;
     (pending[atInterval] as TaskPacket[]).push(packet);
   };
 
@@ -271,6 +303,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       const onPhone = agents[g] as number;
       const callWork = answered * setup.handleSeconds;
       const capacity = Math.max(0, onPhone * L - callWork);
+      spareSeconds[g] = (spareSeconds[g] as number) + capacity;
       const taskWork = workBacklog(backlogs[g] as TaskPacket[], capacity, start, L, (packet, portion, delay, withinDue, doneFrom, doneTo) => {
         const book = (taskBook[g] as TaskBook[])[packet.createdK] as TaskBook;
         book.done += portion;
@@ -413,12 +446,13 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     source: (setups[g] as GroupSetup).patienceSeconds === null ? 'erlang-c' : 'erlang-a',
     rows: finalGroupRows[g] as GroupIntervalRow[],
     totals: groupTotals(finalGroupRows[g] as GroupIntervalRow[], group, model.serviceLevel, calendar.intervalSeconds),
+    taskHours: { work: (taskWorkSeconds[g] as number) / 3600, spare: (spareSeconds[g] as number) / 3600 },
   }));
   return {
     model,
     source,
     rows,
-    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant),
+    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant, taskOverloads({ groups: groupPlans }).length === 0),
     converged,
     groups: groupPlans,
   };
@@ -1014,6 +1048,7 @@ function networkTotals(
   openCasesAtEnd: number,
   channelCases: number,
   variant: readonly { callbackConnectedSeconds: number }[],
+  tasksKeepUp: boolean,
 ): Partial<Record<MetricName, number>> {
   const sum = (pick: (row: IntervalPlanRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
   const allGroupRows = groupRows.flat();
@@ -1050,7 +1085,7 @@ function networkTotals(
     model.costs,
     { staffCost, overtimeCost: 0 },
   );
-  const bounded = rows.every((row) => row.stable);
+  const bounded = tasksKeepUp && rows.every((row) => row.stable);
   return {
     cases,
     attempts,
