@@ -48,14 +48,15 @@ export function formatOfExtension(path: string): string | null {
  * Checks that the file `--out` names fits the format the command will write into it: a known extension that stands
  * for another format is refused (`--out plan.xlsx` with `--format json` would write JSON into a file a spreadsheet
  * cannot open). A name without a known extension (`report.txt`, `/dev/stdout`) takes any format.
- * @param how what chose the format, for the message: `--format json`, `--json`
+ * @param how what chose the format, for the message: `--format json`, `--json` (a flag the message suggests leaving
+ *   out), or `import without --json`
  * @throws UsageError (exit 2)
  * @example checkOutExtension('plan.xlsx', 'json', '--format json') // throws
  */
 export function checkOutExtension(out: string, format: string, how: string): void {
   const implied = formatOfExtension(out);
   if (implied === null || implied === format) return;
-  throw new UsageError(`--out: "${out}" is named as a ${implied} file, but ${how} writes ${format}; name it .${format}, or leave out ${how}`);
+  throw new UsageError(`--out: "${out}" is named as a ${implied} file, but ${how} writes ${format}; name it .${format}${how.startsWith('--') ? `, or leave out ${how}` : ''}`);
 }
 
 /** The export asked for by `--format` and `--out`: the format (null when neither is given) and the file (null for stdout). */

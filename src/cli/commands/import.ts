@@ -12,7 +12,7 @@ import { readScenarioFile } from '../../scenario/load.js';
 import { forEachLine } from '../../scenario/read-input-file.js';
 import type { CliIo } from '../io.js';
 import { flagText, numberFlag } from '../number-flags.js';
-import { checkOutputFlag } from '../output.js';
+import { checkOutExtension, checkOutputFlag } from '../output.js';
 import { UsageError } from '../usage-error.js';
 import { COMMAND_LINES } from './catalogue.js';
 
@@ -98,7 +98,10 @@ export function registerImportCommand(cli: Argv, io: CliIo): Argv {
       if (options.timestampColumn !== undefined && (options.dateColumn !== undefined || options.timeColumn !== undefined)) {
         throw new UsageError('--timestamp-column: give either a timestamp column or a date and a time column');
       }
-      if (out !== null) checkOutputFlag('out', out);
+      if (out !== null) {
+        checkOutputFlag('out', out);
+        checkOutExtension(out, args.json === true ? 'json' : 'yaml', args.json === true ? '--json' : 'import without --json');
+      }
       // The behaviour scenario is read before the counts, so that a broken one is reported before a long import.
       const behaviour = behaviourFrom === null ? null : readScenarioFile(behaviourFrom);
 
