@@ -44,3 +44,25 @@ describe('--out is checked before any work', () => {
     expect(readdirSync(folder)).toContain('a-file');
   });
 });
+
+describe('--out whose extension names another format', () => {
+  it.each([
+    ['plan --format', ['plan', municipal, '--format', 'json'], 'plan.xlsx', /plan\.xlsx" is named as a xlsx file, but --format json writes json; name it \.json, or leave out --format json/],
+    ['plan --json', ['plan', municipal, '--json'], 'plan.csv', /plan\.csv" is named as a csv file, but --json writes json/],
+    ['plan .yaml without --shifts', ['plan', municipal], 'plan.yaml', /plan\.yaml" is named as a yaml file, which holds the shifts section of --shifts/],
+    ['run', ['run', municipal, '--replications', '100000', '--workers', '1', '--format', 'csv'], 'run.json', /run\.json" is named as a json file, but --format csv writes csv/],
+    ['compare', ['compare', municipal, '--replications', '100000', '--workers', '1', '--format', 'md'], 'compare.html', /compare\.html" is named as a html file, but --format md writes md/],
+    ['sweep', ['sweep', municipal, '--simulate', '--replications', '100000', '--workers', '1', '--set', 'staffing.shrinkage=0:0.5:0.01', '--format', 'json'], 'sweep.csv', /sweep\.csv" is named as a csv file, but --format json writes json/],
+    ['sensitivity', ['sensitivity', municipal, '--format', 'csv'], 'sensitivity.md', /sensitivity\.md" is named as a md file, but --format csv writes csv/],
+    ['import', ['import', 'tests/fixtures/import/bank-calls-10-weekdays.csv'], 'demand.json', /demand\.json" is named as a json file, but import without --json writes yaml; name it \.yaml$/m],
+    ['import --json', ['import', 'tests/fixtures/import/bank-calls-10-weekdays.csv', '--json'], 'demand.yaml', /demand\.yaml" is named as a yaml file, but --json writes json; name it \.json, or leave out --json/],
+  ])('%s exits 2 before any work and writes no file', async (_name, argv, file, message) => {
+    const out = join(folder, file);
+    const run = await runCli([...argv, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(run.stdout).toBe('');
+    expect(readdirSync(folder)).not.toContain(file);
+  });
+});
