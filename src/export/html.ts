@@ -17,6 +17,7 @@ import {
   withPeriod,
 } from './metric-labels.js';
 import { escapeXml } from './escape-xml.js';
+import { STAFFING_HEADERS, staffingCells } from './staffing-cells.js';
 import { renderChart } from './charts/render-chart.js';
 import { budgetSpec, costBarsSpec, serviceLevelSpec, sweepSpec } from './charts/report-charts.js';
 
@@ -202,18 +203,8 @@ export async function reportToHtml(report: Report, extras: HtmlExtras = { figure
         'staffing',
         'Agents per interval',
         htmlTable(
-          ['Variant', 'Group', 'Day', 'Start', 'Attempts', 'On the phones', 'Paid agents', 'FTE', 'Service level'],
-          report.plan.staffing.map((row) => [
-            row.variant,
-            row.group ?? '',
-            row.date ?? String(row.day),
-            row.start,
-            formatNumber(row.attempts, 1),
-            formatNumber(row.onPhoneAgents, Number.isInteger(row.onPhoneAgents) ? 0 : 1),
-            formatNumber(row.paidAgents, 1),
-            formatNumber(row.fte, 2),
-            formatMetricValue('share', row.serviceLevel, currency),
-          ]),
+          ['Variant', 'Group', ...STAFFING_HEADERS],
+          report.plan.staffing.map((row) => [row.variant, row.group ?? '', ...staffingCells(row, currency)]),
           2,
         ),
       ),

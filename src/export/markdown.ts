@@ -2,6 +2,7 @@ import { printable } from '../core/printable.js';
 import type { Report } from '../report/report.js';
 import { plainNumber } from './csv.js';
 import { cheapestPointIndex } from './data-tables.js';
+import { STAFFING_HEADERS, staffingCells } from './staffing-cells.js';
 import {
   formatEstimate,
   formatMetricValue,
@@ -93,7 +94,35 @@ export function reportToMarkdown(report: Report): string {
     );
   }
 
+  if (report.plan !== undefined) sections.push(...planSections(report.plan, currency));
+
   return `${sections.join('\n\n')}\n`;
+}
+
+/** `plan`: the shift lines of `--shifts`, then the agents of every interval and group (on the phones, paid, FTEs). */
+function planSections(plan: NonNullable<Report['plan']>, currency: string): string[] {
+  const sections: string[] = [];
+  if (plan.shifts.length > 0) {
+    const rows = plan.shifts.map((row) => [
+      markdownText(row.variant),
+      markdownText(row.group ?? ''),
+      markdownText(row.name),
+      row.start,
+      row.end,
+      String(row.agents),
+      markdownText(row.breaks),
+      markdownText(row.days || 'every day'),
+    ]);
+    sections.push('## Shifts', markdownTable(['Variant', 'Group', 'Shift', 'Start', 'End', 'Agents', 'Breaks', 'Days'], rows, 3));
+  }
+  const rows = plan.staffing.map((row) => [markdownText(row.variant), markdownText(row.group ?? ''), ...staffingCells(row, currency)]);
+  sections.push(
+    '## Agents per interval',
+    markdownTable(['Variant', 'Group', ...STAFFING_HEADERS], rows, 4),
+    'On the phones: agents answering calls; paid agents: those with shrinkage added; FTE: the interval\'s paid hours over a ' +
+      'full-time year\'s hours × the run\'s share of a year, so the rows add up to the run\'s FTEs.',
+  );
+  return sections;
 }
 
 function intro(report: Report): string {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report in a real browser (the system's Chromium through playwright-core; .ci/run installs it): the verdict,
  * the key figures and every chart are visible without horizontal scrolling at 1280 px and in A4 print, time labels do

@@ -51,6 +51,7 @@ describe('reportToHtml', () => {
       expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
       expect(count(html, /<style>/)).toBe(1);
       expect(html).toContain('@page { size: A4;');
+      expect(expectBalancedTags(html).has('svg')).toBe(true);
     }
   });
 
@@ -89,6 +90,7 @@ describe('reportToHtml', () => {
     const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;';
     expect(html).toContain(`<title>${escaped}</title>`);
     expect(html).toContain(`<td>${escaped}</td>`);
+    expectBalancedTags(html);
   });
 
   it('lists all metrics and the assumptions, including the staffsim version', () => {

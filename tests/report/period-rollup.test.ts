@@ -8,7 +8,9 @@ import { summariseReplications } from '../../src/core/sim/summarise.js';
 import { rollUpPeriods } from '../../src/report/period-rollup.js';
 import { MONTHS_NEED_DATES, rollUpReport, rollupSourceOfPlan, rollupSourceOfSimulation } from '../../src/report/period-sources.js';
 import { readScenarioFile } from '../../src/scenario/load.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
+
+/** A dated quarter, 2027-01-01 to 2027-03-31, with Sweden's holidays. */
+const QUARTER = 'tests/fixtures/scenarios/quarter-2027.yaml';
 
 /** Metrics that a roll-up cannot rebuild exactly from interval records (percentiles). */
 const PERCENTILES = new Set(['waitP90Seconds', 'timeToResolutionP90Seconds']);
@@ -52,7 +54,7 @@ describe('rolling results up by calendar period', () => {
   });
 
   it('splits a dated year into months whose counts and money add up to the year, with ratios weighted by their own denominators', async () => {
-    const scenario = parseScenarioText(YEAR);
+    const scenario = readScenarioFile(QUARTER);
     const model = scenario.variants[0]!.model;
     const input = await resolveSimulationInput(model);
     const runs = [runReplication(input, 0), runReplication(input, 1)];
@@ -95,14 +97,3 @@ describe('rolling results up by calendar period', () => {
   });
 });
 
-const YEAR = `
-name: Quarter
-currency: SEK
-calendar: { startDate: "2027-01-01", endDate: "2027-03-31", open: "08:00", close: "10:00", intervalMinutes: 30, holidays: SE }
-demand: { casesPerDay: 40 }
-handling: { handleTime: { distribution: exponential, meanSeconds: 180 } }
-customers: { patience: { distribution: exponential, meanSeconds: 120 } }
-staffing: { agents: 2 }
-costs: { agentHour: 300 }
-simulation: { replications: 2, seed: 1 }
-`;

@@ -24,7 +24,7 @@ import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutExtension, checkOutputFlag, EXPORT_FORMATS, formatOfExtension, writeExport, type ExportFormat } from '../output.js';
 import type { CsvTable } from '../../export/csv.js';
 import { assumptionsOf, variantFromPlan } from '../../report/build-report.js';
-import { ANNUALISED_METRICS, budgetOf } from '../../report/budget.js';
+import { ANNUALISED_GROUP_METRICS, ANNUALISED_METRICS, budgetOf } from '../../report/budget.js';
 import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/period-rollup.js';
 import { rollupSourceOfPlan } from '../../report/period-sources.js';
 import { planShiftRows, planStaffingRows } from '../../report/plan-tables.js';
@@ -190,7 +190,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         const report = planReport(scenario, planned, by !== null ? periods : models.every((m) => m.calendar.startDate !== undefined) ? rollUp('month', analyticPlans.map((plan) => ({ scenario: scenario.name, variant: plan.model.variantName, source: rollupSourceOfPlan(plan) }))) : null);
         if (out !== null) io.stdout.write(`${text()}\n`);
         await writeExport(io, { format: fileFormat, ...(out === null ? {} : { out }) }, (format) => renderPlanExport(report, format, args.table as CsvTable));
-      } else if (args.json === true) {
+      } else if (args.json === true || (fileFormat === 'json' && out === null)) {
         if (out === null) io.stdout.write(json());
         else writeOut(io, out, json());
       } else if (wantShifts && (out === null || fileFormat === 'yaml')) {
@@ -307,20 +307,26 @@ function variantJson(p: PlannedVariant): Record<string, unknown> {
 }
 
 function analyticJson(plan: VariantPlan): Record<string, unknown> {
+  const { calendar, costs } = plan.model;
+  const budget = budgetOf(calendar, costs.hoursPerFte, exactTotals(plan.totals), ANNUALISED_METRICS);
+  const fte = (paidAgentHours: number): number => paidAgentHours / (budget.hoursPerFte * budget.yearShare);
   return {
     name: plan.model.variantName,
     source: plan.source,
     converged: plan.converged,
     totals: plan.totals,
-    ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map((group) => groupJson(group, plan.model.calendar)) }),
-    intervals: openRows(plan.model.calendar, plan.rows).map((row) => ({
-      ...intervalLabel(plan.model.calendar, row.day, row.interval),
+    budget,
+    ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map((group) => groupJson(group, calendar, costs.hoursPerFte)) }),
+    intervals: openRows(calendar, plan.rows).map((row) => ({
+      ...intervalLabel(calendar, row.day, row.interval),
       cases: row.cases,
       redials: row.redials,
       repeatContacts: row.repeatContacts,
       attempts: row.attempts,
       onPhoneAgents: row.onPhoneAgents,
       paidAgents: row.paidAgents,
+      paidAgentHours: row.paidAgentHours,
+      fte: fte(row.paidAgentHours),
       stable: row.stable,
       serviceLevel: row.serviceLevel,
       probabilityOfWaiting: row.probabilityOfWaiting,
@@ -333,12 +339,14 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
   };
 }
 
-/** One agent group of an analytic plan (SPEC §7): its totals and its intervals. */
-function groupJson(group: GroupPlan, calendar: Calendar): Record<string, unknown> {
+/** One agent group of an analytic plan (SPEC §7): its totals, its budget (FTEs, a year) and its intervals. */
+function groupJson(group: GroupPlan, calendar: Calendar, hoursPerFte: number | undefined): Record<string, unknown> {
+  const budget = budgetOf(calendar, hoursPerFte, exactTotals(group.totals), ANNUALISED_GROUP_METRICS);
   return {
     name: group.name,
     source: group.source,
     totals: group.totals,
+    budget,
     intervals: openRows(calendar, group.rows).map((row) => ({
       ...intervalLabel(calendar, row.day, row.interval),
       attempts: row.attempts,
@@ -349,6 +357,7 @@ function groupJson(group: GroupPlan, calendar: Calendar): Record<string, unknown
       onPhoneAgents: row.onPhoneAgents,
       paidAgents: row.paidAgents,
       paidAgentHours: row.paidAgentHours,
+      fte: row.paidAgentHours / (budget.hoursPerFte * budget.yearShare),
       stable: row.stable,
       serviceLevel: row.serviceLevel,
       probabilityOfWaiting: row.probabilityOfWaiting,

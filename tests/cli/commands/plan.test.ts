@@ -46,7 +46,7 @@ describe('staffsim plan', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Municipal contact centre — world-class (Erlang A, analytic');
     expect(run.stdout).not.toContain('switchboard');
-    expect(run.stdout).toMatch(/paid agent hours [\d,.]+ · total cost [\d,]+ SEK/);
+    expect(run.stdout).toMatch(/paid agent hours, 5 days [\d,.]+ · total cost, 5 days [\d,]+ SEK/);
   });
 
   it('rejects an unknown variant with exit 2', async () => {
