@@ -64,8 +64,8 @@ describe('a fresh clone', () => {
     expect(cited.filter(({ section }) => !headings.has(section))).toEqual([]);
   });
 
-  it('ships the scenarios of the README planning walk-through as files, checked by `npm test` against baselines', () => {
-    for (const name of ['bank-plan', 'bank-with-shifts']) {
+  it('ships the scenarios of the README planning and budget walk-throughs as files, checked by `npm test` against baselines', () => {
+    for (const name of ['bank-plan', 'bank-with-shifts', 'municipal-year']) {
       expect(statSync(join(root, 'scenarios', 'examples', `${name}.yaml`)).isFile()).toBe(true);
       expect(statSync(join(root, 'scenarios', 'baselines', 'examples', `${name}.json`)).isFile()).toBe(true);
     }
