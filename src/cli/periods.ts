@@ -3,6 +3,7 @@
  * for long runs, and the text of a roll-up and of a budget (period, FTEs, annualised totals).
  */
 import type { Argv } from 'yargs';
+import wrapAnsi from 'wrap-ansi';
 import type { PeriodUnit } from '../core/model/calendar-periods.js';
 import { openDayCount } from '../core/model/calendar-days.js';
 import type { Calendar } from '../core/model/contact-centre-model.js';
@@ -131,8 +132,16 @@ export function budgetLines(budget: Budget, totals: { readonly paidAgentHours: {
     lines.push(
       `a year, estimated: total cost ${ci(get('totalCost'), money)} · paid agent hours ${ci(get('paidAgentHours'), (v) => formatNumber(v, 0))} · ` +
         `cases ${ci(get('cases'), (v) => formatNumber(v, 0))} · calls ${ci(get('attempts'), (v) => formatNumber(v, 0))}`,
-      `  (${a.note})`,
+      `(${a.note})`,
     );
   }
-  return lines;
+  // Each line fits a terminal of TEXT_COLUMNS: continuations (and the note) are indented by two spaces.
+  return lines.flatMap((line, i) =>
+    wrapAnsi(line, TEXT_COLUMNS - 2, { trim: true })
+      .split('\n')
+      .map((part, j) => (j === 0 && !(a !== undefined && i === lines.length - 1) ? part : `  ${part}`)),
+  );
 }
+
+/** The width the budget lines are wrapped to, in columns (a terminal's, with room to spare). */
+const TEXT_COLUMNS = 100;

@@ -47,8 +47,8 @@ describe('staffsim compare', () => {
     expect(run.stdout).toMatch(/switchboard\s+mediocre\s+world-class/);
   });
 
-  it('compares variants of several scenarios', async () => {
-    const run = await runCli(['compare', 'scenarios/textbook-erlang-c.yaml', 'scenarios/bank-call-centre.yaml', '--analytic', '--json']);
+  it('compares variants of several scenarios (here in SEK and USD, with --exchange)', async () => {
+    const run = await runCli(['compare', 'scenarios/textbook-erlang-c.yaml', 'scenarios/bank-call-centre.yaml', '--analytic', '--json', '--exchange', 'SEK=1,USD=10.5']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as CompareJson;
     expect(json.variants.map((v) => `${v.scenario}/${v.name}`)).toEqual(['Textbook Erlang C/base', 'Bank call centre/observed', 'Bank call centre/target-80-20']);

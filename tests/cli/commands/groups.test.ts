@@ -58,7 +58,7 @@ describe('commands on a scenario with agent groups', () => {
     expect(run.stdout).toMatch(/^calls dialled per case\s/m);
     expect(run.stdout).toMatch(/^transfers failed\s/m);
     expect(run.stdout).toMatch(/^case-officers: blocked\s.*\*$/m);
-    expect(run.stdout).toMatch(/^case-officers: staff cost\s/m);
+    expect(run.stdout).toMatch(/^case-officers: staff cost, \d+ days?\s/m);
     const analytic = await runCli(['compare', file, '--analytic', '--json']);
     const json = JSON.parse(analytic.stdout) as { differences: { metric: string }[] };
     expect(json.differences.map((d) => d.metric)).toContain('groups.case-officers.staffCost');

@@ -72,7 +72,7 @@ describe('staffsim run --json', () => {
     expect(json.scenario).toBe('Run fixture');
     expect(json.variants.map((v) => v.name)).toEqual(['lean', 'more-agents']);
     for (const v of json.variants) {
-      expect(Object.keys(v)).toEqual(['name', 'replications', 'seed', 'totals', 'intervals']);
+      expect(Object.keys(v)).toEqual(['name', 'replications', 'seed', 'totals', 'budget', 'intervals']);
       expect(v.replications).toBe(3);
       expect(v.seed).toBe(42);
       expect(Object.keys(v.totals).sort()).toEqual([...METRIC_NAMES].sort());
@@ -172,7 +172,8 @@ describe('staffsim run (plain output)', () => {
     const out = run.stdout;
     expect(out).toContain('Run fixture — lean (simulated: 2 replications, seed 42, ±95% interval)');
     expect(out).toContain('Run fixture — more-agents (simulated: 2 replications, seed 42, ±95% interval)');
-    for (const label of ['service level', 'ASA (answered)', 'abandoned', 'occupancy', 'cases resolved', 'total cost', 'cost per resolved case']) {
+    // Money and hours say their period (the fixture is one day).
+    for (const label of ['service level', 'ASA (answered)', 'abandoned', 'occupancy', 'cases resolved', 'total cost, 1 day', 'cost per resolved case']) {
       expect(out).toMatch(new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s+\\S`, 'm'));
     }
     expect(out).toContain('By interval (means):');
