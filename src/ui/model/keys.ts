@@ -38,6 +38,13 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'd', action: 'the day the charts show: the mean of every day, then day 1, 2, …', short: 'd day', priority: 5 },
   { keys: 'r', action: 'simulate every variant (replications on worker threads; Esc or any change cancels)', short: 'r simulate', priority: 1 },
   { keys: 's', action: 'sweep: total cost against the staffing target or first-contact resolution, of the selected group with groups (t toggles); unstable points are marked ∞', short: 's sweep', priority: 1 },
+  {
+    keys: 'a',
+    action:
+      'what-if on the edited values: which input the cost difference between the selected variant and the first depends on most (tornado), where it breaks even, and what drives it (Shapley parts); computed in the background and restarted after every edit (Tab another variant, c against another, Esc back)',
+    short: 'a what-if',
+    priority: 1,
+  },
   { keys: 'e', action: 'export the comparison as XLSX and CSV, in the current folder unless you type a path', short: 'e export', priority: 1 },
   { keys: 'w', action: 'save the edited scenario (every variant) as a new file in the current folder; asks before overwriting', short: 'w save', priority: 1 },
   { keys: 'o', action: "open another scenario from the open file's folder or the shipped ones", short: 'o open', priority: 1 },
@@ -61,6 +68,8 @@ export const HELP_NOTES =
   'figures add calls dialled per case, transfers lost, tasks started on time and each group\'s paid hours, occupancy and ' +
   'blocked share; the cost bars split the staff cost by group. A plan in which calls without patience arrive faster ' +
   'than the agents answer is unstable: its waits and total cost are ∞ and the status line names the intervals. ' +
+  'The what-if view (a) is `staffsim sensitivity` and `compare --explain` on the scenario as edited: each input moved ' +
+  '±25% (or over the range its assumptions: give), analytic, the rows arriving one by one while the keys keep working. ' +
   'Exports and saves go to the current folder.';
 
 const FOOTER_GAP = '  ';
@@ -69,7 +78,7 @@ const FOOTER_GAP = '  ';
  * The footer: every short key on one line when it fits in `width`, else on two; on a very narrow screen the most
  * important keys (editing, actions, help and quit) that fit. Keys keep their help-screen order; the group key only
  * with agent groups.
- * @example footerLines(120) // ['↑↓←→ edit  ⏎ type  u undo  tab variant  d day  r simulate  s sweep  e export  w save  o open  ? help  q quit']
+ * @example footerLines(120) // ['↑↓←→ edit  ⏎ type  u undo  tab variant  d day  r simulate  s sweep  a what-if  e export  w save  o open  ? help  q quit']
  */
 export function footerLines(width: number, groups = false): string[] {
   const entries = KEY_HELP.flatMap((k, order) =>
