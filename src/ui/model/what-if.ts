@@ -133,31 +133,31 @@ function spoken(point: PointTotals, variants: readonly string[], pair: boolean, 
 }
 
 /**
- * The sentence that names the input the answer depends on most: the one with a break-even and the largest swing
- * (the answer flips within its range), else the one with the largest swing, and how far it moves the difference.
- * Empty before the first row.
- * @example dependsMostSentence(result, false) // 'Depends most on the number of new cases a day: over 225 … 375 the difference runs from −13,666 SEK to ∞ (mediocre unstable).'
+ * The sentence that names the assumption the answer depends on most: the input with a break-even and the largest
+ * swing (which variant is cheaper flips within its range), else the input with the largest swing and how far it moves
+ * the difference (or the one variant's total). Empty before the first row.
+ * @example dependsMostSentence(result, false) // 'The answer depends most on the number of new cases a day: over 225 … 375 the difference runs from −13,666 SEK to ∞ (mediocre unstable); finite only below about 304.'
  */
 export function dependsMostSentence(result: SensitivityResult, computing: boolean): string {
   const pair = result.variants.length === 2;
-  const so = computing ? 'So far, depends' : 'Depends';
+  const so = computing ? 'So far, the answer depends' : 'The answer depends';
+  const top = result.rows[0];
+  if (top === undefined) return '';
+  const what = pair ? 'the difference' : `the total of ${result.variants[0] ?? ''}`;
+  const runs = `${spoken(top.atLow, result.variants, pair, result.currency)} to ${spoken(top.atHigh, result.variants, pair, result.currency)}`;
   const flipping = pair ? result.rows.find((row) => row.breakEvens.length > 0) : undefined;
   if (flipping !== undefined) {
     const sentence = breakEvenSentence(result, flipping) ?? '';
-    return `${so} most on ${flipping.phrase}: ${sentence}`;
+    const size = flipping === top ? '' : ` ${what[0]?.toUpperCase() ?? ''}${what.slice(1)} moves most with ${top.phrase} (${runs}).`;
+    return `${so} most on ${flipping.phrase}: ${sentence}${size}`;
   }
-  const top = result.rows[0];
-  if (top === undefined) return '';
   const range = `${formatInputValue(top.low, top.unit, result.currency)} … ${formatInputValue(top.high, top.unit, result.currency)}`;
-  const what = pair ? 'the difference' : `the total of ${result.variants[0] ?? ''}`;
-  const runs = `${spoken(top.atLow, result.variants, pair, result.currency)} to ${spoken(top.atHigh, result.variants, pair, result.currency)}`;
   const limit = top.finiteLimits[0];
   const where =
     limit === undefined
       ? ''
       : `; finite only ${limit.side === 'low' ? 'above' : 'below'} about ${formatInputValue(limit.notFiniteFrom, top.unit, result.currency)}`;
-  const flips = pair && !computing ? ' No input makes the other variant cheaper within its range.' : '';
-  return `${so} most on ${top.phrase}: over ${range} ${what} runs from ${runs}${where}.${flips}`;
+  return `${so} most on ${top.phrase}: over ${range} ${what} runs from ${runs}${where}.`;
 }
 
 /** Lines of text wrapped to `width`. */
@@ -180,10 +180,10 @@ function progressBar(done: number, total: number, width: number): string {
 export function whatIfHeadLines(state: WhatIfState, width: number): WhatIfLine[] {
   const [first, second] = state.variants;
   const pair = second !== undefined;
-  const range = state.start === null ? '' : `; inputs ±${formatNumber(state.start.range * 100, 0)}% unless assumptions: give a range`;
+  const range = state.start === null ? '' : `, inputs ±${formatNumber(state.start.range * 100, 0)}%`;
   const title = pair
-    ? `What-if: ${second} − ${first ?? ''} on the edited scenario (analytic${range})`
-    : `What-if: the total cost of ${first ?? ''} on the edited scenario (analytic${range})`;
+    ? `What-if: ${second} − ${first ?? ''} (edited scenario, analytic${range})`
+    : `What-if: total cost of ${first ?? ''} (edited scenario, analytic${range})`;
   const lines: WhatIfLine[] = [{ text: title, tone: 'title' }];
   const inputs = state.start?.inputs ?? 0;
   if (state.status === 'failed') {
@@ -191,8 +191,11 @@ export function whatIfHeadLines(state: WhatIfState, width: number): WhatIfLine[]
     return lines;
   }
   if (state.status === 'computing') {
-    const steps = state.start === null ? 'starting the analysis…' : `computing: ${state.rows.length}/${inputs} inputs${pair ? `, what drives the difference ${state.explanation === null ? '…' : '✓'}` : ''}`;
-    lines.push({ text: `${steps} ${state.start === null ? '' : progressBar(state.rows.length, inputs, 20)} · keys work meanwhile`, tone: 'warn' });
+    const steps =
+      state.start === null
+        ? 'starting the analysis…'
+        : `computing ${progressBar(state.rows.length, inputs, 16)} ${state.rows.length}/${inputs} inputs${pair ? ` · what drives it ${state.explanation === null ? '…' : '✓'}` : ''}`;
+    lines.push({ text: `${steps} · the keys work meanwhile`, tone: 'warn' });
   } else {
     lines.push({ text: `${inputs} inputs analysed in ${formatNumber(state.seconds ?? 0, 1)} s; recomputed after every edit`, tone: 'dim' });
   }
@@ -226,7 +229,7 @@ function driverLines(explanation: Explanation | null, currency: string, width: n
   const amounts = parts.map((part) => signedMoney(part.contribution, currency));
   const amountWidth = Math.max(...amounts.map((a) => a.length));
   const barWidth = Math.max(8, Math.min(30, Math.floor(width / 4)));
-  const labelWidth = Math.max(10, width - 2 - amountWidth - barWidth - 3);
+  const labelWidth = Math.min(Math.max(...parts.map((part) => [...part.label].length)), Math.max(10, width - 2 - amountWidth - barWidth - 3));
   const largest = Math.max(...parts.map((part) => Math.abs(part.contribution)));
   parts.forEach((part, i) => {
     const sampled = part.standardError === undefined ? '' : ` ±${formatNumber(1.96 * part.standardError, 0)}`;
