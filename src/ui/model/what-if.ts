@@ -217,12 +217,7 @@ export function whatIfHeadLines(state: WhatIfState, width: number): WhatIfLine[]
 /** The Shapley parts, largest first, with a bar around 0. */
 function driverLines(explanation: Explanation | null, currency: string, width: number, computing: boolean): WhatIfLine[] {
   if (explanation === null) return [{ text: computing ? 'What drives the difference: computing…' : 'What drives the difference: not computed', tone: 'heading' }];
-  const lines: WhatIfLine[] = [
-    {
-      text: `What drives the ${signedMoney(explanation.total, currency)} (Shapley parts over the inputs in which ${explanation.variant} differs from ${explanation.against}; they add up):`,
-      tone: 'heading',
-    },
-  ];
+  const lines = wrapped(`What drives the ${signedMoney(explanation.total, currency)}: the inputs in which ${explanation.variant} differs (Shapley parts; they add up)`, width, 'heading');
   if (explanation.method === 'none') return [...lines, ...wrapped(`not split: ${explanation.problem ?? 'no inputs differ'}`, width, 'dim', '  ')];
   if (explanation.parts.length === 0) return [...lines, { text: '  no input differs', tone: 'dim' }];
   const parts = partsBySize(explanation);
@@ -262,7 +257,8 @@ function tornadoLines(result: SensitivityResult, inputs: number, computing: bool
   const cellWidth = Math.min(18, Math.max(7, ...lows.map((c) => [...c].length), ...highs.map((c) => [...c].length)));
   const rangeWidth = showRange ? Math.min(24, Math.max(...ranges.map((r) => [...r].length))) : 0;
   const barWidth = Math.max(9, Math.min(25, Math.floor(width / 5)));
-  const labelWidth = Math.max(12, width - 1 - (showRange ? rangeWidth + 2 : 0) - 2 * (cellWidth + 2) - barWidth - 2);
+  // The label takes what the numbers, the bar and the break-even mark (" ✱") leave.
+  const labelWidth = Math.max(12, width - (showRange ? rangeWidth + 2 : 0) - 2 * (cellWidth + 2) - 2 - barWidth - 2);
   const atBase = chartedAt(result.atBase, pair);
   const values = result.rows.flatMap((row) => [chartedAt(row.atLow, pair), chartedAt(row.atHigh, pair)]).concat(atBase).filter(Number.isFinite);
   const min = Math.min(...values);
