@@ -114,15 +114,20 @@ function problemsAt(point: PointTotals, variants: readonly string[]): string {
   return point.status.flatMap((status, i) => (status === 'ok' ? [] : [`${variants[i] ?? ''} ${word(status)}`])).join(', ');
 }
 
-/** "+1,234" / "−1,234" (no currency), or the variant without a finite cost ("mediocre ∞", "lean ✗"). */
+/**
+ * "+1,234" / "−1,234" (no currency), or the variant without a finite cost: "mediocre ∞" (unstable), "lean ✗"
+ * (infeasible), "both ∞".
+ */
 function cell(point: PointTotals, variants: readonly string[], pair: boolean): string {
   const value = chartedAt(point, pair);
   if (Number.isFinite(value)) {
     if (!pair) return formatNumber(value, 0);
     return value > 0 ? `+${formatNumber(value, 0)}` : value < 0 ? `−${formatNumber(-value, 0)}` : '0';
   }
-  const failing = point.status.flatMap((status, i) => (status === 'ok' ? [] : [`${variants[i] ?? ''} ${status === 'unstable' ? '∞' : '✗'}`]));
-  return failing.join(' ') || '–';
+  const mark = (status: PointStatus): string => (status === 'unstable' ? '∞' : '✗');
+  const failing = point.status.flatMap((status, i) => (status === 'ok' ? [] : [{ name: variants[i] ?? '', mark: mark(status) }]));
+  if (failing.length > 1 && failing.length === point.status.length) return `${failing.length === 2 ? 'both' : 'all'} ${[...new Set(failing.map((f) => f.mark))].join('')}`;
+  return failing.map((f) => `${f.name} ${f.mark}`).join(' ') || '–';
 }
 
 /** A value of the charted quantity in a sentence, with the variant that fails where it is not finite. */
@@ -217,7 +222,8 @@ export function whatIfHeadLines(state: WhatIfState, width: number): WhatIfLine[]
 /** The Shapley parts, largest first, with a bar around 0. */
 function driverLines(explanation: Explanation | null, currency: string, width: number, computing: boolean): WhatIfLine[] {
   if (explanation === null) return [{ text: computing ? 'What drives the difference: computing…' : 'What drives the difference: not computed', tone: 'heading' }];
-  const lines = wrapped(`What drives the ${signedMoney(explanation.total, currency)}: the inputs in which ${explanation.variant} differs (Shapley parts; they add up)`, width, 'heading');
+  const amount = Number.isFinite(explanation.total) ? signedMoney(explanation.total, currency) : 'difference';
+  const lines = wrapped(`What drives the ${amount}: the inputs in which ${explanation.variant} differs (Shapley parts; they add up)`, width, 'heading');
   if (explanation.method === 'none') return [...lines, ...wrapped(`not split: ${explanation.problem ?? 'no inputs differ'}`, width, 'dim', '  ')];
   if (explanation.parts.length === 0) return [...lines, { text: '  no input differs', tone: 'dim' }];
   const parts = partsBySize(explanation);
@@ -254,7 +260,7 @@ function tornadoLines(result: SensitivityResult, inputs: number, computing: bool
   const ranges = result.rows.map((row) => `${formatInputValue(row.low, row.unit, result.currency)} … ${formatInputValue(row.high, row.unit, result.currency)}`);
   const lows = result.rows.map((row) => cell(row.atLow, result.variants, pair));
   const highs = result.rows.map((row) => cell(row.atHigh, result.variants, pair));
-  const cellWidth = Math.min(18, Math.max(7, ...lows.map((c) => [...c].length), ...highs.map((c) => [...c].length)));
+  const cellWidth = Math.min(14, Math.max(7, ...lows.map((c) => [...c].length), ...highs.map((c) => [...c].length)));
   const rangeWidth = showRange ? Math.min(24, Math.max(...ranges.map((r) => [...r].length))) : 0;
   const barWidth = Math.max(9, Math.min(25, Math.floor(width / 5)));
   // The label takes what the numbers, the bar and the break-even mark (" ✱") leave.

@@ -189,11 +189,15 @@ describe('what the what-if view shows from the rows it has', () => {
     );
     expect(texts(whatIfBodyLines(state, 100))).toMatch(/new cases a day\s+−25,000\s+world-class ∞/);
     expect(texts(whatIfBodyLines(state, 200))).toContain('With the number of new cases a day above about 304 world-class is unstable');
+    const both = row({ ...demand, label: 'redial probability', atHigh: { totals: [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY], status: ['unstable', 'unstable'] } });
+    expect(texts(whatIfBodyLines(after([start, { kind: 'row', row: both }]), 80))).toMatch(/redial probability\s+−25,000\s+both ∞/);
   });
 
   it('says why a difference cannot be split, and why the analysis stopped', () => {
     const none: Explanation = { ...explanation, parts: [], total: Number.NaN, method: 'none', problem: 'with resolution of world-class switched, the variant is unstable' };
-    expect(texts(whatIfBodyLines(after([start, { kind: 'explanation', explanation: none }]), 100))).toContain('not split: with resolution of world-class switched, the variant is unstable');
+    const unsplit = texts(whatIfBodyLines(after([start, { kind: 'explanation', explanation: none }]), 100));
+    expect(unsplit).toContain('What drives the difference: the inputs in which world-class differs');
+    expect(unsplit).toContain('not split: with resolution of world-class switched, the variant is unstable');
     const failed = after([{ kind: 'problem', message: 'handling.firstContactResolution: must be at most 1' }]);
     expect(failed.status).toBe('failed');
     expect(texts(whatIfHeadLines(failed, 100))).toContain('✗ cannot analyse the edited scenario: handling.firstContactResolution: must be at most 1');
