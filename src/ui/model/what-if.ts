@@ -185,7 +185,8 @@ function progressBar(done: number, total: number, width: number): string {
 export function whatIfHeadLines(state: WhatIfState, width: number): WhatIfLine[] {
   const [first, second] = state.variants;
   const pair = second !== undefined;
-  const range = state.start === null ? '' : `, inputs ±${formatNumber(state.start.range * 100, 0)}%`;
+  const relative = state.start === null ? '' : `±${formatNumber(state.start.range * 100, 0)}%`;
+  const range = state.start === null ? '' : state.scenario.assumptions.length > 0 ? `, inputs over their assumptions: (else ${relative})` : `, inputs ${relative}`;
   const title = pair
     ? `What-if: ${second} − ${first ?? ''} (edited scenario, analytic${range})`
     : `What-if: total cost of ${first ?? ''} (edited scenario, analytic${range})`;

@@ -159,6 +159,12 @@ describe('what the what-if view shows from the rows it has', () => {
     expect(texts(whatIfBodyLines(state, 200))).toContain('Not varied: fixed cost a day (it is 0).');
   });
 
+  it('names the ranges: ±25%, or those of the scenario’s assumptions:', () => {
+    expect(texts(whatIfHeadLines(after([start]), 120))).toContain('(edited scenario, analytic, inputs ±25%)');
+    const assumed = readScenarioFile('tests/fixtures/sensitivity/with-assumptions.yaml');
+    expect(texts(whatIfHeadLines(after([start], startedWhatIf(assumed, VARIANTS)), 120))).toContain('inputs over their assumptions: (else ±25%)');
+  });
+
   it('fits 80 and 120 columns', () => {
     const state = after([start, { kind: 'explanation', explanation }, { kind: 'row', row: unresolved }, { kind: 'row', row: handleTime }, { kind: 'done' }]);
     for (const width of [79, 119]) {
