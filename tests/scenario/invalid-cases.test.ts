@@ -226,8 +226,13 @@ const invalidCases: readonly InvalidCase[] = [
   },
   // --- times and calendar -----------------------------------------------------------------------------
   {
-    name: 'a time that is not "HH:MM"',
+    name: 'a time with a one-digit hour, with the two-digit form to write instead',
     text: calendar('open: "8:00"', 'close: "16:00"'),
+    issues: [{ path: 'calendar.open', code: 'invalid_time', line: 3, column: 9, message: 'expected a time "HH:MM" (got "8:00"); write it as "08:00"' }],
+  },
+  {
+    name: 'a time that is not "HH:MM"',
+    text: calendar('open: "8h"', 'close: "16:00"'),
     issues: [{ path: 'calendar.open', code: 'invalid_time', line: 3, column: 9 }],
   },
   {

@@ -31,7 +31,7 @@ import { parseSource } from '../../scenario/source.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import { runReplicationTasks } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
-import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { flagText, fractionFlag, optionalNumberFlag } from '../number-flags.js';
 import { checkOutputFlag } from '../output.js';
 import { progressBar } from '../progress.js';
 import { seedFromFlag } from '../seed.js';
@@ -134,12 +134,9 @@ function readOptions(args: Record<string, unknown>): CheckOptions {
   return { paths, baselineDir, updateBaseline, requireBaseline, tolerance: tolerance ?? DEFAULT_TOLERANCE, quick: args['quick'] === true, workers, seed, junit, json };
 }
 
-/** `--tolerance 0.05` or `--tolerance 5%`: a relative change ≥ 0. */
+/** `--tolerance 0.05` or `--tolerance 5%`: a relative change ≥ 0 (not a share: 5 is 500%). */
 function toleranceFlag(value: unknown): number | null {
-  const text = flagText('tolerance', value);
-  if (text === null) return null;
-  const percent = text.endsWith('%');
-  return numberFlag('tolerance', percent ? text.slice(0, -1).trim() : text, { min: 0 }) / (percent ? 100 : 1);
+  return flagText('tolerance', value) === null ? null : fractionFlag('tolerance', value, { share: false, min: 0 });
 }
 
 function isFolder(path: string): boolean {

@@ -6,7 +6,8 @@ import type { QueueMetrics, StaffingTargets } from '../../core/queueing/index.js
 import { toJson } from '../../export/json.js';
 import { formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { CliIo } from '../io.js';
-import { numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { noteWriter } from '../io.js';
+import { numberFlag, optionalFractionFlag, optionalNumberFlag } from '../number-flags.js';
 import { COMMAND_LINES } from './catalogue.js';
 
 /** The default service-level target when `erlang` solves and no target flag is given: the 80/20 convention. */
@@ -27,11 +28,11 @@ export function registerErlangCommand(cli: Argv, io: CliIo): Argv {
         .option('answer-within-seconds', { default: 20, describe: 'Service-level threshold T, seconds' })
         .option('sl-definition', { choices: SL_DEFINITIONS, default: 'answered-of-offered' as const, describe: 'Service-level definition' })
         .option('short-abandon-seconds', { default: 5, describe: 'Abandons within this many seconds are excluded (exclude-short-abandons)' })
-        .option('target-sl', { describe: `Minimum service level, 0..1 (default ${DEFAULT_TARGET_SERVICE_LEVEL} when solving without targets)` })
-        .option('max-abandon', { describe: 'Maximum abandoned share, 0..1 (Erlang A)' })
-        .option('max-occupancy', { describe: 'Maximum occupancy, 0..1' })
+        .option('target-sl', { describe: `Minimum service level: 0.8, 80 or 80% (default ${DEFAULT_TARGET_SERVICE_LEVEL} when solving without targets)` })
+        .option('max-abandon', { describe: 'Maximum abandoned share: 0.05, 5% (Erlang A)' })
+        .option('max-occupancy', { describe: 'Maximum occupancy: 0.85, 85 or 85%' })
         .option('max-asa-seconds', { describe: 'Maximum mean wait of answered calls, seconds' })
-        .option('shrinkage', { describe: 'Share of paid time off the phones, 0..1; adds paid agents' })
+        .option('shrinkage', { describe: 'Share of paid time off the phones: 0.3, 30 or 30%; adds paid agents' })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object' })
         .example('$0 erlang --arrivals-per-hour 200 --aht-seconds 180 --agents 14', 'Erlang C metrics for 14 agents')
         .example('$0 erlang --arrivals-per-hour 200 --aht-seconds 180 --patience-seconds 300 --target-sl 0.8 --max-abandon 0.05 --shrinkage 0.3', 'Erlang A staffing'),
@@ -45,14 +46,16 @@ export function registerErlangCommand(cli: Argv, io: CliIo): Argv {
         definition: args['sl-definition'] as ServiceLevelDefinition,
         shortAbandonSeconds: numberFlag('short-abandon-seconds', args['short-abandon-seconds'], { min: 0 }),
       };
-      const share = { min: 0, max: 1 };
+      // Shares as fractions (0.8) or percentages (80, 80%), with a note on stderr saying how a percentage was read.
+      const share = { share: true, min: 0, max: 1 };
+      const note = noteWriter(io);
       const targets: StaffingTargets = {
-        minServiceLevel: optionalNumberFlag('target-sl', args['target-sl'], share),
-        maxAbandonShare: optionalNumberFlag('max-abandon', args['max-abandon'], share),
-        maxOccupancy: optionalNumberFlag('max-occupancy', args['max-occupancy'], share),
+        minServiceLevel: optionalFractionFlag('target-sl', args['target-sl'], share, note),
+        maxAbandonShare: optionalFractionFlag('max-abandon', args['max-abandon'], share, note),
+        maxOccupancy: optionalFractionFlag('max-occupancy', args['max-occupancy'], share, note),
         maxAsaSeconds: optionalNumberFlag('max-asa-seconds', args['max-asa-seconds'], { min: 0 }),
       };
-      const shrinkage = optionalNumberFlag('shrinkage', args.shrinkage, { min: 0, max: 1, exclusiveMax: true });
+      const shrinkage = optionalFractionFlag('shrinkage', args.shrinkage, { share: true, min: 0, max: 1, exclusiveMax: true }, note);
       const queue = {
         arrivalsPerSecond: arrivalsPerHour / 3600,
         meanHandleSeconds: ahtSeconds,

@@ -572,7 +572,7 @@ describe('staffsim check: usage errors (exit 2)', () => {
     const run = await check([SMALL, ...flags]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`staffsim: ${message}\nRun 'staffsim --help' for usage.\n`);
+    expect(run.stderr).toBe(`staffsim: ${message}\nRun 'staffsim check --help' for usage.\n`);
   });
 
   it('needs at least one path', async () => {

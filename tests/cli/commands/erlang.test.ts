@@ -72,14 +72,32 @@ describe('staffsim erlang', () => {
     [[...textbook, '--agents', '2.5'], /--agents: expected an integer/],
     [['erlang', '--arrivals-per-hour', '200', '--aht-seconds', '0'], /--aht-seconds: expected a number > 0/],
     [[...textbook, '--shrinkage', '1'], /--shrinkage: expected a number ≥ 0 and < 1/],
-    [[...textbook, '--target-sl', '1.5'], /--target-sl: expected a number ≥ 0 and ≤ 1/],
-    [[...textbook, '--bogus', '1'], /Unknown argument: bogus/],
+    [[...textbook, '--target-sl', '150'], /--target-sl: expected a number ≥ 0 and ≤ 1, or a percentage such as 80 or 80% \(got 150\)/],
+    [[...textbook, '--bogus', '1'], /unknown option --bogus/],
   ])('rejects bad flags %j with one line naming the flag and exit 2', async (argv, message) => {
     const run = await runCli(argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('staffsim erlang with shares written as percentages', () => {
+  const base = ['erlang', '--arrivals-per-hour', '200', '--aht-seconds', '180', '--json'];
+
+  it('reads --target-sl 80, 80% and 0.8 alike, and --max-occupancy and --shrinkage too, with one note per percentage on stderr', async () => {
+    const fraction = await runCli([...base, '--target-sl', '0.8', '--max-occupancy', '0.7', '--shrinkage', '0.3']);
+    const plain = await runCli([...base, '--target-sl', '80', '--max-occupancy', '70', '--shrinkage', '30']);
+    const signed = await runCli([...base, '--target-sl', '80%', '--max-occupancy', '70%', '--shrinkage', '30%']);
+    expect(fraction.stderr).toBe('');
+    expect(plain.stdout).toBe(fraction.stdout);
+    expect(signed.stdout).toBe(fraction.stdout);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ agents: 15, paidAgents: 22 });
+    expect(plain.stderr).toBe(
+      'staffsim: note: --target-sl 80 read as 80% (0.8)\nstaffsim: note: --max-occupancy 70 read as 70% (0.7)\nstaffsim: note: --shrinkage 30 read as 30% (0.3)\n',
+    );
+    expect(signed.stderr.split('\n')[0]).toBe('staffsim: note: --target-sl 80% read as 0.8');
   });
 });
 

@@ -218,7 +218,7 @@ describe('staffsim run: bad flags (exit 2, one line naming the flag)', () => {
       const lines = run.stderr.trimEnd().split('\n');
       // The reason on one line (main.ts adds its usage hint to usage errors).
       expect(lines[0]).toMatch(new RegExp(`^staffsim: ${names}: \\S`));
-      expect(lines.slice(1).every((line) => line === "Run 'staffsim --help' for usage.")).toBe(true);
+      expect(lines.slice(1).every((line) => line === "Run 'staffsim run --help' for usage.")).toBe(true);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     });
   }
