@@ -10,7 +10,6 @@ import { assumptionsOf, differencesAgainstFirst, reportEstimate, variantFromPlan
 import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
 import { renderTable } from '../../report/format.js';
 import type { Difference, Report, ReportMetric, VariantResult } from '../../report/report.js';
-import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
@@ -18,6 +17,7 @@ import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
+import { describeSetValues, noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import { warnAboutPlan } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
@@ -56,14 +56,18 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           .option('replications', { describe: 'Replications (default: the first scenario’s)' })
           .option('seed', { type: 'string', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
           .option('workers', { describe: 'Worker threads (default: the number of cores)' })
+          .option('set', SET_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 compare scenarios/municipal-contact-centre.yaml', 'The three variants side by side, simulated')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
-        .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget'),
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget')
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --set costs.agentHour=480', 'What if: every variant with dearer agent hours'),
     async (args) => {
       checkExportOptions(args);
-      const scenarios = (args.scenarios as string[]).map((path) => readScenarioFile(path));
+      const setValues = parseSetFlags(args.set);
+      const scenarios = (args.scenarios as string[]).map((path) => readScenarioWithValues(path, setValues));
+      noteSetValues(io, setValues);
       const models = scenarios.flatMap((scenario) => scenario.variants.map((variant) => variant.model));
       const first = models[0] as ContactCentreModel;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true }) ?? first.simulation.replications;
@@ -107,7 +111,11 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         sweep: null,
         assumptions: assumptionsOf(
           scenarios.map((s) => ({ scenario: s.name, document: s.document })),
-          args.analytic === true ? { source: 'analytic', staffsimVersion: staffsimVersion() } : { seed, replications, staffsimVersion: staffsimVersion() },
+          {
+            ...(args.analytic === true ? { source: 'analytic' } : { seed, replications }),
+            ...(setValues.length === 0 ? {} : { set: describeSetValues(setValues) }),
+            staffsimVersion: staffsimVersion(),
+          },
         ),
       };
       const json = compareJson(report);

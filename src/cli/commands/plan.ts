@@ -14,13 +14,13 @@ import { toJson } from '../../export/json.js';
 import { writeFileAtomic } from '../../export/write-file.js';
 import { formatClock, formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { readScenarioFile } from '../../scenario/load.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { warnAboutPlan } from '../plan-warnings.js';
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutputFlag } from '../output.js';
+import { noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import { UsageError } from '../usage-error.js';
 import { printable } from '../../core/printable.js';
 import { COMMAND_LINES } from './catalogue.js';
@@ -107,8 +107,10 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
           type: 'string',
           describe: 'Write the shifts section (with --shifts) or the JSON document to this file, atomically; the report goes to stdout',
         })
+        .option('set', SET_OPTION)
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 plan scenarios/municipal-contact-centre.yaml', 'Every variant, interval by interval')
+        .example('$0 plan scenarios/textbook-erlang-c.yaml --set staffing.target.serviceLevel=0.9', 'What if: a higher target (in every variant)')
         .example('$0 plan scenarios/textbook-erlang-c.yaml --json', 'The same as JSON')
         .example('$0 plan centre.yaml --shifts --out shifts.yaml', 'Shifts from the templates, as a staffing section to paste')
         .example('$0 plan centre.yaml --method isa', 'Simulation-verified staffing beside the Erlang A (SIPP) plan')
@@ -124,8 +126,10 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       if (args.strict === true && !wantShifts) throw new UsageError('--strict: applies to --shifts (exit 3 when intervals stay uncovered); add --shifts');
       if (args['time-limit'] !== undefined && !wantShifts) throw new UsageError('--time-limit: applies to --shifts');
       if (out !== null) checkOutputFlag('out', out);
+      const setValues = parseSetFlags(args.set);
 
-      const scenario = readScenarioFile(String(args.scenario));
+      const scenario = readScenarioWithValues(String(args.scenario), setValues);
+      noteSetValues(io, setValues);
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
       const envSeed = seedFromEnvironment(io.env);
       const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed ?? envSeed), method));

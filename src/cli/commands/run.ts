@@ -15,7 +15,6 @@ import type { AtomicFile } from '../../export/write-file.js';
 import { assumptionsOf } from '../../report/build-report.js';
 import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { Report } from '../../report/report.js';
-import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import { startWorker } from '../../runner/worker-file.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
@@ -24,6 +23,7 @@ import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, checkOutputFlag, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
+import { describeSetValues, noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import type { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -59,8 +59,10 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
           type: 'string',
           describe: 'Also write one CSV row per attempt to this file (replications then run one after another in one background thread)',
         })
+        .option('set', SET_OPTION)
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 run scenarios/municipal-contact-centre.yaml', 'Simulate every variant')
+        .example('$0 run scenarios/textbook-erlang-c.yaml --set staffing.target.serviceLevel=0.9 --set customers.patience.meanSeconds=90', 'What if: a higher target and less patient callers (in every variant)')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 40 --seed 7 --json', 'More replications, another seed, as JSON')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 1 --calls calls.csv', 'Every attempt as a CSV row'),
     async (args) => {
@@ -73,8 +75,10 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       const variantName = flagText('variant', args.variant) ?? undefined;
       checkExportOptions(args);
       if (callsPath !== null) checkOutputFlag('calls', callsPath);
+      const setValues = parseSetFlags(args.set);
 
-      const scenario = readScenarioFile(String(args.scenario));
+      const scenario = readScenarioWithValues(String(args.scenario), setValues);
+      noteSetValues(io, setValues);
       const variants = selectVariants(scenario, variantName);
       const models = variants.map((variant) => withSimulationSettings(variant.model, replications, seed));
       // The worker threads start while the staffing plans are resolved.
@@ -122,6 +126,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], {
           seed: simulated[0]?.seed ?? '',
           replications: simulated[0]?.replications ?? '',
+          ...(setValues.length === 0 ? {} : { set: describeSetValues(setValues) }),
           staffsimVersion: staffsimVersion(),
         }),
       };
