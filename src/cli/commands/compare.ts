@@ -18,7 +18,7 @@ import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
 import { progressBar } from '../progress.js';
 import { describeSetValues, noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
-import { warnAboutPlan } from '../plan-warnings.js';
+import { warnAboutCosts, warnAboutPlan, warnAboutUndoneWork } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
 import { withInterrupt, withSimulationSettings } from './run.js';
 import { printable } from '../../core/printable.js';
@@ -101,6 +101,10 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         variants = common.map((model, i) => variantFromSimulation(model, summariseReplications(runs[i] ?? [], model)));
       }
       const differences = differencesAgainstFirst(variants, runs);
+      const warnLater = (): void => {
+        common.forEach((model, i) => warnAboutUndoneWork(model, variants[i] as VariantResult, io, printable(variantLabel(variants[i] as VariantResult, variants))));
+        for (const scenario of scenarios) warnAboutCosts(scenario.name, scenario.variants.map((variant) => variant.model), io);
+      };
       const report: Report = {
         kind: 'compare',
         title: `Comparison: ${[...new Set(scenarios.map((s) => s.name))].join(' vs ')}`,
@@ -119,12 +123,17 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         ),
       };
       const json = compareJson(report);
-      if (await exportReport(io, report, json, args)) return;
+      if (await exportReport(io, report, json, args)) {
+        warnLater();
+        return;
+      }
       if (args.json === true) {
         io.stdout.write(toJson(json));
+        warnLater();
         return;
       }
       io.stdout.write(`${compareText(report)}\n`);
+      warnLater();
       if (new Set(models.map((m) => m.currency)).size > 1) {
         io.stderr.write('staffsim: warning: the scenarios use different currencies; money is shown in each variant’s own currency.\n');
       }

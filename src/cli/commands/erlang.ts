@@ -4,6 +4,7 @@ import type { ServiceLevelDefinition, ServiceLevelRule } from '../../core/model/
 import { erlangBMetrics, evaluateQueue, linesForBlocking, paidAgentsFor, solveStaffing } from '../../core/queueing/index.js';
 import type { ErlangBMetrics, QueueMetrics, StaffingTargets } from '../../core/queueing/index.js';
 import { toJson } from '../../export/json.js';
+import { erlangOccupancyWarning } from '../../report/warnings.js';
 import { formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { CliIo } from '../io.js';
 import { noteWriter } from '../io.js';
@@ -118,6 +119,8 @@ export function registerErlangCommand(cli: Argv, io: CliIo): Argv {
       }
       const paidAgents = shrinkage === null ? null : paidAgentsFor(metrics.agents, shrinkage);
       io.stdout.write(args.json === true ? toJson(erlangJson(metrics, paidAgents)) : `${erlangTable(metrics, paidAgents, serviceLevel, agents === null)}\n`);
+      const busy = metrics.stable ? erlangOccupancyWarning(metrics.occupancy, targets.maxOccupancy) : null;
+      if (busy !== null) io.stderr.write(`staffsim: warning: ${busy}\n`);
     },
   );
 }

@@ -17,7 +17,8 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
-import { warnAboutPlan } from '../plan-warnings.js';
+import { warnAboutCosts, warnAboutOccupancy, warnAboutPlan, warnAboutTransients, warnAboutUndoneWork } from '../plan-warnings.js';
+import { variantFromPlan } from '../../report/build-report.js';
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutputFlag } from '../output.js';
 import { noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
@@ -181,7 +182,15 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         io.stdout.write(`${planned.map((p) => plannedText(p)).join('\n\n')}\n`);
         if (out !== null) writeOut(io, out, json());
       }
-      for (const p of planned) if (p.analytic !== null) warnAboutPlan(p.analytic, io);
+      for (const p of planned) {
+        if (p.analytic === null) continue;
+        warnAboutPlan(p.analytic, io);
+        const figures = variantFromPlan(p.analytic);
+        warnAboutOccupancy(p.model, figures, io);
+        warnAboutUndoneWork(p.model, figures, io);
+        warnAboutTransients(p.model, 'plan', io, p.analytic);
+      }
+      warnAboutCosts(scenario.name, models, io);
 
       const unmet = planned.flatMap((p) =>
         p.groupShifts !== null

@@ -22,6 +22,7 @@ import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, checkOutputFlag, exportReport, withExportOptions } from '../output.js';
+import { warnAboutCosts, warnAboutOccupancy, warnAboutTransients, warnAboutUndoneWork } from '../plan-warnings.js';
 import { progressBar } from '../progress.js';
 import { describeSetValues, noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import type { Progress } from '../progress.js';
@@ -138,6 +139,13 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         io.stdout.write(`${simulated.map((variant, i) => runText(variant, models[i] as ContactCentreModel)).join('\n\n')}\n`);
       }
       if (callsPath !== null) io.stderr.write(`staffsim: wrote ${printable(callsPath)}\n`);
+      simulated.forEach((variant, i) => {
+        const model = models[i] as ContactCentreModel;
+        warnAboutOccupancy(model, variant, io);
+        warnAboutUndoneWork(model, variant, io);
+        warnAboutTransients(model, 'run', io);
+      });
+      warnAboutCosts(scenario.name, models, io);
     },
   );
 }

@@ -8,6 +8,7 @@ import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../rep
 import { formatMoney, formatNumber, formatPercent, renderTable } from '../../report/format.js';
 import type { Report, SweepResult, VariantResult } from '../../report/report.js';
 import { sweepResult } from '../../report/sweep.js';
+import { describeUndoneWork, undoneWork, UNDONE_WORK_SHARE, type UndoneWork } from '../../report/warnings.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { variantModelWith } from '../../scenario/variant-override.js';
@@ -16,6 +17,7 @@ import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlag, seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
+import { warnAboutCosts } from '../plan-warnings.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -128,12 +130,22 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
       });
 
       const sweep = sweepResult(range.path, variantName, range.values, results);
+      // Points at which a group leaves more than a small share of its tasks undone: their cost leaves that work out.
+      const undone = results.map((result, i) => (result === null ? [] : undoneWork(models[i] as ContactCentreModel, result)));
       if (unstable.length > 0) {
         io.stderr.write(
           `staffsim: warning: ${printable(variantName)}: unstable at ${range.path} = ${unstable.join(', ')} — in some intervals calls without patience arrive faster ` +
             'than the agents answer them, so waits and cost are unbounded (∞) and these points are never the cheapest; `staffsim plan` names the intervals.\n',
         );
       }
+      const marked = range.values.filter((_, i) => (undone[i] as UndoneWork[]).length > 0);
+      if (marked.length > 0) {
+        io.stderr.write(
+          `staffsim: warning: ${printable(variantName)}: at ${printable(range.path)} = ${marked.join(', ')} (marked ${UNDONE_MARK}) a group leaves more than ` +
+            `${UNDONE_WORK_SHARE * 100}% of its tasks in its backlog at the end: open cases that no cost line prices, so the total cost leaves that work out.\n`,
+        );
+      }
+      warnAboutCosts(scenario.name, [models[0] as ContactCentreModel], io);
       const cheapestVariant = results[range.values.indexOf(sweep.cheapest.value)] ?? null;
       const first = models[0] as ContactCentreModel;
       const report: Report = {
@@ -152,26 +164,35 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
           staffsimVersion: staffsimVersion(),
         }),
       };
-      const json = sweepJson(sweep, results);
+      const json = sweepJson(sweep, results, undone);
       if (await exportReport(io, report, json, args)) return;
-      io.stdout.write(args.json === true ? toJson(json) : `${sweepText(report, sweep, results)}\n`);
+      io.stdout.write(args.json === true ? toJson(json) : `${sweepText(report, sweep, results, undone)}\n`);
     },
   );
 }
 
-/** The `sweep --json` document. */
-export function sweepJson(sweep: SweepResult, results: readonly (VariantResult | null)[]): Record<string, unknown> {
+/** The marker of a sweep point whose total cost leaves out work left undone at the end. */
+export const UNDONE_MARK = '†';
+
+/**
+ * The `sweep --json` document. A point at which a group leaves more than 5 % of its tasks undone at the end has
+ * `undoneWork: [ { group, backlog, tasks, agentHours } ]`, and so has `cheapest` when it is such a point.
+ */
+export function sweepJson(sweep: SweepResult, results: readonly (VariantResult | null)[], undone: readonly (readonly UndoneWork[])[] = []): Record<string, unknown> {
+  const undoneAt = (i: number): Record<string, unknown> => ((undone[i]?.length ?? 0) > 0 ? { undoneWork: undone[i] } : {});
+  const cheapestIndex = sweep.points.findIndex((point) => point.value === sweep.cheapest.value);
   return {
     parameter: sweep.parameter,
     variant: sweep.variant,
     source: results.find((r) => r !== null)?.source ?? null,
-    points: sweep.points.map((point, i) => ({ value: point.value, ...(results[i] === null ? { infeasible: true } : {}), totals: point.totals })),
-    cheapest: sweep.cheapest,
+    points: sweep.points.map((point, i) => ({ value: point.value, ...(results[i] === null ? { infeasible: true } : {}), totals: point.totals, ...undoneAt(i) })),
+    cheapest: { ...sweep.cheapest, ...undoneAt(cheapestIndex) },
   };
 }
 
-function sweepText(report: Report, sweep: SweepResult, results: readonly (VariantResult | null)[]): string {
+function sweepText(report: Report, sweep: SweepResult, results: readonly (VariantResult | null)[], undone: readonly (readonly UndoneWork[])[]): string {
   const currency = report.currency;
+  const marked = (i: number): boolean => (undone[i]?.length ?? 0) > 0;
   const rows = sweep.points.map((point, i) => {
     const t = point.totals;
     if (results[i] === null) return [String(point.value), 'no staffing meets the target', '', '', '', '', '', '', ''];
@@ -185,7 +206,7 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
       formatMoney(t.staffCost.mean + t.overtimeCost.mean, currency),
       formatMoney(t.telephonyCost.mean + t.customerTimeCost.mean, currency),
       formatMoney(t.repeatContactCost.mean + t.unresolvedCaseCost.mean + t.fixedCost.mean, currency),
-      `${formatMoney(t.totalCost.mean, currency)}${point.value === sweep.cheapest.value ? ' ◀ cheapest' : ''}`,
+      `${formatMoney(t.totalCost.mean, currency)}${marked(i) ? ` ${UNDONE_MARK}` : ''}${point.value === sweep.cheapest.value ? ' ◀ cheapest' : ''}`,
     ];
   });
   const table = renderTable(
@@ -202,5 +223,13 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
     ],
     rows,
   );
-  return `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}`;
+  const cheapestIndex = sweep.points.findIndex((point) => point.value === sweep.cheapest.value);
+  const caveat = marked(cheapestIndex) ? ` ${UNDONE_MARK}, not counting the work it leaves undone: ${printable(describeUndoneWork(undone[cheapestIndex] ?? []))}` : '';
+  const footnote = sweep.points.some((_, i) => marked(i))
+    ? `\n${UNDONE_MARK} a group leaves more than ${UNDONE_WORK_SHARE * 100}% of its tasks undone at the end (open cases, not priced): the total cost leaves that work out`
+    : '';
+  return (
+    `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}${footnote}\n` +
+    `cheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}${caveat}`
+  );
 }
