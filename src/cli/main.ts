@@ -102,6 +102,7 @@ const COMMANDS: readonly { name: CommandName; load: () => Promise<Register> }[] 
   { name: 'sweep', load: async () => (await import('./commands/sweep.js')).registerSweepCommand },
   { name: 'schema', load: async () => (await import('./commands/schema.js')).registerSchemaCommand },
   { name: 'import', load: async () => (await import('./commands/import.js')).registerImportCommand },
+  { name: 'sensitivity', load: async () => (await import('./commands/sensitivity.js')).registerSensitivityCommand },
   { name: 'check', load: async () => (await import('./commands/check.js')).registerCheckCommand },
   { name: 'explore', load: async () => (await import('./commands/explore.js')).registerExploreCommand },
 ];

@@ -81,9 +81,21 @@ export async function exportReport(
   jsonDocument: unknown,
   args: Readonly<Record<string, unknown>>,
 ): Promise<boolean> {
+  return writeExport(io, args, (format) => render(report, jsonDocument, format, (args['table'] as CsvTable | undefined) ?? 'summary'));
+}
+
+/**
+ * Like `exportReport`, for a command with its own exporters: renders the asked-for format and writes it (to `--out`,
+ * atomically, or to stdout); returns false when neither `--format` nor `--out` is given.
+ */
+export async function writeExport(
+  io: CliIo,
+  args: Readonly<Record<string, unknown>>,
+  renderFormat: (format: ExportFormat) => Promise<string | Uint8Array>,
+): Promise<boolean> {
   const { format, out } = exportChoice(args);
   if (format === null) return false;
-  const content = await render(report, jsonDocument, format, (args['table'] as CsvTable | undefined) ?? 'summary');
+  const content = await renderFormat(format);
   if (out === null) {
     io.stdout.write(content as string);
   } else {
@@ -102,8 +114,10 @@ async function render(report: Report, jsonDocument: unknown, format: ExportForma
       return toJson(jsonDocument);
     case 'md':
       return (await import('../export/markdown.js')).reportToMarkdown(report);
-    case 'html':
-      return (await import('../export/html.js')).reportToHtml(report);
+    case 'html': {
+      const extras = report.explain === undefined && report.sweeps === undefined ? undefined : await (await import('../export/analysis-html.js')).reportExtras(report);
+      return (await import('../export/html.js')).reportToHtml(report, extras);
+    }
     case 'xlsx':
       return (await import('../export/xlsx.js')).reportToXlsx(report);
   }

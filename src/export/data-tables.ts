@@ -1,4 +1,5 @@
 import { COST_LINE_NAMES, GROUP_METRIC_NAMES, metricNamesOf, type GroupMetricName, type MetricName } from '../core/metrics.js';
+import type { IntervalLabel } from '../core/model/calendar-days.js';
 import type { GroupMetricEstimates, MetricEstimates, Report, SweepResult, VariantResult } from '../report/report.js';
 import {
   GROUP_METRIC_LABELS,
@@ -143,23 +144,26 @@ export function summaryTable(report: Report, options: { readonly includeSweep: b
  */
 export function intervalsTable(report: Report): DataTable {
   const names = reportMetricNames(report);
-  const columns: DataColumn[] = [
-    text('Scenario'),
-    text('Variant'),
-    { header: 'Day (1-based)', format: 'integer' },
-    text('Interval start (local time)'),
-    ...metricColumns(names, report.currency),
-  ];
+  const dated = hasDates(report);
+  const columns: DataColumn[] = [text('Scenario'), text('Variant'), ...dayColumns(dated), ...metricColumns(names, report.currency)];
   const rows = report.variants.flatMap((variant) =>
-    variant.intervals.map((interval): DataCell[] => [
-      variant.scenario,
-      variant.variant,
-      interval.day,
-      interval.start,
-      ...metricCells(interval, names),
-    ]),
+    variant.intervals.map((interval): DataCell[] => [variant.scenario, variant.variant, ...dayCells(interval, dated), ...metricCells(interval, names)]),
   );
   return { columns, rows };
+}
+
+/** Whether the report's intervals carry dates (a calendar with a start date). */
+function hasDates(report: Report): boolean {
+  return report.variants.some((variant) => variant.intervals.some((interval) => interval.date !== undefined));
+}
+
+/** The columns that place an interval: Day (1-based), Date (dated calendars) and Interval start. */
+function dayColumns(dated: boolean): DataColumn[] {
+  return [{ header: 'Day (1-based)', format: 'integer' }, ...(dated ? [text('Date')] : []), text('Interval start (local time)')];
+}
+
+function dayCells(interval: IntervalLabel, dated: boolean): DataCell[] {
+  return dated ? [interval.day, interval.date ?? '', interval.start] : [interval.day, interval.start];
 }
 
 /**
@@ -169,11 +173,12 @@ export function intervalsTable(report: Report): DataTable {
  */
 export function groupsTable(report: Report, options: { readonly byInterval: boolean } = { byInterval: false }): DataTable | null {
   if (!report.variants.some((variant) => variant.groups !== undefined)) return null;
+  const dated = hasDates(report);
   const columns: DataColumn[] = [
     text('Scenario'),
     text('Variant'),
     text('Group'),
-    ...(options.byInterval ? [{ header: 'Day (1-based)', format: 'integer' as const }, text('Interval start (local time)')] : []),
+    ...(options.byInterval ? dayColumns(dated) : []),
     ...GROUP_METRIC_NAMES.flatMap((name): DataColumn[] => [
       { header: groupMetricHeader(name, report.currency), format: GROUP_METRIC_LABELS[name].kind },
       { header: groupMetricCiHeader(name, report.currency), format: GROUP_METRIC_LABELS[name].kind },
@@ -183,7 +188,7 @@ export function groupsTable(report: Report, options: { readonly byInterval: bool
   const rows = report.variants.flatMap((variant) =>
     (variant.groups ?? []).flatMap((group): DataCell[][] =>
       options.byInterval
-        ? group.intervals.map((interval) => [variant.scenario, variant.variant, group.name, interval.day, interval.start, ...cells(interval)])
+        ? group.intervals.map((interval) => [variant.scenario, variant.variant, group.name, ...dayCells(interval, dated), ...cells(interval)])
         : [[variant.scenario, variant.variant, group.name, ...cells(group.totals)]],
     ),
   );

@@ -28,7 +28,7 @@ import { escapeXml, renderCurveChart, renderLineChart, renderStackedBarChart } f
  * Element ids the page guarantees: `summary`, `differences` (when there are any), `chart-cost`,
  * `chart-service-level`, `chart-sweep` and `sweep` (sweep reports), `all-metrics`, `assumptions`.
  */
-export function reportToHtml(report: Report): string {
+export function reportToHtml(report: Report, extras: HtmlExtras = { figures: [], sections: [] }): string {
   const currency = report.currency;
   const money = (v: number): string => formatMetricValue('money', v, currency);
   const body: string[] = [`<h1>${escapeXml(report.title)}</h1>`, `<p class="meta">${escapeXml(intro(report))}</p>`];
@@ -178,6 +178,9 @@ export function reportToHtml(report: Report): string {
     );
   }
 
+  // Figures and sections of the analyses (`analysis-html.ts`): explain's waterfalls, every variant's sweep curves
+  body.push(...extras.figures, ...extras.sections);
+
   // All metrics and assumptions, collapsed
   body.push(
     details(
@@ -209,6 +212,17 @@ export function reportToHtml(report: Report): string {
     ),
   );
 
+  return htmlPage(report.title, report.staffsimVersion, body);
+}
+
+/** Ready-made HTML to add to a report page: figures after the charts, sections after the sweep. */
+export interface HtmlExtras {
+  readonly figures: readonly string[];
+  readonly sections: readonly string[];
+}
+
+/** The whole self-contained page around `body` (see `reportToHtml`). */
+export function htmlPage(title: string, version: string, body: readonly string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -216,14 +230,14 @@ export function reportToHtml(report: Report): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="staffsim ${escapeXml(report.staffsimVersion)}">`,
-    `<title>${escapeXml(report.title)}</title>`,
+    `<meta name="generator" content="staffsim ${escapeXml(version)}">`,
+    `<title>${escapeXml(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',
     ...body,
-    `<footer>Made by staffsim ${escapeXml(report.staffsimVersion)}. This page is self-contained and works offline.</footer>`,
+    `<footer>Made by staffsim ${escapeXml(version)}. This page is self-contained and works offline.</footer>`,
     '</main>',
     '</body>',
     '</html>',
@@ -239,11 +253,11 @@ function intro(report: Report): string {
   );
 }
 
-function section(id: string, title: string, content: string): string {
+export function section(id: string, title: string, content: string): string {
   return `<section id="${id}">\n<h2>${escapeXml(title)}</h2>\n${content}\n</section>`;
 }
 
-function figure(id: string, caption: string, content: string): string {
+export function figure(id: string, caption: string, content: string): string {
   return `<figure id="${id}">\n<figcaption>${escapeXml(caption)}</figcaption>\n${content}\n</figure>`;
 }
 
@@ -252,7 +266,7 @@ function details(id: string, summary: string, content: string): string {
 }
 
 /** A table of plain text cells (escaped here); the first `textColumns` columns are left-aligned. */
-function htmlTable(header: readonly string[], rows: readonly (readonly string[])[], textColumns: number): string {
+export function htmlTable(header: readonly string[], rows: readonly (readonly string[])[], textColumns: number): string {
   return htmlTableWithRowClasses(
     header,
     rows.map((cells) => ({ cells, className: '' })),

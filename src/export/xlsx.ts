@@ -12,6 +12,7 @@ import {
   type DataCell,
   type DataTable,
 } from './data-tables.js';
+import { allVariantsTable, explainTable } from './analysis-tables.js';
 
 /**
  * XLSX for budget planners (TOOLCHAIN §6), written with write-excel-file. Sheets: Summary, Intervals, Costs, Groups
@@ -45,6 +46,8 @@ export const SHEET_NAMES = {
   sweep: 'Sweep',
   differences: 'Differences',
   groups: 'Groups',
+  explain: 'Drivers',
+  allVariants: 'Sweep (all variants)',
 } as const;
 
 /** The report as an XLSX workbook (the bytes of the file). */
@@ -61,7 +64,15 @@ export async function reportToXlsx(report: Report): Promise<Uint8Array> {
   if (sweep !== null) tables.push([SHEET_NAMES.sweep, sweep]);
   const differences = differencesTable(report);
   if (differences !== null) tables.push([SHEET_NAMES.differences, differences]);
+  const explain = explainTable(report);
+  if (explain !== null) tables.push([SHEET_NAMES.explain, explain]);
+  const allVariants = allVariantsTable(report);
+  if (allVariants !== null) tables.push([SHEET_NAMES.allVariants, allVariants]);
+  return tablesToXlsx(tables);
+}
 
+/** Named tables as a workbook, one sheet each (bold frozen header, number formats by column); byte-identical for the same tables. */
+export async function tablesToXlsx(tables: readonly (readonly [string, DataTable])[]): Promise<Uint8Array> {
   const sheets: Sheet<Blob>[] = tables.map(([name, table]) => ({
     sheet: name,
     data: sheetData(table),

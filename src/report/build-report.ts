@@ -1,7 +1,7 @@
 import { estimateForExpectation } from '../core/check/assertions.js';
 import { ALL_METRIC_NAMES, GROUP_METRIC_NAMES, groupMetricKey, metricNamesOf, parseGroupMetricKey } from '../core/metrics.js';
 import type { GroupMetricName, MetricEstimate, MetricName, MetricRecord } from '../core/metrics.js';
-import { formatClock } from '../core/model/clock.js';
+import { intervalLabel, openRows } from '../core/model/calendar-days.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import type { IntervalPlanRow, VariantPlan } from '../core/plan/interval-plan.js';
 import type { GroupIntervalRow } from '../core/plan/network-plan.js';
@@ -41,6 +41,7 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     for (const name of GROUP_METRIC_NAMES) out[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
     return out;
   };
+  const calendar = plan.model.calendar;
   const groups =
     plan.model.network === undefined || plan.groups === undefined
       ? undefined
@@ -48,7 +49,7 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
           (group): GroupResult => ({
             name: group.name,
             totals: exactGroup(group.totals),
-            intervals: group.rows.map((row) => ({ day: row.day + 1, start: formatClock(row.startSeconds), ...exactGroup(groupIntervalMetrics(row)) })),
+            intervals: openRows(calendar, group.rows).map((row) => ({ ...intervalLabel(calendar, row.day, row.interval), ...exactGroup(groupIntervalMetrics(row)) })),
           }),
         );
   return {
@@ -59,8 +60,8 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     replications: null,
     seed: null,
     totals: exact(plan.totals),
-    intervals: plan.rows.map(
-      (row): IntervalEstimates => ({ day: row.day + 1, start: formatClock(row.startSeconds), ...exact(intervalMetrics(row)) }),
+    intervals: openRows(calendar, plan.rows).map(
+      (row): IntervalEstimates => ({ ...intervalLabel(calendar, row.day, row.interval), ...exact(intervalMetrics(row)) }),
     ),
     ...(groups === undefined ? {} : { groups }),
   };

@@ -1,4 +1,7 @@
+import type { IntervalLabel } from '../core/model/calendar-days.js';
 import type { GroupMetricKey, GroupMetricName, MetricEstimate, MetricName } from '../core/metrics.js';
+import type { Explanation } from '../core/sensitivity/explanation.js';
+import type { CurveCrossing } from '../core/sensitivity/curve-crossings.js';
 
 /**
  * The view model every output shares: the command line's tables, the explorer and each export format are all
@@ -11,8 +14,8 @@ export type ResultSource = 'simulation' | 'erlang-c' | 'erlang-a';
 /** Every metric of SPEC §4 as a mean and a 95% half-width (0 for analytic figures and single replications). */
 export type MetricEstimates = Record<MetricName, MetricEstimate>;
 
-/** One interval of one variant. `day` is 1-based, `start` is "HH:MM". */
-export type IntervalEstimates = { readonly day: number; readonly start: string } & MetricEstimates;
+/** One interval of an open day of one variant. `day` is 1-based, `start` is "HH:MM", `date` "YYYY-MM-DD" for dated calendars. */
+export type IntervalEstimates = IntervalLabel & MetricEstimates;
 
 /** Every metric of one agent group (SPEC §7) as a mean and a 95% half-width. */
 export type GroupMetricEstimates = Record<GroupMetricName, MetricEstimate>;
@@ -21,7 +24,7 @@ export type GroupMetricEstimates = Record<GroupMetricName, MetricEstimate>;
 export interface GroupResult {
   readonly name: string;
   readonly totals: GroupMetricEstimates;
-  readonly intervals: readonly ({ readonly day: number; readonly start: string } & GroupMetricEstimates)[];
+  readonly intervals: readonly (IntervalLabel & GroupMetricEstimates)[];
 }
 
 /** The figures of one variant of one scenario. */
@@ -96,4 +99,24 @@ export interface Report {
   readonly sweep: SweepResult | null;
   /** Every input, the seed, the replications and the version. */
   readonly assumptions: readonly Assumption[];
+  /** `compare --explain`: what drives each variant's difference from the first (analytic Shapley values). */
+  readonly explain?: readonly Explanation[];
+  /** `sweep --all-variants`: the other variants' curves over the same parameter (the first is `sweep`), and where curves cross. */
+  readonly sweeps?: AllVariantsSweep;
+}
+
+/** Every variant's cost curve over one parameter (`sweep --all-variants`). */
+export interface AllVariantsSweep {
+  /** One per variant, in file order, over the same values. */
+  readonly curves: readonly SweepResult[];
+  /** Where two curves cross (indices into `curves`), interpolated between neighbouring points. */
+  readonly crossings: readonly CurveCrossing[];
+  /**
+   * Simulated points only: the cheapest (variant, value) and every point not significantly dearer (paired by
+   * replication); null for analytic curves.
+   */
+  readonly cheapestSet: null | {
+    readonly cheapest: { readonly curve: number; readonly point: number };
+    readonly notSignificantlyDearer: readonly { readonly curve: number; readonly point: number; readonly difference: number; readonly ci95: number }[];
+  };
 }

@@ -24,7 +24,8 @@ export function sweepResult(
   return { parameter, variant, points, cheapest };
 }
 
-function undefinedTotals(): MetricEstimates {
+/** Every metric undefined (NaN): the totals of a point that no staffing could meet. */
+export function undefinedTotals(): MetricEstimates {
   const out = {} as MetricEstimates;
   for (const name of METRIC_NAMES) out[name] = { mean: Number.NaN, ci95: Number.NaN };
   return out;

@@ -45,6 +45,8 @@ export const LIST_LIMITS: Readonly<Record<string, { readonly max: number; readon
   shifts: { max: 5_000, why: 'shift lines' },
   breaks: { max: 50, why: 'breaks of one shift' },
   days: { max: 7, why: 'weekdays' },
+  closedWeekdays: { max: 7, why: 'weekdays' },
+  holidays: { max: 10_000, why: 'holiday dates and country codes' },
   shiftTemplates: { max: 500, why: 'shift templates' },
   lengthsHours: { max: 50, why: 'lengths of one template' },
   seconds: { max: 100_000, why: 'observed durations of an empirical distribution' },

@@ -17,6 +17,7 @@ import { formatPath, isPlainObject, parsePath, type PathSegment, type ScenarioIs
 import { ScenarioSchema, describeValue } from './schema.js';
 import { parseSource, type SourceFormat, type SourcePosition } from './source.js';
 import { toModel } from './to-model.js';
+import type { ValidAssumption } from './assumptions.js';
 import { validateScenario, type ValidScenario } from './validate.js';
 import { keysReplacedBy } from './variants.js';
 
@@ -44,6 +45,8 @@ export interface LoadedScenario {
   expect: { variant: string; metric: ExpectMetric; bound: ExpectBound }[];
   /** The parsed document (plain JSON value, before defaults), for overrides and saving. */
   document: unknown;
+  /** The inputs `staffsim sensitivity` varies (`assumptions:`); empty when the file has none. */
+  assumptions: readonly ValidAssumption[];
 }
 
 type Locate = (path: readonly PathSegment[], at?: 'key') => SourcePosition | undefined;
@@ -81,6 +84,7 @@ function assemble(valid: ValidScenario, document: unknown, file: string | undefi
       return { variant: expectation.variant, metric: expectation.metric, bound };
     }),
     document,
+    assumptions: valid.assumptions,
   };
 }
 

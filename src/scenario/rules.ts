@@ -7,7 +7,10 @@
  */
 import type * as z from 'zod';
 import { GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES, isGroupMetricName, isMetricName, parseGroupMetricKey } from '../core/metrics.js';
-import { WEEKDAYS, weekdayOfDay, type Weekday } from '../core/model/contact-centre-model.js';
+import { MONTHS, WEEKDAYS, weekdayOfDay, type Calendar, type Month, type Weekday } from '../core/model/contact-centre-model.js';
+import { dateOfDay, dayNumberOfDate, isOpenDay } from '../core/model/calendar-days.js';
+import { calendarToModel, closedWeekdaysOf, isRealDate, weekdayOfDate } from './calendar-to-model.js';
+import { countryCodeProblem } from './holidays.js';
 import { fromZodIssues, getAt, isPlainObject, suggestion, type Path, type ScenarioIssue } from './issues.js';
 import { meanOf } from '../core/queueing/delay-kernel.js';
 import { distributionToModel } from './to-model.js';
@@ -20,9 +23,11 @@ import {
   DistributionSchema,
   GroupHandlingSchema,
   LIMITS,
+  limitText,
   OutcomesSchema,
   DayFactorsSchema,
   DEMAND_FORMS,
+  ISO_DATE_PATTERN,
   distributionPathsIn,
   DemandSchema,
   ExpectBoundSchema,
@@ -97,6 +102,127 @@ function describeGrid(g: Grid): string {
   return `one per ${g.intervalMinutes}-minute interval from ${timeOfSeconds(g.openSeconds)} to ${timeOfSeconds(g.closeSeconds)}`;
 }
 
+/** A calendar date key's value when it is a date that exists ("2027-02-30" does not). */
+function realDate(ctx: RuleContext, key: 'startDate' | 'endDate'): string | undefined {
+  const value = ctx.read(CalendarSchema.shape[key], ['calendar', key]);
+  return value !== undefined && isRealDate(value) ? value : undefined;
+}
+
+/** The run's length in days: `days`, or from startDate to endDate; undefined when they are invalid. */
+function runDaysOf(ctx: RuleContext): number | undefined {
+  const start = realDate(ctx, 'startDate');
+  const end = realDate(ctx, 'endDate');
+  if (ctx.raw(['calendar', 'endDate']) !== undefined) {
+    if (start === undefined || end === undefined) return undefined;
+    const days = dayNumberOfDate(end) - dayNumberOfDate(start) + 1;
+    return days >= 1 && days <= LIMITS.days ? days : undefined;
+  }
+  return ctx.read(CalendarSchema.shape.days, ['calendar', 'days']);
+}
+
+/** startDate and endDate exist, in order, within the limit of days; endDate replaces days; startWeekday agrees. */
+export const calendarDates: Rule = (ctx) => {
+  for (const key of ['startDate', 'endDate'] as const) {
+    const value = ctx.read(CalendarSchema.shape[key], ['calendar', key]);
+    if (value !== undefined && !isRealDate(value)) ctx.report(['calendar', key], 'no_such_date', `expected a date that exists (got "${value}")`);
+  }
+  const start = realDate(ctx, 'startDate');
+  const end = realDate(ctx, 'endDate');
+  if (ctx.raw(['calendar', 'endDate']) !== undefined) {
+    if (ctx.raw(['calendar', 'startDate']) === undefined) {
+      ctx.report(['calendar', 'endDate'], 'end_without_start', 'expected calendar.startDate with endDate (the run is startDate … endDate)');
+    }
+    if (ctx.raw(['calendar', 'days']) !== undefined) {
+      ctx.report(['calendar', 'days'], 'days_and_end_date', 'expected days or endDate, not both (endDate sets the number of days)', 'key');
+    }
+    if (start !== undefined && end !== undefined) {
+      const days = dayNumberOfDate(end) - dayNumberOfDate(start) + 1;
+      if (days < 1) ctx.report(['calendar', 'endDate'], 'end_before_start', `expected a date on or after startDate "${start}" (got "${end}")`);
+      else if (days > LIMITS.days) {
+        ctx.report(['calendar', 'endDate'], 'too_many_days', `expected at most ${limitText(LIMITS.days)} days from startDate (got ${limitText(days)})`);
+      }
+    }
+  }
+  const weekday = ctx.raw(['calendar', 'startWeekday']);
+  if (start !== undefined && typeof weekday === 'string' && weekday !== weekdayOfDate(start)) {
+    ctx.report(
+      ['calendar', 'startWeekday'],
+      'weekday_not_date',
+      `expected "${weekdayOfDate(start)}": startDate ${start} is a ${weekdayOfDate(start)} (got "${weekday}"); remove startWeekday, the date sets it`,
+    );
+  }
+};
+
+/** Holidays are dates that exist or country codes date-holidays knows, and need a start date. */
+export const holidaysKnown: Rule = (ctx) => {
+  const holidays = ctx.raw(['calendar', 'holidays']);
+  if (holidays === undefined) return;
+  if (ctx.raw(['calendar', 'startDate']) === undefined) {
+    ctx.report(['calendar', 'holidays'], 'holidays_need_start_date', 'expected calendar.startDate with holidays (they are dates of a calendar year)');
+  }
+  const entries: [Path, unknown][] =
+    typeof holidays === 'string' ? [[['calendar', 'holidays'], holidays]] : Array.isArray(holidays) ? holidays.map((entry, index): [Path, unknown] => [['calendar', 'holidays', index], entry]) : [];
+  for (const [path, entry] of entries) {
+    if (typeof entry !== 'string') continue; // the schema reports it
+    if (ISO_DATE_PATTERN.test(entry)) {
+      if (!isRealDate(entry)) ctx.report(path, 'no_such_date', `expected a date that exists (got "${entry}")`);
+      continue;
+    }
+    const problem = countryCodeProblem(entry);
+    if (problem !== null) ctx.report(path, 'unknown_country', problem);
+  }
+};
+
+/** The calendar in model form when every part of it is valid (for rules about its days). */
+function validCalendar(ctx: RuleContext): Calendar | undefined {
+  const calendar = ctx.read(CalendarSchema, ['calendar']);
+  if (calendar === undefined || grid(ctx) === undefined || runDaysOf(ctx) === undefined) return undefined;
+  if (calendar.startDate !== undefined && !isRealDate(calendar.startDate)) return undefined;
+  const holidays = calendar.holidays === undefined ? [] : typeof calendar.holidays === 'string' ? [calendar.holidays] : calendar.holidays;
+  if (holidays.some((entry) => (ISO_DATE_PATTERN.test(entry) ? !isRealDate(entry) : countryCodeProblem(entry) !== null))) return undefined;
+  if (holidays.length > 0 && calendar.startDate === undefined) return undefined;
+  const dayFactors = ctx.read(DayFactorsSchema, ['demand', 'dayFactors']);
+  return calendarToModel(calendar, dayFactors);
+}
+
+/** A run has at least one open day. */
+export const someDayOpen: Rule = (ctx) => {
+  const calendar = validCalendar(ctx);
+  if (calendar === undefined || calendar.openDays === undefined || calendar.openDays.some(Boolean)) return;
+  ctx.report(
+    ['calendar'],
+    'all_closed',
+    `expected at least one open day: every one of the ${calendar.days} day${calendar.days === 1 ? '' : 's'} of the run is a closed weekday or a holiday`,
+  );
+};
+
+/** Month factors need dated days, cover every month the run has open days in, and are not all zero. */
+export const monthFactorsCoverSimulatedMonths: Rule = (ctx) => {
+  const calendar = validCalendar(ctx);
+  for (const at of demandLocations(ctx)) {
+    const factors = ctx.read(DemandSchema.shape.monthFactors, [...at, 'monthFactors']);
+    if (factors === undefined) continue;
+    if (ctx.raw(['calendar', 'startDate']) === undefined) {
+      ctx.report([...at, 'monthFactors'], 'months_need_start_date', 'expected calendar.startDate with monthFactors (months are parts of dated days)');
+      continue;
+    }
+    const values = Object.values(factors).filter((value): value is number => value !== undefined);
+    if (values.length > 0 && values.every((value) => value === 0)) {
+      ctx.report([...at, 'monthFactors'], 'all_zero', 'expected at least one month factor > 0 (got all 0)');
+    }
+    if (calendar === undefined) continue;
+    const covered = new Set<Month>();
+    for (let day = 0; day < calendar.days; day++) {
+      const date = dateOfDay(calendar, day);
+      if (date !== null && isOpenDay(calendar, day)) covered.add(MONTHS[Number(date.slice(5, 7)) - 1] as Month);
+    }
+    const missing = MONTHS.filter((month) => covered.has(month) && factors[month] === undefined);
+    if (missing.length > 0) {
+      ctx.report([...at, 'monthFactors'], 'missing_month', `expected a factor for every month the run covers; missing ${missing.join(', ')}`);
+    }
+  }
+};
+
 export const closeAfterOpen: Rule = (ctx) => {
   const hours = openingHours(ctx);
   if (hours !== undefined && secondsOfTime(hours.close) <= secondsOfTime(hours.open)) {
@@ -121,7 +247,7 @@ export const intervalDividesOpeningTime: Rule = (ctx) => {
 
 export const warmupShorterThanRun: Rule = (ctx) => {
   const hours = openingHours(ctx);
-  const days = ctx.read(CalendarSchema.shape.days, ['calendar', 'days']);
+  const days = runDaysOf(ctx);
   const warmupHours = ctx.read(SimulationSchema.shape.warmupHours, ['simulation', 'warmupHours']);
   if (hours === undefined || days === undefined || warmupHours === undefined) return;
   const openSeconds = secondsOfTime(hours.open);
@@ -143,7 +269,7 @@ export const warmupShorterThanRun: Rule = (ctx) => {
  */
 export const runWithinLimits: Rule = (ctx) => {
   const g = grid(ctx);
-  const days = ctx.read(CalendarSchema.shape.days, ['calendar', 'days']);
+  const days = runDaysOf(ctx);
   if (g === undefined || days === undefined) return;
   const intervals = days * g.intervalsPerDay;
   if (intervals > LIMITS.intervals) {
@@ -252,18 +378,22 @@ export function simulatedWeekdays(days: number, startWeekday: Weekday): Weekday[
 }
 
 export const dayFactorsCoverSimulatedWeekdays: Rule = (ctx) => {
-  const days = ctx.read(CalendarSchema.shape.days, ['calendar', 'days']);
-  const startWeekday = ctx.read(CalendarSchema.shape.startWeekday, ['calendar', 'startWeekday']);
-  if (days === undefined || startWeekday === undefined) return;
+  const days = runDaysOf(ctx);
+  const start = realDate(ctx, 'startDate');
+  const startWeekday = start !== undefined ? weekdayOfDate(start) : ctx.read(CalendarSchema.shape.startWeekday, ['calendar', 'startWeekday']);
+  const calendar = ctx.read(CalendarSchema, ['calendar']);
+  if (days === undefined || startWeekday === undefined || calendar === undefined) return;
+  // The centre's closed weekdays follow from the phone demand's factors (a listed weekday is open).
+  const closed = closedWeekdaysOf(calendar, ctx.read(DayFactorsSchema, ['demand', 'dayFactors']));
   for (const at of demandLocations(ctx)) {
     const factors = ctx.read(DayFactorsSchema, [...at, 'dayFactors']);
     if (factors === undefined) continue;
-    const missing = simulatedWeekdays(days, startWeekday).filter((day) => factors[day] === undefined);
+    const missing = simulatedWeekdays(days, startWeekday).filter((day) => !closed.includes(day) && factors[day] === undefined);
     if (missing.length > 0) {
       ctx.report(
         [...at, 'dayFactors'],
         'missing_weekday',
-        `expected a factor for every simulated weekday (${days} day${days === 1 ? '' : 's'} from ${startWeekday}); missing ${missing.join(', ')}`,
+        `expected a factor for every open weekday of the run (${days} day${days === 1 ? '' : 's'} from ${startWeekday}${closed.length > 0 ? `, closed ${closed.join(', ')}` : ''}); missing ${missing.join(', ')}`,
       );
     }
   }
@@ -782,6 +912,9 @@ export const handleTimeTakesTime: Rule = (ctx) => {
 
 /** The rules every merged variant must satisfy, in the order their issues are reported. */
 export const SCENARIO_RULES: readonly Rule[] = [
+  calendarDates,
+  holidaysKnown,
+  someDayOpen,
   closeAfterOpen,
   intervalDividesOpeningTime,
   oneDemandForm,
@@ -791,6 +924,7 @@ export const SCENARIO_RULES: readonly Rule[] = [
   casesPerIntervalMatchesIntervals,
   dayFactorsCoverSimulatedWeekdays,
   dayFactorsNotAllZero,
+  monthFactorsCoverSimulatedMonths,
   distributionUnitsGivenOnce,
   uniformMinNotAboveMax,
   handleTimeTakesTime,

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod';
 import { ALL_METRIC_NAMES } from '../core/metrics.js';
-import { WEEKDAYS } from '../core/model/contact-centre-model.js';
+import { DEFAULT_HOURS_PER_FTE, MONTHS, WEEKDAYS } from '../core/model/contact-centre-model.js';
 
 // Zod compiles a fast path for each object schema with `new Function` at its first parse. A scenario is parsed once
 // per command (once per key press in the explorer), so compiling costs more than it saves: about 12 ms per command.
@@ -45,6 +45,8 @@ export function expected(what: string): (issue: { readonly input?: unknown }) =>
 
 /** "HH:MM" from "00:00" to "24:00" (24:00 is the end of the day). */
 export const TIME_PATTERN = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+/** An ISO date, "YYYY-MM-DD" (whether the day exists is checked by the rules). */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const timeExpectation = 'a time "HH:MM"';
 
@@ -91,7 +93,7 @@ export const LIMITS = {
 } as const;
 
 /** A number with thousands separators for messages. @example limitText(1000000) // '1,000,000' */
-function limitText(value: number): string {
+export function limitText(value: number): string {
   // Not toLocaleString: the schema is built at start-up, and ICU formatting costs milliseconds there.
   const [whole = '', fraction] = String(value).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -114,6 +116,8 @@ const meanMinutesField = () => inRange('a mean in minutes', LIMITS.minMeanSecond
 const amount = () => inRange('an amount', 0, LIMITS.money);
 const share = (what = 'a share between 0 and 1') => z.number({ error: expected(what) }).min(0).max(1);
 const timeOfDay = () => z.string({ error: timeError }).regex(TIME_PATTERN);
+/** An ISO date "YYYY-MM-DD"; the rules check that it exists. */
+const isoDate = () => z.string({ error: expected('a date "YYYY-MM-DD"') }).regex(ISO_DATE_PATTERN, { error: expected('a date "YYYY-MM-DD"') });
 const mapping = <Shape extends z.ZodRawShape>(shape: Shape, what = 'a mapping') =>
   z.strictObject(shape, { error: expected(what) });
 const list = <Item extends z.ZodType>(item: Item, what: string) => z.array(item, { error: expected(what) });
@@ -246,6 +250,25 @@ export const CalendarSchema = mapping(
     intervalMinutes: inRange('a whole number of minutes', 1, 1440, { integer: true })
       .default(30)
       .describe('Length of one planning interval, minutes; must divide the opening time evenly. Default 30.'),
+    startDate: isoDate().optional().describe('The date of day 1, "YYYY-MM-DD"; sets startWeekday and dates every row. Optional.'),
+    endDate: isoDate()
+      .optional()
+      .describe('The last day of the run, "YYYY-MM-DD" (with startDate, instead of days): 2027-01-01 to 2027-12-31 is 365 days.'),
+    closedWeekdays: list(WeekdaySchema, 'a list of weekdays, e.g. [sat, sun]')
+      .optional()
+      .describe(
+        'Weekdays the centre is closed: no calls, no agents, no rows. Default with a startDate: [sat, sun] unless ' +
+          'dayFactors lists them or the centre is open 24 hours; without one: none.',
+      ),
+    holidays: z
+      .union([text('a country code such as SE, or a list of country codes and dates'), list(text('a country code or a date "YYYY-MM-DD"'), 'a list of country codes and dates')], {
+        error: expected('a country code such as SE, or a list of country codes and "YYYY-MM-DD" dates'),
+      })
+      .optional()
+      .describe(
+        'Days the centre is closed besides closedWeekdays (needs startDate): a country code (SE, GB, US, DE-BY …) for its ' +
+          'public and bank holidays, dates "YYYY-MM-DD", or a list of both.',
+      ),
   },
   'a mapping with open and close',
 ).describe('Opening hours and the interval grid.');
@@ -263,6 +286,16 @@ export const DayFactorsSchema = mapping(
     'simulates. Optional: every day alike.',
 );
 
+export const MonthFactorsSchema = mapping(
+  Object.fromEntries(
+    MONTHS.map((month) => [month, inRange('a month factor', 0, LIMITS.dayFactor).optional().describe(`Relative volume per day in ${month}.`)]),
+  ) as Record<(typeof MONTHS)[number], z.ZodOptional<z.ZodNumber>>,
+  'a mapping from month (jan … dec) to a factor',
+).describe(
+  'Seasonality: relative volume per day in each month, normalised to mean 1 over the listed months; needs ' +
+    'calendar.startDate and must list every month the run covers. Optional: every month alike.',
+);
+
 export const DemandSchema = mapping(
   {
     casesPerDay: inRange('a number of cases per day', 0, LIMITS.casesPerDay)
@@ -278,6 +311,7 @@ export const DemandSchema = mapping(
       .optional()
       .describe('Expected first contacts in each interval of a day (one number per interval).'),
     dayFactors: DayFactorsSchema.optional(),
+    monthFactors: MonthFactorsSchema.optional(),
     overdispersion: inRange('a coefficient of variation', 0, LIMITS.overdispersion)
       .default(0)
       .describe('Coefficient of variation of a gamma multiplier (mean 1) drawn per day; 0 = Poisson. Default 0.'),
@@ -576,6 +610,7 @@ export const ChannelSchema = mapping(
     casesPerHour: DemandSchema.shape.casesPerHour,
     casesPerInterval: DemandSchema.shape.casesPerInterval,
     dayFactors: DemandSchema.shape.dayFactors,
+    monthFactors: DemandSchema.shape.monthFactors,
     overdispersion: DemandSchema.shape.overdispersion,
     group: text('a group name').min(1).describe('The group that works this channel’s tasks. Required.'),
     handleTime: DistributionSchema.describe('Agent time of one task. Required.'),
@@ -623,7 +658,13 @@ export const CostsSchema = mapping({
   customerWaitMinute: money("Value of a caller's minute spent waiting in the queue"),
   repeatContact: money('Extra cost per repeat contact, beyond agent time'),
   unresolvedCase: money('Cost of a case given up or lost unresolved'),
-  fixedPerDay: money('Fixed cost per simulated day'),
+  fixedPerDay: money('Fixed cost per open day'),
+  hoursPerFte: inRange('a number of hours a year', 1, 8784)
+    .default(DEFAULT_HOURS_PER_FTE)
+    .describe(
+      'Paid hours of one full-time equivalent in a year, for FTEs (paid hours / (hoursPerFte × the run’s share of a ' +
+        'year)). Default 1,700: a 40-hour week less holidays, public holidays and typical absence.',
+    ),
 }).describe('Prices, in the scenario currency.');
 
 export const SimulationSchema = mapping({
@@ -759,6 +800,38 @@ export const ExpectSchema = z
   .describe('Assertions for `staffsim check`, per variant name; "*" applies to every variant.');
 
 // ---------------------------------------------------------------------------------------------------------
+// Assumptions: the inputs `staffsim sensitivity` varies
+// ---------------------------------------------------------------------------------------------------------
+
+const assumptionFields = {
+  label: text('a label').min(1).optional().describe('How tables and sentences name the input. Default: a name made from the path.'),
+  low: z.number({ error: expected('a number') }).optional().describe('The low end of the range, in the unit of the path. Default: the value × (1 − --range).'),
+  high: z.number({ error: expected('a number') }).optional().describe('The high end of the range, in the unit of the path. Default: the value × (1 + --range).'),
+};
+
+export const AssumptionSchema = mapping(assumptionFields, 'a mapping with label, low and high').describe(
+  'One input to vary; low and high are values of the path (both or neither).',
+);
+
+export const AssumptionEntrySchema = mapping(
+  { path: text('a scenario path, e.g. costs.unresolvedCase').min(1).describe('The number to vary: a path of the scenario format, or variants.<name>.<path> for one variant only.'), ...assumptionFields },
+  'a mapping with path, label, low and high',
+).describe('One input to vary, by its path.');
+
+/** The two forms of `assumptions:`; `validate.ts` picks the one that fits the value, so its messages stay specific. */
+export const AssumptionMapSchema = z
+  .record(z.string(), AssumptionSchema, { error: expected('a mapping from scenario path to label, low and high') })
+  .describe('Inputs to vary, by path: costs.unresolvedCase: { label: …, low: …, high: … }.');
+export const AssumptionListSchema = list(AssumptionEntrySchema, 'a list of { path, label, low, high }').describe('Inputs to vary, each with its path.');
+
+export const AssumptionsSchema = z
+  .union([AssumptionMapSchema, AssumptionListSchema])
+  .describe(
+    'The inputs `staffsim sensitivity` varies, with a label and a range each (a mapping by path, or a list of ' +
+      '{ path, label, low, high }). When present, exactly these are varied; without low and high an input moves by --range.',
+  );
+
+// ---------------------------------------------------------------------------------------------------------
 // The whole file
 // ---------------------------------------------------------------------------------------------------------
 
@@ -772,6 +845,7 @@ export const ScenarioSchema = ScenarioBaseSchema.extend({
         'these run, in file order; add `base: {}` to run the base too. Without it the one variant is "base".',
     ),
   expect: ExpectSchema.optional(),
+  assumptions: AssumptionsSchema.optional(),
 }).meta({
   title: 'staffsim scenario',
   description:

@@ -11,7 +11,9 @@ import type {
   ShiftTemplate,
   StaffingPlan,
 } from '../core/model/contact-centre-model.js';
-import { weekdayOfDay } from '../core/model/contact-centre-model.js';
+import { MONTHS, weekdayOfDay } from '../core/model/contact-centre-model.js';
+import { dateOfDay, isOpenDay } from '../core/model/calendar-days.js';
+import { calendarToModel } from './calendar-to-model.js';
 import { DEFAULT_GROUP_TASKS, type AgentGroup, type Channel, type ContactNetwork } from '../core/model/network.js';
 import type { DistributionInput, ScenarioSections } from './schema.js';
 import { secondsOfTime } from './time-of-day.js';
@@ -57,20 +59,6 @@ export function distributionToModel(input: DistributionInput): Distribution {
   }
 }
 
-function calendarToModel(calendar: ScenarioSections['calendar']): Calendar {
-  const openSeconds = secondsOfTime(calendar.open);
-  const closeSeconds = secondsOfTime(calendar.close);
-  const intervalSeconds = calendar.intervalMinutes * SECONDS_PER_MINUTE;
-  return {
-    days: calendar.days,
-    startWeekday: calendar.startWeekday,
-    openSeconds,
-    closeSeconds,
-    intervalSeconds,
-    intervalsPerDay: (closeSeconds - openSeconds) / intervalSeconds,
-  };
-}
-
 /**
  * Expected first contacts per interval of one day, before the day factor:
  * casesPerDay × normalised profile (flat without one), casesPerHour × interval length, or casesPerInterval.
@@ -91,18 +79,33 @@ function baseDayDemand(demand: DemandInput, calendar: Calendar): number[] {
 }
 
 /** The demand keys, at `demand` or in a channel. */
-type DemandInput = Pick<ScenarioSections['demand'], 'casesPerDay' | 'intradayProfile' | 'casesPerHour' | 'casesPerInterval' | 'dayFactors' | 'overdispersion'>;
+type DemandInput = Pick<
+  ScenarioSections['demand'],
+  'casesPerDay' | 'intradayProfile' | 'casesPerHour' | 'casesPerInterval' | 'dayFactors' | 'monthFactors' | 'overdispersion'
+>;
+
+/**
+ * A factor of a day from factors by key, normalised to mean 1 over the listed keys (1 without factors).
+ * @example normalisedFactor({ mon: 3, tue: 1 }, 'mon') // 1.5
+ */
+function normalisedFactor<Key extends string>(factors: Partial<Record<Key, number | undefined>> | undefined, key: Key): number {
+  if (factors === undefined) return 1;
+  const listed = Object.values<number | undefined>(factors).filter((value): value is number => value !== undefined);
+  const raw = factors[key];
+  if (raw === undefined) return invariant(`no factor for ${key}`);
+  const sum = listed.reduce((total, value) => total + value, 0);
+  return (raw * listed.length) / sum;
+}
 
 function demandToModel(demand: DemandInput, calendar: Calendar): Demand {
   const perDay = baseDayDemand(demand, calendar);
-  const factors = demand.dayFactors;
-  const listed = factors === undefined ? [] : Object.values(factors).filter((value): value is number => value !== undefined);
-  const sumOfFactors = listed.reduce((sum, value) => sum + value, 0);
   const casesPerInterval = Array.from({ length: calendar.days }, (_, day) => {
-    const raw = factors === undefined ? 1 : factors[weekdayOfDay(calendar, day)];
-    if (raw === undefined) return invariant(`no day factor for ${weekdayOfDay(calendar, day)}`);
-    // normalised to mean 1 over the listed weekdays
-    const factor = listed.length === 0 ? 1 : (raw * listed.length) / sumOfFactors;
+    if (!isOpenDay(calendar, day)) return perDay.map(() => 0);
+    const date = dateOfDay(calendar, day);
+    const month = date === null ? undefined : MONTHS[Number(date.slice(5, 7)) - 1];
+    const factor =
+      normalisedFactor(demand.dayFactors, weekdayOfDay(calendar, day)) *
+      (demand.monthFactors === undefined || month === undefined ? 1 : normalisedFactor(demand.monthFactors, month));
     return perDay.map((cases) => cases * factor);
   });
   return { casesPerInterval, overdispersionCv: demand.overdispersion };
@@ -184,7 +187,7 @@ function staffingToModel(staffing: StaffingInput, answerWithinSeconds: number, h
  * @example toModel(sections, 'base').calendar.intervalSeconds // 1800 for intervalMinutes: 30
  */
 export function toModel(sections: ScenarioSections, variantName: string): ContactCentreModel {
-  const calendar = calendarToModel(sections.calendar);
+  const calendar = calendarToModel(sections.calendar, sections.demand.dayFactors);
   const { handling, customers, serviceLevel, costs, simulation } = sections;
   const network = sections.groups === undefined ? undefined : networkToModel(sections, calendar);
   const first = network?.groups[0];
@@ -224,6 +227,7 @@ export function toModel(sections: ScenarioSections, variantName: string): Contac
       perRepeatContact: costs.repeatContact,
       perUnresolvedCase: costs.unresolvedCase,
       fixedPerDay: costs.fixedPerDay,
+      hoursPerFte: costs.hoursPerFte,
     },
     simulation: {
       replications: simulation.replications,

@@ -6,6 +6,7 @@ import { isGroupMetricName, isMetricName, parseGroupMetricKey, type ExpectMetric
 import { PROTOTYPE_KEYS, prototypeKeyPaths, withoutPrototypeKeys } from '../core/prototype-keys.js';
 import { fromZodIssues, isPlainObject, suggestion, type Path, type ScenarioIssue, type Validated } from './issues.js';
 import { limitIssues } from './limits.js';
+import { checkAssumptions, type ValidAssumption } from './assumptions.js';
 import { checkExpectations, checkRules } from './rules.js';
 import { ExpectBoundSchema, ExpectSchema, ScenarioBaseSchema, ScenarioSchema, VARIANT_SECTIONS, describeValue, type ScenarioSections } from './schema.js';
 import { baseOf, mergeVariant, variantBlocks } from './variants.js';
@@ -36,6 +37,8 @@ export interface ValidScenario {
   /** In file order; a single `base` without `variants`. */
   readonly variants: readonly ValidVariant[];
   readonly expect: readonly ValidExpectation[];
+  /** The inputs `staffsim sensitivity` varies (`assumptions:`), in file order; empty when the file has none. */
+  readonly assumptions: readonly ValidAssumption[];
 }
 
 /** `expect:` with the group-metric keys taken out of every variant's block (they are validated apart). */
@@ -56,7 +59,7 @@ function isExpectMetric(key: string): key is ExpectMetric {
 }
 
 /** Keys of the whole file that a variant cannot change. */
-const SCENARIO_ONLY_KEYS = ['name', 'description', 'currency', 'variants', 'expect'];
+const SCENARIO_ONLY_KEYS = ['name', 'description', 'currency', 'variants', 'expect', 'assumptions'];
 
 /** The `variants:` block itself: a non-empty mapping of mappings, each with only section keys. */
 function checkVariantBlocks(variants: unknown): ScenarioIssue[] {
@@ -223,6 +226,13 @@ export function validateScenario(input: unknown): Validated<ValidScenario> {
     }
   }
 
+  let assumptions: readonly ValidAssumption[] = [];
+  if (document['assumptions'] !== undefined) {
+    const checked = checkAssumptions(document['assumptions'], valid);
+    issues.push(...checked.issues);
+    assumptions = checked.assumptions;
+  }
+
   if (issues.length > 0) return { ok: false, issues };
   const { shape } = ScenarioBaseSchema;
   return {
@@ -233,6 +243,7 @@ export function validateScenario(input: unknown): Validated<ValidScenario> {
       currency: shape.currency.parse(base['currency']),
       variants: valid,
       expect: expectations,
+      assumptions,
     },
   };
 }

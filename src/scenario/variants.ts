@@ -162,8 +162,8 @@ export function variantBlocks(document: Record<string, unknown>): VariantBlock[]
   return blocks;
 }
 
-/** The base document: every key but `variants` and `expect`. @example baseOf({ name: 'x', expect: {} }) // { name: 'x' } */
+/** The base document: every key but `variants`, `expect` and `assumptions`. @example baseOf({ name: 'x', expect: {} }) // { name: 'x' } */
 export function baseOf(document: Record<string, unknown>): Record<string, unknown> {
-  const { variants: _variants, expect: _expect, ...base } = document;
+  const { variants: _variants, expect: _expect, assumptions: _assumptions, ...base } = document;
   return base;
 }

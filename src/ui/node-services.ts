@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
-import { planVariant } from '../core/plan/interval-plan.js';
+import { overloadedIntervals, planVariant } from '../core/plan/interval-plan.js';
 import { simulationInputFor } from '../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import { summariseReplications } from '../core/sim/summarise.js';
@@ -21,7 +21,10 @@ import type { ExplorerServices, SimulationRun } from './services.js';
 export function nodeServices(options: { workers?: number } = {}): ExplorerServices {
   const workers = options.workers ?? Math.max(2, defaultWorkerCount());
   return {
-    plan: (model) => variantFromPlan(planVariant(model)),
+    plan(model) {
+      const plan = planVariant(model);
+      return { result: variantFromPlan(plan), overloaded: overloadedIntervals(plan) };
+    },
     async simulate(models, { signal, onProgress }): Promise<SimulationRun> {
       const first = models[0];
       if (first === undefined) return { variants: [], replications: [], replicationCount: 0, seed: 0, workers };

@@ -3,6 +3,7 @@
  * fakes (ready figures, no simulation, a temporary folder) and the command line passes `nodeServices()`.
  */
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
+import type { OverloadedInterval } from '../core/plan/interval-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { Report, VariantResult } from '../report/report.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -26,9 +27,19 @@ export interface SimulationRun {
   readonly workers: number;
 }
 
+/**
+ * The analytic figures of one variant, and the intervals in which its plan is unstable: a queue without patience that
+ * is overloaded there waits without end, so the variant's waits and total cost are unbounded (∞).
+ */
+export interface AnalyticPlan {
+  readonly result: VariantResult;
+  /** In time order; empty when the plan is stable. */
+  readonly overloaded: readonly OverloadedInterval[];
+}
+
 export interface ExplorerServices {
   /** The analytic figures of one variant (Erlang C/A plan). @throws InfeasibleError when a target cannot be met */
-  plan(model: ContactCentreModel): VariantResult;
+  plan(model: ContactCentreModel): AnalyticPlan;
   /**
    * Simulates every model, one after another, each on worker threads. Rejects with an Error named AbortError when
    * `signal` aborts (and stops the workers), with InfeasibleError when a target cannot be staffed.

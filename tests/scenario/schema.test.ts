@@ -39,6 +39,7 @@ describe('scenarioJsonSchema', () => {
       'simulation',
       'variants',
       'expect',
+      'assumptions',
     ]);
     expect(schema.additionalProperties).toBe(false);
     // staffing and handling.handleTime are required without groups, and live in the groups with them: the rules say so.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readScenarioFile, parseScenarioText } from '../../src/scenario/load.js';
-import { fakeServices, FIXTURES, KEY, lineWith, renderExplorer, SHIFTS } from './helpers.js';
+import { fakeServices, FIXTURES, KEY, lineWith, NETWORK, renderExplorer, SHIFTS } from './helpers.js';
 import type { Rendered } from './helpers.js';
 
 let screen: Rendered | null = null;
@@ -23,6 +23,11 @@ afterEach(() => {
 /** `n` presses of ↓. */
 function down(n: number): string[] {
   return Array.from({ length: n }, () => KEY.down);
+}
+
+/** `n` presses of ↑. */
+function up(n: number): string[] {
+  return Array.from({ length: n }, () => KEY.up);
 }
 
 async function open(options: Parameters<typeof renderExplorer>[0] = {}): Promise<Rendered> {
@@ -69,16 +74,21 @@ describe('the explorer screen', () => {
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
     // Every variant's whole name and a difference column for each variant after the first.
     expect(frame.split('\n').find((l) => l.includes('world-class') && !l.includes('variants'))).toMatch(/switchboard\s+mediocre\s+world-class/);
-    expect(lineWith(frame, 'service level')).toMatch(/63\.5%\s+70\.0%\s+\+6\.5pp\s+93\.3%\s+\+29\.9pp/);
-    expect(lineWith(frame, 'total cost')).toMatch(/−14,799\s+108,787\s+−58,036/);
+    expect(lineWith(frame, 'service level')).toMatch(/\d+\.\d%\s+\d+\.\d%\s+[+−]\d+\.\dpp\s+\d+\.\d%\s+[+−]\d+\.\dpp/);
+    expect(lineWith(frame, 'total cost')).toMatch(/\d+,\d{3}\s+[+−]\d+,\d{3}\s+\d+,\d{3}\s+[+−]\d+,\d{3}$/);
+    // Where failure demand goes, and the selected group's hours and occupancy (g shows the other group's).
+    for (const label of ['calls/case', 'transfer lost', 'tasks on time', 'front-line', '  paid hours', '  occupancy', 'cost/resolved']) {
+      expect(frame).toContain(label);
+    }
+    expect(frame).toContain('front-line · 1/2 g ⇆');
     // Every key hint, on two lines.
-    for (const hint of ['↑↓←→ edit', '⏎ type', 'u undo', 'tab variant', 'd day', 'r simulate', 's sweep', 'e export', 'w save', 'o open', '? help', 'q quit']) {
+    for (const hint of ['↑↓←→ edit', '⏎ type', 'u undo', 'tab variant', 'g group', 'd day', 'r simulate', 's sweep', 'e export', 'w save', 'o open', '? help', 'q quit']) {
       expect(frame).toContain(hint);
     }
-    expect(frame).toContain('switchboard · mean of 5 days');
-    expect(frame).toContain('SL % (60 s) ╌ target 40%');
+    // The key figures take the charts' room; the cost bars stay, across the screen, the staff cost split by group.
     expect(frame).toContain('Cost breakdown');
-    expect(lineWith(frame, 'world-class █')).toContain('109k');
+    expect(lineWith(frame, 'world-class █')).toMatch(/█+▚+.*\s\d+k$/);
+    expect(lineWith(frame, '█ front-line')).toContain('▚ case-officers');
   });
 
   it('uses a larger terminal: taller charts and a difference column for every variant', async () => {
@@ -266,29 +276,31 @@ describe("a manager's what-ifs", () => {
     const { nodeServices } = await import('../../src/ui/node-services.js');
     const s = await open({ path: municipal, columns: 120, rows: 40, services: nodeServices() });
     const before = lineWith(s.frame(), 'paid agent h');
-    // New cases a day: 300 → 350 (shift+→ is a step of 50) raises the paid hours of the switchboard.
-    await s.press(...down(4), KEY.shiftRight);
+    // The front line's knobs (twelve) come first, then the whole scenario's. New cases a day: 300 → 350 (shift+→ is a
+    // step of 50) raises the paid hours of the switchboard.
+    await s.press(...down(12), KEY.shiftRight);
     let frame = s.frame();
     expect(lineWith(frame, 'new cases/day')).toMatch(/\*350/);
     expect(lineWith(frame, 'paid agent h')).not.toBe(before);
-    // The method: → switches Erlang A to Erlang C (the header says the figures now mix both).
-    await s.press('u', KEY.up, KEY.right);
+    // The front line's method: → switches Erlang A to Erlang C, and the status line says what that means.
+    await s.press('u', ...up(9), KEY.right);
     frame = s.frame();
     expect(lineWith(frame, 'method')).toMatch(/\*Erlang C/);
-    expect(frame).toContain('analytic estimates (Erlang A/C)');
     expect(frame).toContain('method = Erlang C · the plan now assumes nobody hangs up');
     // Opening hours: closing at 17:30 instead of 16:30 moves the chart's last interval.
-    await s.press('u', ...down(9), KEY.shiftRight);
+    await s.press('u', ...down(15), KEY.shiftRight);
     frame = s.frame();
     expect(lineWith(frame, 'closes')).toMatch(/\*17:30/);
     expect(frame).toMatch(/08:00\s+\d\d:\d\d\s+17:00/);
-    // Prices: the overtime hour and the waiting minute.
-    await s.press(KEY.down, KEY.down, KEY.right, KEY.down, KEY.right);
+    // Prices: the waiting minute (the whole scenario's) and the front line's overtime hour.
+    await s.press(KEY.down, KEY.right, ...up(8), KEY.right);
     frame = s.frame();
-    expect(lineWith(frame, 'overtime hour')).toMatch(/\*4\d\d SEK/);
     expect(lineWith(frame, 'wait cost/min')).toMatch(/\*2\.1 SEK/);
-    // The occupancy cap: none removes it, and the status line confirms.
-    await s.press(...Array.from({ length: 20 }, () => KEY.up), KEY.down, KEY.down, KEY.enter, KEY.ctrlU);
+    expect(lineWith(frame, 'overtime hour')).toMatch(/\*4\d\d SEK/);
+    // The occupancy cap of the world-class front line (85 %): none removes it, and the status line confirms.
+    await s.press('3', ...up(20), KEY.down, KEY.down);
+    expect(lineWith(s.frame(), 'max occupancy')).toMatch(/85 %/);
+    await s.press(KEY.enter, KEY.ctrlU);
     await s.type('none');
     await s.press(KEY.enter);
     expect(lineWith(s.frame(), 'max occupancy')).toMatch(/\*none/);
@@ -598,6 +610,143 @@ describe('actions', () => {
     await s.press('w', KEY.escape);
     expect(s.frame()).not.toContain('save scenario as');
     expect(Object.keys(services.calls.written)).toEqual([]);
+  });
+});
+
+describe('agent groups', () => {
+  /** The first line containing `text` after the key figures' heading of the group `heading` (a line ending in it). */
+  function lineAfter(frame: string, heading: string, text: string): string {
+    const lines = frame.split('\n');
+    const start = lines.findIndex((line) => line.trimEnd().endsWith(` ${heading}`));
+    return start < 0 ? '' : (lines.slice(start + 1).find((line) => line.includes(text)) ?? '');
+  }
+
+  it('g cycles the group whose knobs the panel shows, under its name; G goes back; the footer and help say so', async () => {
+    const s = await open({ path: NETWORK, columns: 120, rows: 40 });
+    let frame = s.frame();
+    expect(frame).toContain('front-desk · 1/2 g ⇆');
+    expect(lineWith(frame, '▸')).toMatch(/▸SL target\s+80 %/);
+    expect(frame).toContain('whole scenario');
+    expect(frame).toContain('g group');
+    // The same parameter stays selected where the other group has it.
+    await s.press(...down(4), 'g');
+    frame = s.frame();
+    expect(frame).toContain('back-office · 2/2 g ⇆');
+    expect(frame).toContain('parameters of back-office (group 2 of 2; g switches)');
+    expect(lineWith(frame, '▸')).toMatch(/▸handle time\s+300 s/);
+    expect(lineWith(frame, 'phone agents')).toMatch(/phone agents\s+2/);
+    expect(lineWith(frame, 'max queue')).toMatch(/max queue\s+2/);
+    await s.press('g');
+    expect(s.frame()).toContain('front-desk · 1/2 g ⇆');
+    await s.press('G');
+    expect(s.frame()).toContain('back-office · 2/2 g ⇆');
+    await s.press('?');
+    expect(s.frame()).toContain('next / previous agent group');
+    // A scenario without groups says g has nothing to switch, and its footer leaves g out.
+    s.unmount();
+    const plain = await open({ columns: 120, rows: 40 });
+    expect(plain.frame()).not.toContain('g group');
+    await plain.press('g');
+    expect(plain.frame()).toContain('this scenario has no agent groups');
+  });
+
+  it('turning a group knob changes that group’s figures and the variant’s totals, and only that variant', async () => {
+    const s = await open({ path: NETWORK, columns: 120, rows: 40 });
+    await s.press('2', 'g'); // callbacks, back office
+    let frame = s.frame();
+    // Fake figures: 10 paid hours per back-office agent at 60 EUR, the variant's total cost = staff cost + 300.
+    expect(lineAfter(frame, 'back-office', 'paid hours')).toMatch(/paid hours\s+20\.0\s+20\.0\s+±0\.0\s+10\.0/);
+    const totalBefore = lineWith(frame, 'total cost');
+    const frontBefore = lineAfter(frame, 'front-desk', 'paid hours');
+    await s.press(KEY.right);
+    frame = s.frame();
+    expect(lineWith(frame, 'phone agents')).toMatch(/\*3/);
+    expect(lineAfter(frame, 'back-office', 'paid hours')).toMatch(/paid hours\s+20\.0\s+30\.0\s+\+10\.0\s+10\.0/);
+    expect(lineWith(frame, 'total cost')).not.toBe(totalBefore);
+    expect(lineWith(frame, 'total cost')).toMatch(/total cost\s+4,700\s+5,300\s+\+600/);
+    expect(lineAfter(frame, 'front-desk', 'paid hours')).toBe(frontBefore);
+    expect(frame).toContain('2 callbacks*');
+    expect(frame).not.toContain('1 transfers*');
+  });
+
+  it('sets an outcome share, keeps the shares at 100 % and says how the others moved', async () => {
+    const s = await open({ path: NETWORK, columns: 120, rows: 40 });
+    await s.press(...down(5));
+    expect(lineWith(s.frame(), '▸')).toMatch(/▸resolved\s+50 %/);
+    expect(lineWith(s.frame(), 'calls/case')).toMatch(/calls\/case\s+2\.00/);
+    await s.press(KEY.shiftRight);
+    const frame = s.frame();
+    expect(lineWith(frame, 'resolved')).toMatch(/\*55 %/);
+    expect(lineWith(frame, 'transferred')).toMatch(/\*36 %/);
+    expect(lineWith(frame, 'not resolved')).toMatch(/\*9 %/);
+    expect(frame).toContain('resolved = 55 % · transferred 40 % → 36 %, not resolved 10 % → 9 % (the other outcomes keep their proportions');
+    // Fake figures: calls per case = 1 / the first group's resolved share.
+    expect(lineWith(frame, 'calls/case')).toMatch(/calls\/case\s+1\.82/);
+  });
+
+  it('shows where failure demand goes, each group’s hours, occupancy and blocked share, and the staff cost by group', async () => {
+    const s = await open({ path: NETWORK, columns: 120, rows: 40 });
+    const frame = s.frame();
+    for (const label of ['calls/case', 'transfer lost', 'tasks on time', 'task delay']) expect(frame).toContain(label);
+    expect(lineWith(frame, 'transfer lost')).toMatch(/transfer lost\s+20\.0%\s+–\s+–\s+35\.0%/);
+    expect(lineWith(frame, 'task delay')).toMatch(/task delay\s+90\.0 min/);
+    expect(lineAfter(frame, 'front-desk', 'occupancy')).toMatch(/occupancy\s+59\.0%/);
+    expect(lineAfter(frame, 'back-office', 'blocked')).toMatch(/blocked\s+10\.0%\s+10\.0%\s+±0\.0pp\s+0\.0%/);
+    // The front desk (an unlimited queue) has no blocked row: the first after its heading is the back office's.
+    expect(frame.split('\n').findIndex((l) => l.includes('  blocked'))).toBeGreaterThan(frame.split('\n').findIndex((l) => l.trimEnd().endsWith(' back-office')));
+    // The cost bars: one character per group (front desk █, back office ▚), named in the legend.
+    expect(lineWith(frame, 'transfers  █')).toMatch(/█+▚+x+/);
+    expect(lineWith(frame, '█ front-desk')).toContain('▚ back-office');
+  });
+
+  it('on 80 × 24 shows the selected group’s figures, and g shows the other’s', async () => {
+    const s = await open({ path: NETWORK, columns: 80, rows: 24 });
+    let frame = s.frame();
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(frame).toMatch(/ front-desk$/m);
+    expect(frame).not.toMatch(/ back-office$/m);
+    expect(lineWith(frame, '█ front-desk')).toContain('▚ back-office');
+    await s.press('g');
+    frame = s.frame();
+    expect(frame).toMatch(/ back-office$/m);
+    expect(frame).not.toMatch(/ front-desk$/m);
+    expect(lineAfter(frame, 'back-office', 'blocked')).toMatch(/blocked\s+10\.0%/);
+  });
+
+  it('says when a variant is unstable: ∞ for its waits and total cost, no cost bar, and the intervals named', async () => {
+    const { nodeServices } = await import('../../src/ui/node-services.js');
+    const s = await open({ path: NETWORK, columns: 120, rows: 40, services: nodeServices() });
+    let frame = s.frame();
+    expect(lineWith(frame, 'total cost')).toMatch(/total cost\s+[\d,]+\s+[\d,]+\s+[+−][\d,]+\s+∞\s+\+∞$/);
+    expect(lineWith(frame, 'unstable (∞ wait)')).toMatch(/overloaded unstable \(∞ wait\)\s+∞$/);
+    expect(frame).not.toMatch(/total cost.*\s0\s/);
+    // The status line names the intervals of the selected variant only.
+    expect(frame).not.toContain('unstable in');
+    await s.press('3');
+    frame = s.frame();
+    expect(frame).toContain('⚠ overloaded: unstable in 4 intervals (back-office) — day 1 08:00, day 1 08:30, day 1 09:00, day 1 09:30');
+    // Enough back-office agents make it stable again.
+    await s.press('g', ']');
+    expect(s.frame()).toContain('⚠ overloaded: unstable in 1 interval (back-office) — day 1 09:00 · calls without patience');
+    await s.press('+');
+    frame = s.frame();
+    expect(lineWith(frame, 'phone agents')).toMatch(/\*6/);
+    expect(frame).not.toContain('unstable in');
+    expect(lineWith(frame, 'total cost')).not.toContain('∞');
+  });
+
+  it('the sweep marks unstable points ∞ and never picks one as the cheapest', async () => {
+    const { nodeServices } = await import('../../src/ui/node-services.js');
+    const s = await open({ path: NETWORK, columns: 120, rows: 40, services: nodeServices() });
+    await s.press('3', 'g', 's');
+    const frame = await s.waitFor((f) => f.includes('▲ cheapest'));
+    expect(frame).toContain('Sweep: total cost against phone agents — overloaded (analytic)');
+    expect(frame).toMatch(/∞ \d values unstable \(drawn at the top\): unbounded cost, never the cheapest/);
+    expect(frame).toMatch(/▲ cheapest: [2-9] agents → [\d,]+ EUR/);
+    expect(frame).toContain('now: 1 agents → ∞ (unstable)');
+    const markers = frame.split('\n').find((line) => line.includes('▲') && !line.includes('cheapest')) ?? '';
+    expect(markers).toMatch(/^\s+∞\s+△/); // 0 agents unstable, 1 agent (now) too
   });
 });
 

@@ -3,20 +3,21 @@
  */
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { METRIC_NAMES } from '../../src/core/metrics.js';
-import type { MetricName } from '../../src/core/metrics.js';
+import { ALL_METRIC_NAMES, GROUP_METRIC_NAMES, METRIC_NAMES } from '../../src/core/metrics.js';
+import type { GroupMetricName, MetricName } from '../../src/core/metrics.js';
 import type { ContactCentreModel } from '../../src/core/model/contact-centre-model.js';
 import { formatClock } from '../../src/core/model/clock.js';
-import type { IntervalEstimates, MetricEstimates, VariantResult } from '../../src/report/report.js';
+import type { GroupMetricEstimates, GroupResult, IntervalEstimates, MetricEstimates, VariantResult } from '../../src/report/report.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import { readScenarioFile } from '../../src/scenario/load.js';
 import { App } from '../../src/ui/App.js';
 import { nodeServices } from '../../src/ui/node-services.js';
-import type { ExplorerServices, SimulationProgress, SimulationRun } from '../../src/ui/services.js';
+import type { AnalyticPlan, ExplorerServices, SimulationProgress, SimulationRun } from '../../src/ui/services.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const SMALL = join(FIXTURES, 'small-centre.yaml');
 export const SHIFTS = join(FIXTURES, 'shifts-centre.yaml');
+export const NETWORK = join(FIXTURES, 'network-centre.yaml');
 
 /** Key sequences as a terminal sends them. */
 export const KEY = {
@@ -41,10 +42,54 @@ export function plain(text: string | undefined): string {
   return (text ?? '').replace(/\u001B\[[0-9;]*m/g, '');
 }
 
-function estimates(values: Partial<Record<MetricName, number>>, ci95 = 0): MetricEstimates {
+function estimates(values: Partial<Record<MetricName, number>>, ci95 = 0, network = false): MetricEstimates {
   const out = {} as MetricEstimates;
-  for (const name of METRIC_NAMES) out[name] = { mean: values[name] ?? 0, ci95 };
+  for (const name of network ? ALL_METRIC_NAMES : METRIC_NAMES) out[name] = { mean: values[name] ?? 0, ci95 };
   return out;
+}
+
+function groupEstimates(values: Partial<Record<GroupMetricName, number>>, ci95 = 0): GroupMetricEstimates {
+  const out = {} as GroupMetricEstimates;
+  for (const name of GROUP_METRIC_NAMES) out[name] = { mean: values[name] ?? 0, ci95 };
+  return out;
+}
+
+/**
+ * Fake figures of a model with agent groups, just as predictable: a group's paid hours are 10 per agent (100 × its
+ * target for target staffing), its occupancy 0.5 + its handle time / 2000 s, its blocked share 0.05 × its waiting
+ * places (0 when unlimited) and its staff cost its paid hours × its agent hour; the variant's staff cost is their sum,
+ * its total cost that plus 300; calls per case are 1 / the first group's resolved share; transfers lost are the
+ * transferred share / 2.
+ */
+function fakeNetworkFigures(model: ContactCentreModel, ci95: number): { totals: Partial<Record<MetricName, number>>; groups: GroupResult[] } {
+  const network = model.network;
+  if (network === undefined) return { totals: {}, groups: [] };
+  const groups = network.groups.map((group): GroupResult => {
+    const staffing = group.staffing;
+    const paidAgentHours = staffing.kind === 'agents' ? 10 * staffing.agents : staffing.kind === 'target' ? 100 * (staffing.target.serviceLevel ?? 0.8) : 50;
+    const values = {
+      paidAgentHours,
+      occupancy: 0.5 + (group.handleTime.kind === 'exponential' ? group.handleTime.meanSeconds : 0) / 2000,
+      blockedShare: group.maxQueue === null ? 0 : 0.05 * group.maxQueue,
+      staffCost: paidAgentHours * group.costs.perPaidAgentHour,
+    };
+    return { name: group.name, totals: groupEstimates(values, ci95), intervals: [] };
+  });
+  const staffCost = groups.reduce((sum, g) => sum + g.totals.staffCost.mean, 0);
+  const first = network.groups[0];
+  const transferred = first?.outcomes.transfers.reduce((sum, t) => sum + t.share, 0) ?? 0;
+  return {
+    totals: {
+      staffCost,
+      totalCost: staffCost + 300,
+      paidAgentHours: groups.reduce((sum, g) => sum + g.totals.paidAgentHours.mean, 0),
+      callsPerCase: 1 / (first?.outcomes.resolved ?? 1),
+      failedTransferShare: transferred > 0 ? transferred / 2 : Number.NaN,
+      tasksWithinDueShare: 0.9,
+      taskDelaySeconds: 5400,
+    },
+    groups,
+  };
 }
 
 /**
@@ -71,11 +116,12 @@ export function fakeResult(model: ContactCentreModel, source: VariantResult['sou
     cases: 100,
     attempts: 100 / fcr,
   };
+  const network = model.network === undefined ? null : fakeNetworkFigures(model, ci95);
   const intervals: IntervalEstimates[] = model.demand.casesPerInterval.flatMap((day, d) =>
     day.map((cases, i) => ({
       day: d + 1,
       start: formatClock(model.calendar.openSeconds + i * model.calendar.intervalSeconds),
-      ...estimates({ serviceLevel: level - 0.01 * i, attempts: cases / fcr, cases }, ci95),
+      ...estimates({ serviceLevel: level - 0.01 * i, attempts: cases / fcr, cases }, ci95, network !== null),
     })),
   );
   return {
@@ -85,9 +131,15 @@ export function fakeResult(model: ContactCentreModel, source: VariantResult['sou
     source,
     replications: source === 'simulation' ? model.simulation.replications : null,
     seed: source === 'simulation' ? model.simulation.seed : null,
-    totals: estimates(totals, ci95),
+    totals: estimates({ ...totals, ...(network === null ? {} : { unresolvedCaseCost: 300, ...network.totals }) }, ci95, network !== null),
     intervals,
+    ...(network === null ? {} : { groups: network.groups }),
   };
+}
+
+/** The fake figures as a stable analytic plan (what `ExplorerServices.plan` returns). */
+export function fakePlan(model: ContactCentreModel): AnalyticPlan {
+  return { result: fakeResult(model), overloaded: [] };
 }
 
 export interface FakeServicesOptions {
@@ -116,7 +168,7 @@ export function fakeServices(options: FakeServicesOptions = {}): FakeServices {
     release: () => release(),
     plan(model) {
       calls.plan++;
-      return options.plan === undefined ? fakeResult(model) : options.plan(model);
+      return options.plan === undefined ? fakePlan(model) : options.plan(model);
     },
     simulate(models, { signal, onProgress }) {
       calls.simulate++;

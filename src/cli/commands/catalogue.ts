@@ -28,6 +28,10 @@ export const COMMAND_LINES = {
     command: 'import <counts>',
     describe: 'Historical interval counts (CSV, as ACD and telephony systems export them) → the calendar, demand (and handle time) sections of a scenario (YAML, or JSON with --json)',
   },
+  sensitivity: {
+    command: 'sensitivity <scenario>',
+    describe: 'How far the cost difference of two variants moves with each input, and where it breaks even',
+  },
   check: {
     command: 'check <paths..>',
     describe: 'Regression checks for CI: simulate scenario files, check their expect: assertions and baselines; exit 1 on a failure',

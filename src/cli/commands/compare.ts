@@ -10,6 +10,10 @@ import { assumptionsOf, differencesAgainstFirst, reportEstimate, variantFromPlan
 import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
 import { renderTable } from '../../report/format.js';
 import type { Difference, Report, ReportMetric, VariantResult } from '../../report/report.js';
+import type { Explanation } from '../../core/sensitivity/explanation.js';
+import { explainText } from '../../report/explain.js';
+import { explainDifference } from '../../runner/explain.js';
+import type { LoadedScenario } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
@@ -56,12 +60,14 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           .option('replications', { describe: 'Replications (default: the first scenario’s)' })
           .option('seed', { type: 'string', describe: 'Base seed for every variant (default: STAFFSIM_SEED, else the first scenario’s)' })
           .option('workers', { describe: 'Worker threads (default: the number of cores)' })
+          .option('explain', { type: 'boolean', default: false, describe: 'Split each difference from the first variant into the inputs that cause it (analytic Shapley values)' })
           .option('set', SET_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       )
         .example('$0 compare scenarios/municipal-contact-centre.yaml', 'The three variants side by side, simulated')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget')
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --explain', 'What drives each difference: resolution, handle time, staffing …')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --set costs.agentHour=480', 'What if: every variant with dearer agent hours'),
     async (args) => {
       checkExportOptions(args);
@@ -105,6 +111,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         common.forEach((model, i) => warnAboutUndoneWork(model, variants[i] as VariantResult, io, printable(variantLabel(variants[i] as VariantResult, variants))));
         for (const scenario of scenarios) warnAboutCosts(scenario.name, scenario.variants.map((variant) => variant.model), io);
       };
+      const explain = args.explain === true ? explainAgainstFirst(scenarios) : undefined;
       const report: Report = {
         kind: 'compare',
         title: `Comparison: ${[...new Set(scenarios.map((s) => s.name))].join(' vs ')}`,
@@ -121,6 +128,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
             staffsimVersion: staffsimVersion(),
           },
         ),
+        ...(explain === undefined ? {} : { explain }),
       };
       const json = compareJson(report);
       if (await exportReport(io, report, json, args)) {
@@ -133,6 +141,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         return;
       }
       io.stdout.write(`${compareText(report)}\n`);
+      if (explain !== undefined) io.stdout.write(`\n${explainText(explain, report)}\n`);
       warnLater();
       if (new Set(models.map((m) => m.currency)).size > 1) {
         io.stderr.write('staffsim: warning: the scenarios use different currencies; money is shown in each variant’s own currency.\n');
@@ -156,7 +165,16 @@ export function compareJson(report: Report): Record<string, unknown> {
       ...(v.groups === undefined ? {} : { groups: v.groups }),
     })),
     differences: report.differences,
+    ...(report.explain === undefined ? {} : { explain: report.explain }),
   };
+}
+
+/** Every variant after the first, explained against the first (each from its own scenario file). */
+function explainAgainstFirst(scenarios: readonly LoadedScenario[]): Explanation[] {
+  const refs = scenarios.flatMap((scenario) => scenario.variants.map((variant) => ({ scenario, variant: variant.name })));
+  const first = refs[0];
+  if (first === undefined) return [];
+  return refs.slice(1).map((ref) => explainDifference(first, ref));
 }
 
 function formatDifference(metric: ReportMetric, difference: Difference, currency: string): string {

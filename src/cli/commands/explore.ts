@@ -25,7 +25,7 @@ export function registerExploreCommand(cli: Argv, io: CliIo): Argv {
         .example('$0 explore scenarios/municipal-contact-centre.yaml', 'Explore the three ways of running a municipal contact centre')
         .example('$0', 'The same, on a terminal')
         .epilogue(
-          'Keys: ↑↓ select a parameter · ←→ change it (shift: larger steps) · Enter type a value · Tab switch variant · ' +
+          'Keys: ↑↓ select a parameter · ←→ change it (shift: larger steps) · Enter type a value · Tab switch variant · g switch agent group · ' +
             'r simulate · s sweep · e export · w save · o open · ? help · q quit.\n' +
             'Needs an interactive terminal; elsewhere use `staffsim compare` or `staffsim run`.\n' +
             'Exit codes: 0 quit · 2 no terminal, or a bad scenario · 70 internal error · 130 interrupted (Ctrl-C).',

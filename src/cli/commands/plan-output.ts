@@ -4,6 +4,7 @@
  */
 import type { Calendar, ContactCentreModel, Shift, ShiftTemplate, StaffingTarget } from '../../core/model/contact-centre-model.js';
 import { WEEKDAYS } from '../../core/model/contact-centre-model.js';
+import { dayText, intervalLabel, openRows } from '../../core/model/calendar-days.js';
 import type { CoverageRow } from '../../core/plan/shift-model.js';
 import { buildShiftProblem, paidRequirement } from '../../core/plan/shift-model.js';
 import type { IsaComparison, IsaPlanRow } from '../../core/plan/simulation-staffing.js';
@@ -198,9 +199,8 @@ export function isaComparisonJson(plan: IsaComparison): { totals: Record<string,
       sippSimulatedServiceLevel: plan.sippSimulatedServiceLevel,
       isaSimulatedServiceLevel: plan.isaSimulatedServiceLevel,
     },
-    intervals: plan.rows.map((row) => ({
-      day: row.day + 1,
-      start: formatClock(row.startSeconds),
+    intervals: openRows(plan.calendar, plan.rows).map((row) => ({
+      ...intervalLabel(plan.calendar, row.day, row.interval),
       attempts: row.attempts,
       sippAgents: row.sippAgents,
       isaAgents: row.isaAgents,
@@ -252,7 +252,7 @@ export function isaComparisonLines(plan: IsaComparison, currency: string): strin
     slTarget === null ? 0 : plan.rows.filter((row) => row.attempts > 0 && pick(row) < slTarget).length;
   const table = renderTable(
     [
-      { header: 'day' },
+      { header: plan.calendar.startDate === undefined ? 'day' : 'date' },
       { header: 'start' },
       { header: 'attempts' },
       { header: `SIPP agents` },
@@ -261,8 +261,8 @@ export function isaComparisonLines(plan: IsaComparison, currency: string): strin
       { header: 'SIPP SL (sim.)' },
       { header: 'ISA SL (sim.)' },
     ],
-    plan.rows.map((row) => [
-      String(row.day + 1),
+    openRows(plan.calendar, plan.rows).map((row) => [
+      dayText(plan.calendar, row.day),
       formatClock(row.startSeconds),
       formatNumber(row.attempts, 1),
       String(row.sippAgents),

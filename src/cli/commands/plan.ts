@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../../core/errors.js';
-import type { ContactCentreModel, StaffingTarget } from '../../core/model/contact-centre-model.js';
+import type { Calendar, ContactCentreModel, StaffingTarget } from '../../core/model/contact-centre-model.js';
+import { dayText, intervalLabel, openRows } from '../../core/model/calendar-days.js';
 import type { MetricName } from '../../core/metrics.js';
 import type { IntervalPlanRow, VariantPlan } from '../../core/plan/interval-plan.js';
 import type { GroupPlan } from '../../core/plan/network-plan.js';
@@ -296,10 +297,9 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
     source: plan.source,
     converged: plan.converged,
     totals: plan.totals,
-    ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map(groupJson) }),
-    intervals: plan.rows.map((row) => ({
-      day: row.day + 1,
-      start: formatClock(row.startSeconds),
+    ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map((group) => groupJson(group, plan.model.calendar)) }),
+    intervals: openRows(plan.model.calendar, plan.rows).map((row) => ({
+      ...intervalLabel(plan.model.calendar, row.day, row.interval),
       cases: row.cases,
       redials: row.redials,
       repeatContacts: row.repeatContacts,
@@ -319,14 +319,13 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
 }
 
 /** One agent group of an analytic plan (SPEC §7): its totals and its intervals. */
-function groupJson(group: GroupPlan): Record<string, unknown> {
+function groupJson(group: GroupPlan, calendar: Calendar): Record<string, unknown> {
   return {
     name: group.name,
     source: group.source,
     totals: group.totals,
-    intervals: group.rows.map((row) => ({
-      day: row.day + 1,
-      start: formatClock(row.startSeconds),
+    intervals: openRows(calendar, group.rows).map((row) => ({
+      ...intervalLabel(calendar, row.day, row.interval),
       attempts: row.attempts,
       transfersIn: row.transfersIn,
       answered: row.answered,
@@ -391,7 +390,7 @@ function analyticText(plan: VariantPlan): string {
   const title = `${printable(model.scenarioName)} — ${printable(model.variantName)} (${plan.source === 'erlang-a' ? 'Erlang A' : 'Erlang C'}, analytic; ${staffingNote})`;
   const table = renderTable(
     [
-      { header: 'day' },
+      { header: plan.model.calendar.startDate === undefined ? 'day' : 'date' },
       { header: 'start' },
       { header: 'cases' },
       { header: 'attempts' },
@@ -402,8 +401,8 @@ function analyticText(plan: VariantPlan): string {
       { header: 'aband.' },
       { header: 'occ.' },
     ],
-    plan.rows.map((row: IntervalPlanRow) => [
-      String(row.day + 1),
+    openRows(plan.model.calendar, plan.rows).map((row: IntervalPlanRow) => [
+      dayText(plan.model.calendar, row.day),
       formatClock(row.startSeconds),
       formatNumber(row.cases, 1),
       formatNumber(row.attempts, 1),

@@ -409,7 +409,7 @@ function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
   );
   const intervals = renderTable(
     [
-      { header: 'day' },
+      { header: variant.intervals[0]?.date === undefined ? 'day' : 'date' },
       { header: 'start' },
       { header: 'cases' },
       { header: 'attempts' },
@@ -423,7 +423,7 @@ function runText(variant: SimulatedVariant, model: ContactCentreModel): string {
       // No attempts (a warm-up interval, or no demand): shares and waits are undefined, not 0.
       const none = row.attempts.mean === 0;
       return [
-        String(row.day),
+        row.date ?? String(row.day),
         row.start,
         formatNumber(row.cases.mean, 1),
         formatNumber(row.attempts.mean, 1),

@@ -13,6 +13,10 @@ import type { ContactNetwork } from './network.js';
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** Months in calendar order, the keys of `demand.monthFactors`. */
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+export type Month = (typeof MONTHS)[number];
+
 /**
  * A non-negative random duration in seconds, described by its documented parameters.
  *
@@ -46,6 +50,18 @@ export interface Calendar {
   readonly intervalSeconds: number;
   /** (close − open) / interval. */
   readonly intervalsPerDay: number;
+  /** The date of day 1, ISO "YYYY-MM-DD" (`calendar.startDate`); absent for a run of undated days. */
+  readonly startDate?: string;
+  /**
+   * Which days of the run are open, `[day]` (closed weekdays and holidays are false); absent when every day is open.
+   * A closed day has no demand and no agents; calls that fall on it are made on the next open day (SPEC §3).
+   */
+  readonly openDays?: readonly boolean[];
+  /**
+   * Open days in a year of this calendar: the open days of the 365 (or 366) days from the start date, or, for undated
+   * days, 365 × the share of the week's days that are open. The yardstick of FTEs and of annualised totals.
+   */
+  readonly openDaysPerYear?: number;
 }
 
 /** First contacts of new cases (not redials, not repeat contacts). */
@@ -176,8 +192,17 @@ export interface CostRates {
   readonly perCustomerWaitMinute: number;
   readonly perRepeatContact: number;
   readonly perUnresolvedCase: number;
+  /** Fixed cost per open day. */
   readonly fixedPerDay: number;
+  /** Paid hours of one full-time equivalent in a year (`costs.hoursPerFte`); absent means {@link DEFAULT_HOURS_PER_FTE}. */
+  readonly hoursPerFte?: number;
 }
+
+/**
+ * Paid hours of one full-time equivalent in a year when a scenario gives none: a 40-hour week (2,080 hours a year)
+ * less paid leave, public holidays and typical absence — the round figure workforce planners commonly use.
+ */
+export const DEFAULT_HOURS_PER_FTE = 1700;
 
 export interface SimulationSettings {
   readonly replications: number;

@@ -7,6 +7,7 @@ import { meanOf } from '../queueing/delay-kernel.js';
 import { evaluateFiniteQueue } from '../queueing/finite-queue.js';
 import { evaluateQueue, type QueueMetrics } from '../queueing/queue-metrics.js';
 import { buildLandingKernel, dayProfiles, spreadLanding, type LandingKernel } from '../queueing/retrial-fixed-point.js';
+import { isOpenDay, openDayCount } from '../model/calendar-days.js';
 import { missedTargets, solveStaffing, type StaffingTargets } from '../queueing/staffing-solver.js';
 import type { AnalyticSource, IntervalPlanRow, VariantPlan } from './interval-plan.js';
 import { mixedEvaluation } from './mixed-evaluation.js';
@@ -812,7 +813,7 @@ function variantRows(
         repeatContacts: flows.repeats,
         unresolvedCases: flows.unresolved,
         resolvedCases: flows.resolved,
-        days: 1 / calendar.intervalsPerDay,
+        days: isOpenDay(calendar, day) ? 1 / calendar.intervalsPerDay : 0,
       },
       model.costs,
       { staffCost: rows.reduce((total, row, g) => total + row.paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0), overtimeCost: 0 },
@@ -915,7 +916,7 @@ function networkTotals(
       repeatContacts: sum((r) => r.repeatContacts),
       unresolvedCases,
       resolvedCases,
-      days: model.calendar.days,
+      days: openDayCount(model.calendar),
     },
     model.costs,
     { staffCost, overtimeCost: 0 },

@@ -530,6 +530,8 @@ export interface IsaPlanRow {
 
 /** The SIPP plan of one staffing table against its ISA plan, both simulated with the same seeds. */
 export interface IsaComparison {
+  /** The calendar of the rows (which days are open, their dates). */
+  readonly calendar: Calendar;
   readonly target: StaffingTarget;
   /** The stationary method of the SIPP plan. */
   readonly sippSource: 'erlang-a' | 'erlang-c';
@@ -698,6 +700,7 @@ export function compareIsaWithSipp(input: IsaComparisonInput): IsaComparison {
   const sippPaidAgentHours = paidHours(sippAgents);
   const isaPaidAgentHours = paidHours(isaAgents);
   return {
+    calendar: input.calendar,
     target: input.target,
     sippSource: input.sippSource,
     rows,

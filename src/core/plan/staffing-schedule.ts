@@ -1,5 +1,6 @@
 import type { Calendar, ContactCentreModel, Shift, StaffingPlan } from '../model/contact-centre-model.js';
 import { weekdayOfDay } from '../model/contact-centre-model.js';
+import { isOpenDay } from '../model/calendar-days.js';
 import { networkOf } from '../model/network.js';
 import type { GroupSchedule, SimulationInput } from '../sim/simulation-input.js';
 import type { VariantPlan } from './interval-plan.js';
@@ -17,7 +18,7 @@ export interface StaffingSchedule {
 
 /**
  * On-phone agents and paid hours per interval for the fixed staffing forms (`agents`, `agentsPerInterval`,
- * `shifts`). `target` staffing has no fixed schedule: it is solved per interval (see `planVariant`), and this
+ * `shifts`), with nobody on a closed day. `target` staffing has no fixed schedule: it is solved per interval (see `planVariant`), and this
  * returns null for it.
  *
  * Shifts: on-phone agents in an interval = (agents on shift − agents on break, time-weighted over the interval)
@@ -40,7 +41,7 @@ export function scheduledStaffingOf(calendar: Calendar, staffing: StaffingPlan):
   const paidFactor = 1 / (1 - staffing.shrinkage);
   const days = Array.from({ length: calendar.days }, (_, day) => day);
   const fromOnPhone = (perInterval: (interval: number) => number): StaffingSchedule => {
-    const onPhoneAgents = days.map(() => Array.from({ length: calendar.intervalsPerDay }, (_, i) => perInterval(i)));
+    const onPhoneAgents = days.map((day) => Array.from({ length: calendar.intervalsPerDay }, (_, i) => (isOpenDay(calendar, day) ? perInterval(i) : 0)));
     return {
       onPhoneAgents,
       paidAgentHours: onPhoneAgents.map((row) => row.map((agents) => agents * intervalHours * paidFactor)),
@@ -111,7 +112,8 @@ function shiftSchedule(calendar: Calendar, shifts: readonly Shift[], shrinkage: 
   const paidAgentHours: AgentGrid = [];
   for (let day = 0; day < calendar.days; day++) {
     const weekday = weekdayOfDay(calendar, day);
-    const working = shifts.filter((shift) => shift.days === null || shift.days.includes(weekday));
+    // Nobody works a closed day (a holiday on a weekday of the shift pattern included).
+    const working = isOpenDay(calendar, day) ? shifts.filter((shift) => shift.days === null || shift.days.includes(weekday)) : [];
     const onPhoneRow: number[] = [];
     const paidRow: number[] = [];
     for (let i = 0; i < calendar.intervalsPerDay; i++) {

@@ -1,5 +1,6 @@
 import type { Calendar, Distribution } from '../model/contact-centre-model.js';
 import { cumulativeProbability } from './delay-kernel.js';
+import { nextOpenDay } from '../model/calendar-days.js';
 
 /**
  * The analytic side's failure-demand loop (SPEC §3): per interval, attempts = first contacts + redials (from
@@ -133,6 +134,8 @@ export interface LandingKernel {
   readonly closedMass: Float64Array; // [i][dayOffset], flattened
   /** Averaged CDF at edge offsets: [dayOffset][edge offset + intervalsPerDay]. */
   readonly averagedCdf: Float64Array;
+  /** The last day offset with any mass (the averaged CDF is 1, to rounding, before that day's first edge). */
+  readonly reachDays: number;
 }
 
 /**
@@ -166,7 +169,10 @@ export function buildLandingKernel(calendar: Calendar, delay: Distribution): Lan
       }
     }
   }
-  return { mass, closedMass, averagedCdf };
+  // The last day offset on which anything lands: beyond it the averaged CDF is 1 to rounding.
+  let reachDays = days - 1;
+  while (reachDays > 0 && (averagedCdf[(reachDays - 1) * width] as number) >= 1 - 1e-16) reachDays -= 1;
+  return { mass, closedMass, averagedCdf, reachDays };
 }
 
 /** Share generated at (day, i) that would land after the close of the last day. */
@@ -427,16 +433,33 @@ export function spreadLanding(
   i: number,
 ): number {
   if (flow === 0) return 0;
-  const { days, intervalsPerDay: perDay } = calendar;
-  for (let dayOffset = 0; day + dayOffset < days; dayOffset += 1) {
+  const { days, intervalsPerDay: perDay, openDays } = calendar;
+  const reach = Math.min(days - day, kernel.reachDays + 1);
+  // What lands on a closed day (a weekend, a holiday) is made on the next open day, like closed hours' share.
+  let carried = 0;
+  for (let dayOffset = 0; dayOffset < reach; dayOffset += 1) {
     const row = (i * days + dayOffset) * perDay;
     const firstTarget = dayOffset === 0 ? i + 1 : 0;
     const targetBase = (day + dayOffset) * perDay;
-    const closed = dayOffset === 0 ? 0 : (kernel.closedMass[i * days + dayOffset] as number);
+    const closed = (dayOffset === 0 ? 0 : (kernel.closedMass[i * days + dayOffset] as number)) + carried;
+    if (openDays !== undefined && openDays[day + dayOffset] !== true) {
+      carried = closed;
+      for (let j = firstTarget; j < perDay; j += 1) carried += kernel.mass[row + j] as number;
+      continue;
+    }
+    carried = 0;
     for (let j = firstTarget; j < perDay; j += 1) {
       const share = (kernel.mass[row + j] as number) + closed * (profile[targetBase + j] as number);
       if (share !== 0) inflow[targetBase + j] = (inflow[targetBase + j] as number) + flow * share;
     }
   }
-  return flow * endMass(kernel, calendar, day, i);
+  // Beyond the kernel's reach the delay has (numerically) always ended: what was carried there goes to the next open day.
+  if (carried > 0 && reach < days - day) {
+    const next = nextOpenDay(calendar, day + reach);
+    if (next >= 0) {
+      for (let j = 0; j < perDay; j += 1) inflow[next * perDay + j] = (inflow[next * perDay + j] as number) + flow * carried * (profile[next * perDay + j] as number);
+      carried = 0;
+    }
+  }
+  return flow * (endMass(kernel, calendar, day, i) + carried);
 }

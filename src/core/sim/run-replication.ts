@@ -1,4 +1,5 @@
 import type { GroupMetricRecord, MetricRecord } from '../metrics.js';
+import { isOpenDay, lastOpenDay } from '../model/calendar-days.js';
 import { networkOf, type ContactNetwork } from '../model/network.js';
 import { AttemptQueue } from './attempt-queue.js';
 import { createSampler, type Sampler } from './distributions.js';
@@ -227,6 +228,8 @@ class ReplicationEngine {
   private readonly continuousDays: boolean;
   private readonly firstOpen: number;
   private readonly lastClose: number;
+  /** `[day]`: the first open day at or after it, -1 when none is left; `[days]` is -1. */
+  private readonly openDayFrom: Int32Array;
   private readonly warmupEnd: number;
 
   // --- plan, per global interval k = day · intervalsPerDay + interval
@@ -370,9 +373,13 @@ class ReplicationEngine {
     this.intervalSeconds = calendar.intervalSeconds;
     this.openSeconds = calendar.openSeconds;
     this.closeSeconds = calendar.closeSeconds;
-    this.continuousDays = calendar.openSeconds === 0 && calendar.closeSeconds === SECONDS_PER_DAY;
-    this.firstOpen = calendar.openSeconds;
-    this.lastClose = (calendar.days - 1) * SECONDS_PER_DAY + calendar.closeSeconds;
+    // The next open day at or after each day (-1: none), so that closed days (weekends, holidays) are skipped.
+    this.openDayFrom = new Int32Array(calendar.days + 1).fill(-1);
+    for (let d = calendar.days - 1; d >= 0; d--) this.openDayFrom[d] = isOpenDay(calendar, d) ? d : (this.openDayFrom[d + 1] as number);
+    const firstOpenDay = Math.max(0, this.openDayFrom[0] as number);
+    this.continuousDays = calendar.openSeconds === 0 && calendar.closeSeconds === SECONDS_PER_DAY && calendar.openDays === undefined;
+    this.firstOpen = firstOpenDay * SECONDS_PER_DAY + calendar.openSeconds;
+    this.lastClose = Math.max(0, lastOpenDay(calendar)) * SECONDS_PER_DAY + calendar.closeSeconds;
     this.warmupEnd = this.firstOpen + simulation.warmupSeconds;
     this.warmupDone = simulation.warmupSeconds <= 0;
 
@@ -520,7 +527,7 @@ class ReplicationEngine {
   run(): ReplicationResult {
     this.now = this.firstOpen;
     this.nextObservation = this.firstOpen + this.observeEverySeconds;
-    this.enterInterval(0, 0, this.firstOpen);
+    this.enterInterval(Math.round((this.firstOpen - this.openSeconds) / SECONDS_PER_DAY), 0, this.firstOpen);
     this.updateNextBoundary();
 
     const calendar = this.calendar;
@@ -596,7 +603,7 @@ class ReplicationEngine {
       else if (this.continuousDays && this.day + 1 < this.days) this.enterInterval(this.day + 1, 0, time);
       else this.close(time);
     } else {
-      this.enterInterval(this.day + 1, 0, time);
+      this.enterInterval(this.openDayFrom[this.day + 1] as number, 0, time);
     }
   }
 
@@ -634,7 +641,8 @@ class ReplicationEngine {
     // planned time is 0, so all the agent time after a close is overtime. Tasks wait for the next opening.
     for (let g = 0; g < this.groupCount; g++) this.planned[g] = 0;
     this.nextArrival = Infinity;
-    this.nextEdge = this.day + 1 < this.days ? (this.day + 1) * SECONDS_PER_DAY + this.openSeconds : Infinity;
+    const next = this.openDayFrom[this.day + 1] as number;
+    this.nextEdge = next >= 0 ? next * SECONDS_PER_DAY + this.openSeconds : Infinity;
   }
 
   private endWarmup(time: number): void {
@@ -928,8 +936,10 @@ class ReplicationEngine {
     if (!this.continuousDays) {
       const day = Math.floor(at / SECONDS_PER_DAY);
       const timeOfDay = at - day * SECONDS_PER_DAY;
-      if (timeOfDay < this.openSeconds) at = this.deferredTime(day);
-      else if (timeOfDay >= this.closeSeconds) at = this.deferredTime(day + 1);
+      const sameDay = this.openDayFrom[day] === day;
+      // Before lastClose, some open day follows.
+      if (!sameDay || timeOfDay >= this.closeSeconds) at = this.deferredTime(this.openDayFrom[day + 1] as number);
+      else if (timeOfDay < this.openSeconds) at = this.deferredTime(day);
     }
     this.slotKind[slot] = kind;
     this.calendar.push(at, (slot << EV_BITS) | EV_RETRIAL);
@@ -1242,7 +1252,8 @@ class ReplicationEngine {
           this.sums[base + S_STAFF_COST] = staffCost;
           this.sums[base + S_OVERTIME_COST] = overtimeCost;
         }
-        this.sums[base + S_DAYS] = measured / this.intervalsPerDay;
+        // The fixed cost counts open days.
+        this.sums[base + S_DAYS] = this.openDayFrom[d] === d ? measured / this.intervalsPerDay : 0;
       }
     }
 

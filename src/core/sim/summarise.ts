@@ -1,5 +1,5 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { formatClock } from '../model/clock.js';
+import { intervalLabel, isOpenDay, type IntervalLabel } from '../model/calendar-days.js';
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
 import {
   GROUP_METRIC_NAMES,
@@ -17,7 +17,7 @@ import { studentTQuantile } from './student-t.js';
 export interface GroupSummary {
   name: string;
   totals: Record<GroupMetricName, MetricEstimate>;
-  intervals: ({ day: number /* 1-based */; start: string /* "HH:MM" */ } & Record<GroupMetricName, MetricEstimate>)[];
+  intervals: (IntervalLabel & Record<GroupMetricName, MetricEstimate>)[];
 }
 
 /**
@@ -28,7 +28,8 @@ export interface SimulationSummary {
   replications: number;
   seed: number;
   totals: Record<MetricName, MetricEstimate>;
-  intervals: ({ day: number /* 1-based */; start: string /* "HH:MM" */ } & Record<MetricName, MetricEstimate>)[];
+  /** The intervals of open days (closed days have no rows). */
+  intervals: (IntervalLabel & Record<MetricName, MetricEstimate>)[];
   /** Per agent group, for a model with groups (SPEC §7). */
   groups?: GroupSummary[];
 }
@@ -44,7 +45,7 @@ export interface SimulationSummary {
 export function summariseReplications(results: readonly ReplicationResult[], model: ContactCentreModel): SimulationSummary {
   const n = results.length;
   if (n === 0) throw new RangeError('summariseReplications: no replications to summarise');
-  const { intervalsPerDay, intervalSeconds, openSeconds } = model.calendar;
+  const { intervalsPerDay } = model.calendar;
   const intervalCount = model.calendar.days * intervalsPerDay;
   for (const [index, result] of results.entries()) {
     if (result.intervals.length !== intervalCount) {
@@ -63,16 +64,17 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
   };
   // The metrics of SPEC §4, and those of SPEC §7 for a model with agent groups (the others would be 0 or undefined).
   const names = metricNamesOf(model.network !== undefined);
-  const intervalStarts = Array.from({ length: intervalCount }, (_, k) => {
+  // Closed days (weekends, holidays) have no rows.
+  const intervalStarts = Array.from({ length: intervalCount }, (_, k) => k).flatMap((k) => {
     const day = Math.floor(k / intervalsPerDay);
-    return { day: day + 1, start: formatClock(openSeconds + (k - day * intervalsPerDay) * intervalSeconds) };
+    return isOpenDay(model.calendar, day) ? [{ k, label: intervalLabel(model.calendar, day, k - day * intervalsPerDay) }] : [];
   });
 
   const summary: SimulationSummary = {
     replications: n,
     seed: model.simulation.seed,
     totals: estimate(names, results.map((result) => result.totals)),
-    intervals: intervalStarts.map((at, k) => ({ ...at, ...estimate(names, results.map((result) => result.intervals[k] as MetricRecord)) })),
+    intervals: intervalStarts.map(({ k, label }) => ({ ...label, ...estimate(names, results.map((result) => result.intervals[k] as MetricRecord)) })),
   };
   const first = results[0] as ReplicationResult;
   if (first.groups !== undefined) {
@@ -81,7 +83,7 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
       return {
         name: group.name,
         totals: estimate(GROUP_METRIC_NAMES, runs.map((run) => run.totals)),
-        intervals: intervalStarts.map((at, k) => ({ ...at, ...estimate(GROUP_METRIC_NAMES, runs.map((run) => run.intervals[k] as GroupMetricRecord)) })),
+        intervals: intervalStarts.map(({ k, label }) => ({ ...label, ...estimate(GROUP_METRIC_NAMES, runs.map((run) => run.intervals[k] as GroupMetricRecord)) })),
       };
     });
   }

@@ -9,7 +9,7 @@ export interface ComparisonPanelProps {
   readonly width: number;
 }
 
-/** Key figures of every variant side by side, with differences to the first variant. */
+/** Key figures of every variant side by side, with differences to the first variant; agent groups under their names. */
 export function ComparisonPanel({ table, title, width }: ComparisonPanelProps) {
   return (
     <Box flexDirection="column" width={width}>
@@ -28,7 +28,13 @@ export function ComparisonPanel({ table, title, width }: ComparisonPanelProps) {
           </Text>
         ))}
       </Text>
-      {table.rows.map((row, r) => (
+      {table.rows.map((row, r) =>
+        row[0]?.group === true ? (
+          // An agent group's heading: its name across the row (its figures follow, indented).
+          <Text key={r} bold wrap="truncate-end">
+            {row[0].text}
+          </Text>
+        ) : (
         <Text key={r} wrap="truncate-end">
           {row.map((cell, c) => {
             const cellWidth = table.widths[c] ?? 8;
@@ -41,7 +47,8 @@ export function ComparisonPanel({ table, title, width }: ComparisonPanelProps) {
             );
           })}
         </Text>
-      ))}
+        ),
+      )}
     </Box>
   );
 }

@@ -5,9 +5,11 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import { intervalProfile } from '../model/charts.js';
 import { comparisonTable, significanceOf } from '../model/comparison.js';
 import { isEdited } from '../model/explorer-state.js';
-import { formatKnobValue } from '../model/knobs.js';
+import { keyFigureLineCounts, keyFigureLines, networkShapeOf } from '../model/figures.js';
+import { formatKnobValue, groupNamesOf } from '../model/knobs.js';
+import { unstableSummary } from '../model/stability.js';
 import { weekdayOfDay } from '../../core/model/contact-centre-model.js';
-import { layoutFor } from '../model/layout.js';
+import { layoutFor, panelLines } from '../model/layout.js';
 import { sweepParametersFor } from '../model/sweep.js';
 import { useExplorer } from '../hooks/use-explorer.js';
 import type { ExplorerServices } from '../services.js';
@@ -48,8 +50,8 @@ export interface ExplorerProps {
 }
 
 /** How far the help screen scrolls at a terminal size (its body does not depend on the knobs). */
-function helpScrollFor(columns: number, rows: number): { maxOffset: number; page: number } {
-  const layout = layoutFor(columns, rows, 0);
+function helpScrollFor(columns: number, rows: number, groups: boolean): { maxOffset: number; page: number } {
+  const layout = layoutFor(columns, rows, 0, { groups });
   return { maxOffset: helpMaxOffset(layout.columns, layout.bodyRows), page: helpPageRows(layout.bodyRows) };
 }
 
@@ -66,7 +68,7 @@ export function Explorer(props: ExplorerProps) {
     ...(props.today === undefined ? {} : { today: props.today }),
     ...(props.libraryFolder === undefined ? {} : { libraryFolder: props.libraryFolder }),
     ...(props.workingFolder === undefined ? {} : { workingFolder: props.workingFolder }),
-    helpScroll: helpScrollFor(props.columns, props.rows),
+    helpScroll: helpScrollFor(props.columns, props.rows, props.scenario.variants.some((v) => v.model.network !== undefined)),
   });
   // One subscription for the screen's life: the handler reads the latest state itself.
   const handleKey = useRef(explorer.handleKey);
@@ -75,9 +77,16 @@ export function Explorer(props: ExplorerProps) {
   useInput(onInput, { isActive: isRawModeSupported === true });
 
   const { state, knobs, originalKnobs } = explorer;
-  const layout = layoutFor(props.columns, props.rows, knobs.length);
   const names = state.scenario.variants.map((v) => v.name);
   const variantName = names[state.variantIndex] ?? '';
+  const shape = useMemo(() => networkShapeOf(state.scenario.variants.map((v) => v.model)), [state.scenario]);
+  const groupNames = groupNamesOf(state.scenario, variantName);
+  const selectedGroup = groupNames.includes(state.groupName ?? '') ? state.groupName : (groupNames[0] ?? null);
+  const layout = layoutFor(props.columns, props.rows, panelLines(knobs).length, {
+    figureLines: keyFigureLineCounts(shape),
+    variants: names.length,
+    groups: shape !== null,
+  });
   const run = state.simulation.status === 'done' ? state.simulation.run : null;
   const results = run !== null ? names.map((name) => run.variants.find((v) => v.variant === name) ?? null) : state.figures.map((f) => f.result);
   const selectedResult = results[state.variantIndex] ?? null;
@@ -107,6 +116,23 @@ export function Explorer(props: ExplorerProps) {
         ? `${knob.description} · ←→ switch`
         : `${knob.description} · ←→ ${formatKnobValue(knob.step)}, shift ${formatKnobValue(knob.bigStep)}${stepUnit}`;
 
+  // Analytic figures of a plan with an overloaded queue without patience are unbounded: ∞, and the status line says where.
+  const unstable = names.map((_, i) => run === null && (state.figures[i]?.overloaded.length ?? 0) > 0);
+  const warning = run === null ? unstableSummary(variantName, state.figures[state.variantIndex]?.overloaded ?? []) : null;
+  const costBars = (width: number, rows: number) => (
+    <CostBars
+      variants={names.map((name, i) => {
+        const result = results[i] ?? null;
+        return { name, totals: result?.totals ?? null, unstable: unstable[i] === true, ...(result?.groups === undefined ? {} : { groups: result.groups }) };
+      })}
+      groupOrder={shape?.groups.map((g) => g.name) ?? []}
+      selected={state.variantIndex}
+      currency={state.scenario.currency}
+      width={width}
+      rows={rows}
+    />
+  );
+
   const bodyRows = layout.bodyRows;
   let body;
   if (state.mode.kind === 'help') {
@@ -125,7 +151,8 @@ export function Explorer(props: ExplorerProps) {
       />
     );
   } else {
-    const table = comparisonTable(names, results, state.variantIndex, layout.comparisonWidth - 1, significanceOf(run));
+    const lines = keyFigureLines(shape, selectedGroup, layout.figureLines);
+    const table = comparisonTable(names, results, state.variantIndex, layout.comparisonWidth - 1, significanceOf(run), lines);
     const model = state.scenario.variants[state.variantIndex]?.model;
     const days = model?.calendar.days ?? 1;
     const day = state.chartDay !== null && state.chartDay < days ? state.chartDay : null;
@@ -154,11 +181,13 @@ export function Explorer(props: ExplorerProps) {
             selected={state.knobIndex}
             originalValues={originalKnobs}
             variantName={variantName}
+            groups={groupNames}
             width={layout.parametersWidth}
             visibleRows={layout.visibleKnobs}
           />
           <ComparisonPanel table={table} title={run !== null ? '(simulated, ±95%)' : '(analytic)'} width={layout.comparisonWidth} />
         </Box>
+        {layout.costOnlyRows > 0 ? costBars(layout.costWidth, layout.costOnlyRows) : null}
         {layout.chartPlotRows > 0 ? (
           <Box marginTop={layout.gap ? 1 : 0} height={chartRows}>
             {selectedResult === null ? (
@@ -199,13 +228,7 @@ export function Explorer(props: ExplorerProps) {
               </Box>
             )}
             <Box width={1} />
-            <CostBars
-              variants={names.map((name, i) => ({ name, totals: results[i]?.totals ?? null }))}
-              selected={state.variantIndex}
-              currency={state.scenario.currency}
-              width={layout.costWidth}
-              rows={chartRows}
-            />
+            {costBars(layout.costWidth, chartRows)}
           </Box>
         ) : null}
       </Box>
@@ -219,8 +242,8 @@ export function Explorer(props: ExplorerProps) {
       <Box height={bodyRows} flexDirection="column">
         {body}
       </Box>
-      <StatusLine mode={state.mode} simulation={state.simulation} message={state.message} hint={hint} width={layout.columns} />
-      <KeyFooter width={layout.columns} />
+      <StatusLine mode={state.mode} simulation={state.simulation} message={state.message} hint={hint} warning={warning} width={layout.columns} />
+      <KeyFooter width={layout.columns} groups={shape !== null} />
     </Box>
   );
 }

@@ -7,14 +7,16 @@ export interface StatusLineProps {
   readonly message: Message | null;
   /** What the selected knob is (shown when there is nothing else to say). */
   readonly hint: string;
+  /** A standing warning (an unstable plan), shown instead of the hint. */
+  readonly warning?: string | null;
   readonly width: number;
 }
 
 /**
  * One line for whatever needs saying now, in order: a prompt being typed, an overwrite or quit question, a running
- * simulation's progress, the last message, else what the selected parameter is.
+ * simulation's progress, the last message, a standing warning (an unstable plan), else what the selected parameter is.
  */
-export function StatusLine({ mode, simulation, message, hint, width }: StatusLineProps) {
+export function StatusLine({ mode, simulation, message, hint, warning = null, width }: StatusLineProps) {
   if (mode.kind === 'prompt') {
     const chars = [...mode.line.text];
     const before = chars.slice(0, mode.line.cursor).join('');
@@ -65,6 +67,13 @@ export function StatusLine({ mode, simulation, message, hint, width }: StatusLin
       <Text {...(color === undefined ? {} : { color })} wrap="truncate-end">
         {message.kind === 'error' ? '✗ ' : message.kind === 'success' ? '✓ ' : ''}
         {message.text}
+      </Text>
+    );
+  }
+  if (warning !== null) {
+    return (
+      <Text color="red" wrap="truncate-end">
+        ⚠ {warning}
       </Text>
     );
   }

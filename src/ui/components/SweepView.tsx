@@ -52,7 +52,12 @@ export function SweepView({ sweep, parameters, variantName, currency, width, row
   const { outcome } = sweep;
   const unit = outcome.parameter.unit;
   const values = outcome.parameter.values;
-  const costs = outcome.result.points.map((p) => p.totals.totalCost.mean);
+  // An unstable point's cost is unbounded: it is drawn at the top of the chart, above every finite cost, and marked ∞
+  // under it.
+  const finiteCosts = outcome.result.points.map((p) => p.totals.totalCost.mean).filter((c) => Number.isFinite(c));
+  const highest = Math.max(...finiteCosts);
+  const top = highest + Math.max(1, highest - Math.min(...finiteCosts)) * 0.1;
+  const costs = outcome.result.points.map((p, i) => (outcome.unstable[i] === true ? top : p.totals.totalCost.mean));
   const plotRows = Math.max(3, rows - 7);
   const chart = lineChart(costs, { width: width - 1, height: plotRows });
   const cheapestIndex = values.indexOf(outcome.result.cheapest.value);
@@ -66,11 +71,22 @@ export function SweepView({ sweep, parameters, variantName, currency, width, row
   const currentNote =
     outcome.current === null
       ? ''
-      : `${nowIndex === null ? '' : '△ '}now: ${valueText(outcome.current)} → ${outcome.currentTotalCost === null ? 'cannot be staffed' : `${compactNumber(outcome.currentTotalCost)} ${currency}`}${
+      : `${nowIndex === null ? '' : '△ '}now: ${valueText(outcome.current)} → ${
+          outcome.currentTotalCost === null
+            ? 'cannot be staffed'
+            : Number.isFinite(outcome.currentTotalCost)
+              ? `${compactNumber(outcome.currentTotalCost)} ${currency}`
+              : '∞ (unstable)'
+        }${
           nowIndex === null ? ' (outside the sweep)' : ''
         }`;
   const infeasible = outcome.points.filter((p) => p === null).length;
-  const marks = [{ index: cheapestIndex, char: '▲' }, ...(nowIndex === null ? [] : [{ index: nowIndex, char: '△' }])];
+  const unstable = outcome.unstable.filter((u) => u).length;
+  const marks = [
+    { index: cheapestIndex, char: '▲' },
+    ...(nowIndex === null ? [] : [{ index: nowIndex, char: '△' }]),
+    ...outcome.unstable.flatMap((u, index) => (u ? [{ index, char: '∞' }] : [])),
+  ];
   return (
     <Box flexDirection="column" width={width} height={rows}>
       <Text bold wrap="truncate-end">
@@ -79,6 +95,7 @@ export function SweepView({ sweep, parameters, variantName, currency, width, row
       <Text dimColor wrap="truncate-end">
         total cost ({currency}) by {outcome.parameter.label}
         {infeasible > 0 ? ` · ${infeasible} value${infeasible === 1 ? '' : 's'} cannot be staffed (drawn flat)` : ''}
+        {unstable > 0 ? ` · ∞ ${unstable} value${unstable === 1 ? '' : 's'} unstable (drawn at the top): unbounded cost, never the cheapest` : ''}
       </Text>
       {chart.lines.map((line, i) => (
         <Text key={i} color="cyan" wrap="truncate-end">

@@ -14,7 +14,7 @@ import type { Analyser } from '../model/analysis.js';
 import { comparisonReport } from '../model/comparison.js';
 import type { ExplorerState, Message, Mode } from '../model/explorer-state.js';
 import { initialState, isEdited } from '../model/explorer-state.js';
-import { knobInputText, knobsFor, knobValueWithUnit, parseKnobInput, steppedValue } from '../model/knobs.js';
+import { groupNamesOf, knobInputText, localKnobId, knobsFor, knobValueWithUnit, parseKnobInput, steppedValue } from '../model/knobs.js';
 import type { Knob } from '../model/knobs.js';
 import { editLine, lineOf } from '../model/line-editor.js';
 import { computeSweep, sweepParametersFor } from '../model/sweep.js';
@@ -120,6 +120,8 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   }, []);
 
   const variantName = (s: ExplorerState): string => s.scenario.variants[s.variantIndex]?.name ?? '';
+  /** The knobs the panel shows now: the selected variant's (and, with agent groups, the selected group's). */
+  const knobsOf = (s: ExplorerState): Knob[] => knobsFor(s.scenario, variantName(s), s.groupName);
 
   const cancelSimulation = (): boolean => {
     const controller = simulationRef.current;
@@ -185,10 +187,25 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     const count = s.scenario.variants.length;
     if (count === 0) return;
     const nextIndex = ((index % count) + count) % count;
-    const currentKnob = knobsFor(s.scenario, variantName(s))[s.knobIndex]?.id;
-    const nextKnobs = knobsFor(s.scenario, s.scenario.variants[nextIndex]?.name ?? '');
-    const sameKnob = nextKnobs.findIndex((k) => k.id === currentKnob);
-    set({ ...s, variantIndex: nextIndex, knobIndex: sameKnob >= 0 ? sameKnob : Math.min(s.knobIndex, nextKnobs.length - 1) });
+    const current = knobsOf(s)[s.knobIndex];
+    const next = { ...s, variantIndex: nextIndex };
+    set({ ...next, knobIndex: sameKnobIndex(current, knobsOf(next), s.knobIndex) });
+    if (ref.current.mode.kind === 'sweep') startSweep(ref.current.sweep?.parameterIndex ?? 0);
+  };
+
+  /** Shows the next (or previous) agent group's knobs, keeping the same parameter selected where the group has it. */
+  const selectGroup = (direction: 1 | -1): void => {
+    const s = ref.current;
+    const groups = groupNamesOf(s.scenario, variantName(s));
+    if (groups.length === 0) {
+      say('info', 'this scenario has no agent groups (g shows the knobs of one group at a time)');
+      return;
+    }
+    const at = Math.max(0, groups.indexOf(s.groupName ?? groups[0] ?? ''));
+    const groupName = groups[(((at + direction) % groups.length) + groups.length) % groups.length] ?? null;
+    const current = knobsOf(s)[s.knobIndex];
+    const next = { ...s, groupName };
+    set({ ...next, knobIndex: sameKnobIndex(current, knobsOf(next), s.knobIndex), message: { kind: 'info', text: `parameters of ${groupName ?? ''} (group ${groups.indexOf(groupName ?? '') + 1} of ${groups.length}; g switches)` } });
     if (ref.current.mode.kind === 'sweep') startSweep(ref.current.sweep?.parameterIndex ?? 0);
   };
 
@@ -241,7 +258,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     cancelSweep();
     const s = ref.current;
     const name = variantName(s);
-    const parameters = sweepParametersFor(knobsFor(s.scenario, name));
+    const parameters = sweepParametersFor(knobsOf(s));
     const index = parameters.length === 0 ? 0 : ((parameterIndex % parameters.length) + parameters.length) % parameters.length;
     const parameter = parameters[index];
     if (parameter === undefined) {
@@ -252,6 +269,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     sweepRef.current = controller;
     update({ sweep: { status: 'computing', parameterIndex: index, done: 0, total: parameter.values.length } });
     computeSweep(s.scenario, name, parameter, analyser, {
+      groupName: s.groupName,
       signal: controller.signal,
       onProgress: (done, total) => {
         if (sweepRef.current === controller) update({ sweep: { status: 'computing', parameterIndex: index, done, total } });
@@ -400,7 +418,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     const text = mode.line.text;
     if (mode.purpose === 'value') {
       update({ mode: { kind: 'main' } });
-      const knob = knobsFor(ref.current.scenario, variantName(ref.current)).find((k) => k.id === mode.knobId);
+      const knob = knobsOf(ref.current).find((k) => k.id === mode.knobId);
       if (knob === undefined) return;
       const parsed = parseKnobInput(knob, text);
       if (!parsed.ok) {
@@ -429,7 +447,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
 
   const handleMainKey = (input: string, key: KeyPress): void => {
     const s = ref.current;
-    const knobs = knobsFor(s.scenario, variantName(s));
+    const knobs = knobsOf(s);
     const knob = knobs[s.knobIndex];
     if (key.escape === true) {
       if (cancelSimulation()) update({ simulation: { status: 'idle' }, message: { kind: 'info', text: 'simulation cancelled; showing analytic estimates' } });
@@ -482,6 +500,12 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         changeScenario(previous, performance.now(), s.history.slice(0, -1), { kind: 'info', text: 'undone' });
         return;
       }
+      case 'g':
+        selectGroup(1);
+        return;
+      case 'G':
+        selectGroup(-1);
+        return;
       case 'r':
         startSimulation();
         return;
@@ -601,6 +625,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
             cancelSweep();
             update({ mode: { kind: 'main' } });
           } else if (input === 't') startSweep((s.sweep?.parameterIndex ?? 0) + 1);
+          else if (input === 'g' || input === 'G') selectGroup(input === 'g' ? 1 : -1);
           else if (key.tab === true) selectVariant(s.variantIndex + (key.shift === true ? -1 : 1));
           else if (/^[1-9]$/.test(input) && Number(input) <= s.scenario.variants.length) selectVariant(Number(input) - 1);
           else if (input === '?') update({ mode: { kind: 'help', offset: 0 } });
@@ -620,16 +645,26 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     }
   };
 
-  const knobs = useMemo(() => knobsFor(state.scenario, state.scenario.variants[state.variantIndex]?.name ?? ''), [state.scenario, state.variantIndex]);
+  const knobs = useMemo(() => knobsFor(state.scenario, state.scenario.variants[state.variantIndex]?.name ?? '', state.groupName), [state.scenario, state.variantIndex, state.groupName]);
   const originalKnobs = useMemo(() => {
     const name = state.scenario.variants[state.variantIndex]?.name ?? '';
     const map = new Map<string, number | null>();
     if (!state.original.variants.some((v) => v.name === name)) return map;
-    for (const knob of knobsFor(state.original, name)) map.set(knob.id, knob.value);
+    for (const knob of knobsFor(state.original, name, state.groupName)) map.set(knob.id, knob.value);
     return map;
-  }, [state.original, state.scenario, state.variantIndex]);
+  }, [state.original, state.scenario, state.variantIndex, state.groupName]);
 
   return { state, knobs, originalKnobs, analyser, handleKey };
+}
+
+/**
+ * Where the selection goes when the knobs change (another variant or group): the same parameter where the new list
+ * has it (by id, or by its path inside the group for a knob of another group), else the same position.
+ */
+export function sameKnobIndex(current: Knob | undefined, next: readonly Knob[], index: number): number {
+  const same = current === undefined ? -1 : next.findIndex((k) => k.id === current.id);
+  const alike = same >= 0 || current === undefined ? same : next.findIndex((k) => k.group !== undefined && current.group !== undefined && localKnobId(k) === localKnobId(current));
+  return alike >= 0 ? alike : Math.max(0, Math.min(index, next.length - 1));
 }
 
 /** Control characters that are keys of their own: Enter, Tab, Esc and Ctrl-C. */

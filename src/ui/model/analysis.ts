@@ -4,18 +4,25 @@
  */
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
+import type { OverloadedInterval } from '../../core/plan/interval-plan.js';
 import type { VariantResult } from '../../report/report.js';
 import type { LoadedScenario } from '../../scenario/load.js';
+import type { AnalyticPlan } from '../services.js';
 
 /** The figures of one variant, or why there are none (a target no staffing can meet). */
 export interface VariantFigures {
   readonly name: string;
   readonly result: VariantResult | null;
   readonly error: string | null;
+  /**
+   * The intervals in which the plan is unstable (a queue without patience that is overloaded): its waits and total
+   * cost are unbounded. Empty when stable or when there are no figures.
+   */
+  readonly overloaded: readonly OverloadedInterval[];
 }
 
 /** Computes the analytic figures of one variant model. @throws InfeasibleError, InputError */
-export type Planner = (model: ContactCentreModel) => VariantResult;
+export type Planner = (model: ContactCentreModel) => AnalyticPlan;
 
 export interface Analyser {
   /** Figures of every variant, in file order. Unexpected errors (bugs) are thrown. */
@@ -24,21 +31,24 @@ export interface Analyser {
   analyseModel(model: ContactCentreModel): VariantFigures;
 }
 
+type Entry = Omit<VariantFigures, 'name'>;
+
 /**
  * A memoising analyser around `planner`, keyed by the model's content; it keeps the `capacity` most recently used
  * results (a sweep adds one per point).
  */
 export function createAnalyser(planner: Planner, capacity = 512): Analyser {
-  const cache = new Map<string, { result: VariantResult | null; error: string | null }>();
+  const cache = new Map<string, Entry>();
   const analyseModel = (model: ContactCentreModel): VariantFigures => {
     const key = JSON.stringify(model);
     let entry = cache.get(key);
     if (entry === undefined) {
       try {
-        entry = { result: planner(model), error: null };
+        const plan = planner(model);
+        entry = { result: plan.result, error: null, overloaded: plan.overloaded };
       } catch (error) {
         if (!(error instanceof InfeasibleError || error instanceof InputError)) throw error;
-        entry = { result: null, error: error instanceof InfeasibleError ? `infeasible: ${error.message}` : error.message };
+        entry = { result: null, error: error instanceof InfeasibleError ? `infeasible: ${error.message}` : error.message, overloaded: [] };
       }
       cache.set(key, entry);
       if (cache.size > capacity) cache.delete(cache.keys().next().value as string);

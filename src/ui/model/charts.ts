@@ -4,7 +4,7 @@
  */
 import asciichart from 'asciichart';
 import type { MetricEstimates } from '../../report/report.js';
-import type { IntervalEstimates, VariantResult } from '../../report/report.js';
+import type { GroupResult, IntervalEstimates, VariantResult } from '../../report/report.js';
 import type { MetricName } from '../../core/metrics.js';
 import { formatNumber } from '../../report/format.js';
 
@@ -239,6 +239,15 @@ function fillGaps(values: readonly number[]): number[] {
   });
 }
 
+/** One line of the cost bars: its fill character (distinct without colour), colour and legend label. */
+export interface CostLine {
+  /** The metric it draws: a cost line of the variant, or `groups.<name>.staffCost`. */
+  readonly key: string;
+  readonly label: string;
+  readonly char: string;
+  readonly color: string;
+}
+
 /** The cost lines of a bar, each with its fill character (distinct without colour) and colour. */
 export const COST_LINES = [
   { metric: 'staffCost', label: 'staff', char: '█', color: 'blue' },
@@ -250,7 +259,46 @@ export const COST_LINES = [
   { metric: 'fixedCost', label: 'fixed', char: '·', color: 'gray' },
 ] as const satisfies readonly { metric: MetricName; label: string; char: string; color: string }[];
 
-export type CostLine = (typeof COST_LINES)[number];
+/**
+ * The staff cost of each agent group, in group order: a character and colour of its own (the first group's are the
+ * staff line's), so that the groups read apart without colour too.
+ */
+const GROUP_STAFF_STYLES: readonly { readonly char: string; readonly color: string }[] = [
+  { char: '█', color: 'blue' },
+  { char: '▚', color: 'blueBright' },
+  { char: '#', color: 'cyanBright' },
+  { char: '%', color: 'magentaBright' },
+  { char: '&', color: 'greenBright' },
+  { char: '@', color: 'yellowBright' },
+];
+
+/** The cost line of an agent group's staff cost (the `index`-th group, named `name`). */
+export function groupStaffLine(name: string, index: number): CostLine {
+  const style = GROUP_STAFF_STYLES[index % GROUP_STAFF_STYLES.length] as { char: string; color: string };
+  return { key: `groups.${name}.staffCost`, label: name, ...style };
+}
+
+/** A cost line and its amount in one variant. */
+export interface CostAmount {
+  readonly line: CostLine;
+  readonly amount: number;
+}
+
+/**
+ * The amounts of a variant's cost bar, line by line: with agent groups the staff cost split into each group's staff
+ * cost (in `groupOrder`, the scenario's order of groups, so that a group keeps its character in every bar).
+ */
+export function costAmounts(totals: MetricEstimates, groups?: readonly GroupResult[], groupOrder: readonly string[] = []): CostAmount[] {
+  return COST_LINES.flatMap((line): CostAmount[] => {
+    if (line.metric === 'staffCost' && groups !== undefined && groups.length > 0) {
+      return groups.map((group) => {
+        const index = groupOrder.indexOf(group.name);
+        return { line: groupStaffLine(group.name, index >= 0 ? index : groups.indexOf(group)), amount: group.totals.staffCost.mean };
+      });
+    }
+    return [{ line: { key: line.metric, label: line.label, char: line.char, color: line.color }, amount: totals[line.metric].mean }];
+  });
+}
 
 export interface BarSegment {
   readonly line: CostLine;
@@ -261,11 +309,11 @@ export interface BarSegment {
  * The segments of one stacked bar: each cost line's share of `scaleTotal` in `width` characters, rounded so that
  * the segments add up to the bar's own length (largest remainders first). Lines of zero cost get no segment.
  */
-export function costBar(totals: MetricEstimates, scaleTotal: number, width: number): BarSegment[] {
-  const own = COST_LINES.reduce((sum, line) => sum + Math.max(0, finite(totals[line.metric].mean)), 0);
+export function costBar(amounts: readonly CostAmount[], scaleTotal: number, width: number): BarSegment[] {
+  const own = amounts.reduce((sum, a) => sum + Math.max(0, finite(a.amount)), 0);
   if (!(scaleTotal > 0) || width <= 0 || own <= 0) return [];
   const length = Math.round((own / scaleTotal) * width);
-  const exact = COST_LINES.map((line) => ({ line, exact: (Math.max(0, finite(totals[line.metric].mean)) / own) * length }));
+  const exact = amounts.map(({ line, amount }) => ({ line, exact: (Math.max(0, finite(amount)) / own) * length }));
   const segments = exact.map(({ line, exact: x }) => ({ line, width: Math.floor(x), remainder: x - Math.floor(x) }));
   let missing = length - segments.reduce((sum, s) => sum + s.width, 0);
   for (const segment of [...segments].sort((a, b) => b.remainder - a.remainder)) {
@@ -278,9 +326,14 @@ export function costBar(totals: MetricEstimates, scaleTotal: number, width: numb
   return segments.filter((s) => s.width > 0).map(({ line, width: w }) => ({ line, width: w }));
 }
 
-/** The cost lines that are above zero in any of the variants (for the legend). */
-export function costLinesUsed(all: readonly MetricEstimates[]): CostLine[] {
-  return COST_LINES.filter((line) => all.some((totals) => finite(totals[line.metric].mean) > 0));
+/** The cost lines that are above zero in any of the variants (for the legend), in bar order, each once. */
+export function costLinesUsed(all: readonly (readonly CostAmount[])[]): CostLine[] {
+  const used: CostLine[] = [];
+  for (const amounts of all) {
+    for (const { line, amount } of amounts) if (finite(amount) > 0 && !used.some((u) => u.key === line.key)) used.push(line);
+  }
+  const order = (key: string): number => all.flatMap((a) => a.map((x) => x.line.key)).indexOf(key);
+  return used.sort((a, b) => order(a.key) - order(b.key));
 }
 
 function finite(value: number): number {

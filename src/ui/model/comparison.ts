@@ -2,13 +2,14 @@
  * The comparison panel as rows of cells, and the comparison as a `Report` for export. Pure.
  */
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
-import { assumptionsOf, differencesAgainstFirst } from '../../report/build-report.js';
+import { assumptionsOf, differencesAgainstFirst, reportEstimate } from '../../report/build-report.js';
 import type { Report, VariantResult } from '../../report/report.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import type { SimulationRun } from '../services.js';
 import type { VariantFigures } from './analysis.js';
 import { differenceIsBetter, differenceRow, FIGURE_LABEL_WIDTH, figureRow, KEY_FIGURES } from './figures.js';
-import { cutMiddle } from './knobs.js';
+import type { FigureLine } from './figures.js';
+import { cutMiddle } from './labels.js';
 
 /** One cell: its text and, for a difference, whether it is an improvement (null: neutral). */
 export interface Cell {
@@ -18,6 +19,8 @@ export interface Cell {
   readonly selected?: boolean;
   /** A header or label cell. */
   readonly heading?: boolean;
+  /** The heading of an agent group's figures (its name; the other cells are empty). */
+  readonly group?: boolean;
 }
 
 export interface ComparisonTable {
@@ -28,7 +31,7 @@ export interface ComparisonTable {
    * first may reach into the empty label column), so that names stay readable where a column alone is too narrow.
    */
   readonly header: readonly Cell[];
-  /** One row per key figure. */
+  /** One row per key figure (or agent group heading). */
   readonly rows: readonly (readonly Cell[])[];
   /** What the Δ columns mean, e.g. `Δ = world-class − switchboard`. */
   readonly note: string;
@@ -46,6 +49,7 @@ const VALUE_WIDTH = 8;
  * @param names variant names in order
  * @param results each variant's figures (null: none, e.g. infeasible)
  * @param significant per variant and metric, whether the difference is significant (simulated), else null
+ * @param lines the rows (see `keyFigureLines`); default the eight key figures of a scenario without groups
  */
 export function comparisonTable(
   names: readonly string[],
@@ -53,6 +57,7 @@ export function comparisonTable(
   selected: number,
   width: number,
   significant: ((variant: number, metric: string) => boolean | null) | null = null,
+  lines: readonly FigureLine[] = KEY_FIGURES.map((figure) => ({ type: 'figure', figure })),
 ): ComparisonTable {
   const n = names.length;
   const simulated = results.some((r) => r?.source === 'simulation');
@@ -77,15 +82,16 @@ export function comparisonTable(
   });
 
   const rows: Cell[][] = [];
-  for (const figure of KEY_FIGURES) {
-    const values = figureRow(
-      figure.kind,
-      results.map((result) => result?.totals[figure.metric] ?? null),
-      cellWidth - 1,
-      simulated,
-    );
-    const base = first?.totals[figure.metric].mean ?? Number.NaN;
-    const differences = deltaFor.map((v) => (results[v]?.totals[figure.metric].mean ?? Number.NaN) - base);
+  for (const line of lines) {
+    if (line.type === 'group') {
+      rows.push([{ text: line.group, heading: true, group: true }, ...columns.map(() => ({ text: '' }))]);
+      continue;
+    }
+    const { figure } = line;
+    const estimate = (result: VariantResult | null | undefined) => (result === null || result === undefined ? null : reportEstimate(result, figure.metric));
+    const values = figureRow(figure.kind, results.map(estimate), cellWidth - 1, simulated);
+    const base = estimate(first)?.mean ?? Number.NaN;
+    const differences = deltaFor.map((v) => (estimate(results[v])?.mean ?? Number.NaN) - base);
     const marks = deltaFor.map((v) => (significant?.(v, figure.metric) === true ? '*' : ''));
     const deltas = differenceRow(figure.kind, differences, deltaWidth - 1, marks);
     const row: Cell[] = [{ text: figure.label, heading: true }];

@@ -41,6 +41,11 @@ export interface ExplorerState {
   /** Earlier versions of `scenario`, for undo (most recent last). */
   readonly history: readonly LoadedScenario[];
   readonly variantIndex: number;
+  /**
+   * The agent group whose knobs the parameters panel shows (and whose key figures a small screen shows), by name; null
+   * for the first group, or a scenario without groups. A variant without this group shows its first.
+   */
+  readonly groupName: string | null;
   readonly knobIndex: number;
   /** Analytic figures of every variant of `scenario`. */
   readonly figures: readonly VariantFigures[];
@@ -65,6 +70,7 @@ export function initialState(path: string, scenario: LoadedScenario, figures: re
     scenario,
     history: [],
     variantIndex: 0,
+    groupName: null,
     knobIndex: 0,
     figures,
     recomputeMs,

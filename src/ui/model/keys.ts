@@ -10,6 +10,8 @@ export interface KeyHelp {
   readonly short: string | null;
   /** Footer priority: lower numbers are kept first when the line is short. */
   readonly priority?: number;
+  /** Only for a scenario with agent groups (the footer leaves it out otherwise). */
+  readonly groupsOnly?: boolean;
 }
 
 export const KEY_HELP: readonly KeyHelp[] = [
@@ -19,16 +21,23 @@ export const KEY_HELP: readonly KeyHelp[] = [
   {
     keys: 'Enter',
     action:
-      'type a value: Enter sets it, Esc cancels, Backspace and Ctrl-U (everything before the cursor) delete; shares as 86, 86% or 0.86; ∞ or none for infinite patience or no occupancy cap; times as 08:30',
+      'type a value: Enter sets it, Esc cancels, Backspace and Ctrl-U (everything before the cursor) delete; shares as 86, 86% or 0.86; ∞ or none for infinite patience, no occupancy cap or an unlimited queue; times as 08:30',
     short: '⏎ type',
     priority: 2,
   },
   { keys: 'u', action: 'undo the last change', short: 'u undo', priority: 4 },
   { keys: 'Tab  shift+Tab', action: 'next / previous variant', short: 'tab variant', priority: 3 },
   { keys: '1 … 9', action: 'go to variant n', short: null },
+  {
+    keys: 'g  G',
+    action: 'next / previous agent group (a scenario with groups): the parameters of that group, and on a small screen its key figures',
+    short: 'g group',
+    priority: 3,
+    groupsOnly: true,
+  },
   { keys: 'd', action: 'the day the charts show: the mean of every day, then day 1, 2, …', short: 'd day', priority: 5 },
   { keys: 'r', action: 'simulate every variant (replications on worker threads; Esc or any change cancels)', short: 'r simulate', priority: 1 },
-  { keys: 's', action: 'sweep: total cost against the staffing target or first-contact resolution (t toggles)', short: 's sweep', priority: 1 },
+  { keys: 's', action: 'sweep: total cost against the staffing target or first-contact resolution, of the selected group with groups (t toggles); unstable points are marked ∞', short: 's sweep', priority: 1 },
   { keys: 'e', action: 'export the comparison as XLSX and CSV, in the current folder unless you type a path', short: 'e export', priority: 1 },
   { keys: 'w', action: 'save the edited scenario (every variant) as a new file in the current folder; asks before overwriting', short: 'w save', priority: 1 },
   { keys: 'o', action: "open another scenario from the open file's folder or the shipped ones", short: 'o open', priority: 1 },
@@ -46,17 +55,26 @@ export const HELP_NOTES =
   'Staffing knobs follow the variant: a target (service level, its time, the occupancy cap and the method), agents, ' +
   'the agents of each shift, or the mean agents per interval (a step moves every interval by one). Without a patience ' +
   'nobody hangs up, so a target is staffed by Erlang C. Opening hours move the day: its cases are spread over the new ' +
-  'hours. Exports and saves go to the current folder.';
+  'hours. With agent groups the panel shows one group at a time (g switches): its staffing, handle time, first-contact ' +
+  'resolution or outcome shares (set one and the others keep their proportions, so they add up to 100%), waiting places ' +
+  '(max queue; 0 = a transfer to a busy group is lost), callbacks and prices; then the whole scenario\'s knobs. The key ' +
+  'figures add calls dialled per case, transfers lost, tasks started on time and each group\'s paid hours, occupancy and ' +
+  'blocked share; the cost bars split the staff cost by group. A plan in which calls without patience arrive faster ' +
+  'than the agents answer is unstable: its waits and total cost are ∞ and the status line names the intervals. ' +
+  'Exports and saves go to the current folder.';
 
 const FOOTER_GAP = '  ';
 
 /**
  * The footer: every short key on one line when it fits in `width`, else on two; on a very narrow screen the most
- * important keys (editing, actions, help and quit) that fit. Keys keep their help-screen order.
+ * important keys (editing, actions, help and quit) that fit. Keys keep their help-screen order; the group key only
+ * with agent groups.
  * @example footerLines(120) // ['↑↓←→ edit  ⏎ type  u undo  tab variant  d day  r simulate  s sweep  e export  w save  o open  ? help  q quit']
  */
-export function footerLines(width: number): string[] {
-  const entries = KEY_HELP.flatMap((k, order) => (k.short === null ? [] : [{ text: k.short, order, priority: k.priority ?? 9 }]));
+export function footerLines(width: number, groups = false): string[] {
+  const entries = KEY_HELP.flatMap((k, order) =>
+    k.short === null || (k.groupsOnly === true && !groups) ? [] : [{ text: k.short, order, priority: k.priority ?? 9 }],
+  );
   const line = (list: readonly { text: string; order: number }[]): string => [...list].sort((a, b) => a.order - b.order).map((e) => e.text).join(FOOTER_GAP);
   const all = line(entries);
   if (all.length <= width) return [all];

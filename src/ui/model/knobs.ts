@@ -10,108 +10,102 @@
  * - `agentsPerInterval`: the mean agents per interval; a step adds or removes one agent in every interval.
  * Then demand (new cases a day), handling, customers, shrinkage, opening hours and prices.
  *
- * Distributions keep their kind; only the mean changes (a uniform or empirical one is scaled).
+ * A scenario with agent groups (SPEC §7) shows the knobs of one group at a time — its staffing (in its own form),
+ * handle time, first-contact resolution or outcome shares, waiting places, callbacks, shrinkage and prices, written
+ * at `groups.<name>.…` — and then the knobs of the whole scenario: demand, patience (of callers and of transferred
+ * callers), redials, repeat contacts, opening hours and the prices that are not a group's.
  *
- * Every knob writes through a {@link KnobScope}: the paths it sets are relative to the scope, so the same builders
- * can later serve a part of a variant (an agent group) by giving them a scope with a prefix.
+ * Distributions keep their kind; only the mean changes (a uniform or empirical one is scaled).
  */
 import type { ContactCentreModel, Distribution, StaffingPlan } from '../../core/model/contact-centre-model.js';
-import { meanOf } from '../../core/queueing/delay-kernel.js';
+import type { AgentGroup, ContactNetwork } from '../../core/model/network.js';
+import { formatPath } from '../../scenario/issues.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { timeOfSeconds } from '../../scenario/time-of-day.js';
-import { withVariantValues } from '../../scenario/variant-override.js';
-import { baseOf, mergeVariant, variantBlocks } from '../../scenario/variants.js';
-import { formatNumber } from '../../report/format.js';
+import { callbackKnobs, maxQueueKnob, outcomeKnobs, transferPatienceKnob } from './group-knobs.js';
+import type { Knob, KnobScope } from './knob-kit.js';
+import { formatKnobValue, KNOB_LABEL_WIDTH, listAt, meanSecondsKnob, moneyKnob, niceStep, patienceKnob, round, shareKnob, variantScope } from './knob-kit.js';
+import { distinctLabels } from './labels.js';
 
-/** How a knob's value is typed and shown. */
-export type KnobKind = 'number' | 'share' | 'time' | 'choice';
+export type { Knob, KnobKind, KnobScope } from './knob-kit.js';
+export { distributionWithMean, formatKnobValue, KNOB_LABEL_WIDTH, localKnobId, niceStep, variantScope } from './knob-kit.js';
+export { cutEnd, cutMiddle, cutStart, distinctLabels } from './labels.js';
 
-/** One adjustable value, in display units (percent for shares, seconds, agents, money, minutes after midnight). */
-export interface Knob {
-  /** Stable id, e.g. `handling.handleTime` or `shift:early`. */
-  readonly id: string;
-  /** At most {@link KNOB_LABEL_WIDTH} characters. */
-  readonly label: string;
-  /** At most 3 characters: `%`, `s`, the currency code, `avg`, or ''. */
-  readonly unit: string;
-  /** One line for the status bar: what it is and where it lives in the scenario. */
-  readonly description: string;
-  /**
-   * Current value; null means "none" (infinite patience, no occupancy cap) or not set. Shares are percent, times are
-   * minutes after midnight, choices are the index into `choices`.
-   */
-  readonly value: number | null;
-  /** Small and large steps (←/→ and shift+←/→). */
-  readonly step: number;
-  readonly bigStep: number;
-  readonly min: number;
-  readonly max: number;
-  /** How the value is typed and shown (default 'number'). */
-  readonly kind?: KnobKind;
-  /** For kind 'choice': the names of the values, in order (the value is an index). */
-  readonly choices?: readonly string[];
-  /** What null means, when the knob can be set to none (e.g. patience: "∞"). */
-  readonly noneText?: string;
-  /** Where stepping from null starts. */
-  readonly startValue?: number;
-  /** The scenario with this knob at `value` (display units; null = none). @throws InputError for a bad value */
-  apply(scenario: LoadedScenario, value: number | null): LoadedScenario;
-  /** What else setting `value` changes or means, for the status line; null when there is nothing to add. */
-  explain?(value: number | null): string | null;
+/** The agent groups of a variant, in file order; empty for a scenario without groups. */
+export function groupNamesOf(scenario: LoadedScenario, variantName: string): string[] {
+  return scenario.variants.find((v) => v.name === variantName)?.model.network?.groups.map((g) => g.name) ?? [];
 }
-
-/** The widest knob label, so that the panel fits an 80-column terminal beside the comparison. */
-export const KNOB_LABEL_WIDTH = 13;
 
 /**
- * Where knobs write: one variant (and, for a part of it such as an agent group, a path prefix). `set` writes values
- * at paths relative to the scope, validated together; `effective` reads the variant's merged document.
+ * The knobs of one variant, in panel order. With agent groups: the knobs of `groupName` (the first group when it is
+ * null or not a group of the variant), then those of the whole scenario.
+ * @throws Error when the variant does not exist
  */
-export interface KnobScope {
-  readonly variantName: string;
-  /** Prepended to every path (`''` for the variant itself). */
-  readonly prefix: string;
-  set(entries: readonly (readonly [string, unknown])[]): (scenario: LoadedScenario) => LoadedScenario;
-  /** The value at `path` in the variant's document merged over the base, as the file writes it. */
-  effective(path: string): unknown;
-  /** Whether the file has variants (then a removed value is written as null, which removes the base's). */
-  readonly hasVariants: boolean;
-}
-
-/** The scope of a whole variant. */
-export function variantScope(scenario: LoadedScenario, variantName: string, prefix = ''): KnobScope {
-  const document = scenario.document as Record<string, unknown>;
-  const block = variantBlocks(document).find((b) => b.name === variantName)?.block ?? {};
-  const merged = mergeVariant(baseOf(document), block).document;
-  return {
-    variantName,
-    prefix,
-    set: (entries) => (s) => withVariantValues(s, variantName, entries.map(([path, value]) => [`${prefix}${path}`, value] as const)),
-    effective: (path) => valueAt(merged, `${prefix}${path}`),
-    hasVariants: typeof document === 'object' && document !== null && 'variants' in document,
-  };
-}
-
-/** The knobs of one variant, in panel order. @throws Error when the variant does not exist */
-export function knobsFor(scenario: LoadedScenario, variantName: string): Knob[] {
+export function knobsFor(scenario: LoadedScenario, variantName: string, groupName: string | null = null): Knob[] {
   const variant = scenario.variants.find((v) => v.name === variantName);
   if (variant === undefined) throw new Error(`no variant named "${variantName}"`);
   const { model } = variant;
   const scope = variantScope(scenario, variantName);
+  const network = model.network;
+  if (network !== undefined) return networkKnobs(scope, model, network, groupName);
   return [
     ...staffingKnobs(scope, model.staffing, model.customers.patience !== null),
     demandKnob(scope, model),
-    ...handlingKnobs(scope, model),
-    ...customerKnobs(scope, model),
+    handleTimeKnob(scope, model.handling.handleTime),
     shareKnob(scope, {
-      id: 'staffing.shrinkage',
-      label: 'shrinkage',
-      description: 'Share of paid time off the phones: absence, training, meetings (staffing.shrinkage)',
-      fraction: model.staffing.shrinkage,
-      max: 95,
+      path: 'handling.firstContactResolution',
+      label: '1st-call res.',
+      description: 'First-contact resolution: share of answered contacts that resolve the case (handling.firstContactResolution)',
+      fraction: model.handling.firstContactResolution,
     }),
+    ...customerKnobs(scope, model),
+    shrinkageKnob(scope, model.staffing.shrinkage),
     ...openingHoursKnobs(scope, model),
-    ...costKnobs(scope, model),
+    moneyKnob(scope, model.currency, { path: 'costs.agentHour', label: 'agent hour', description: 'Cost per paid agent hour, fully loaded', value: model.costs.perPaidAgentHour }),
+    moneyKnob(scope, model.currency, {
+      path: 'costs.overtimeHour',
+      label: 'overtime hour',
+      description: 'Cost per overtime hour: calls finished after a shift or after closing',
+      value: model.costs.perOvertimeHour,
+    }),
+    ...sharedPriceKnobs(scope, model),
+  ];
+}
+
+/** The knobs of one agent group (marked with its name), then those of the whole scenario. */
+function networkKnobs(scope: KnobScope, model: ContactCentreModel, network: ContactNetwork, groupName: string | null): Knob[] {
+  const index = Math.max(0, network.groups.findIndex((g) => g.name === groupName));
+  const group = network.groups[index] as AgentGroup;
+  const at = scope.within(['groups', group.name]);
+  // The first group answers the calls customers dial (customers.patience); the others transferred calls.
+  const patience = index === 0 ? model.customers.patience : network.transferPatience;
+  const groupKnobs: Knob[] = [
+    ...staffingKnobs(at, group.staffing, patience !== null),
+    handleTimeKnob(at, group.handleTime),
+    ...outcomeKnobs(at, group, network),
+    maxQueueKnob(at, group),
+    ...callbackKnobs(at, group, network),
+    shrinkageKnob(at, group.staffing.shrinkage),
+    moneyKnob(at, model.currency, {
+      path: 'costs.agentHour',
+      label: 'agent hour',
+      description: `Cost per paid hour of an agent of ${group.name}, fully loaded`,
+      value: group.costs.perPaidAgentHour,
+    }),
+    moneyKnob(at, model.currency, {
+      path: 'costs.overtimeHour',
+      label: 'overtime hour',
+      description: `Cost per overtime hour in ${group.name}: calls finished after a shift or after closing`,
+      value: group.costs.perOvertimeHour,
+    }),
+  ];
+  return [
+    ...groupKnobs.map((knob) => ({ ...knob, group: group.name })),
+    demandKnob(scope, model),
+    ...customerKnobs(scope, model),
+    ...(network.groups.length > 1 ? [transferPatienceKnob(scope, model, network, erlangATargetsLosingPatience(scope, model, 'transferred'))] : []),
+    ...openingHoursKnobs(scope, model),
+    ...sharedPriceKnobs(scope, model),
   ];
 }
 
@@ -120,7 +114,7 @@ export function knobsFor(scenario: LoadedScenario, variantName: string): Knob[] 
 // ---------------------------------------------------------------------------------------------------------
 
 /** The methods the explorer can compute at once (ISA is simulation-based: `staffsim plan` runs it). */
-const ANALYTIC_METHODS = ['erlang-c', 'erlang-a'] as const;
+export const ANALYTIC_METHODS = ['erlang-c', 'erlang-a'] as const;
 const METHOD_NAMES: Record<string, string> = { 'erlang-c': 'Erlang C', 'erlang-a': 'Erlang A', isa: 'ISA' };
 
 function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: boolean): Knob[] {
@@ -131,9 +125,9 @@ function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: bo
       return [
         {
           ...shareKnob(scope, {
-            id: 'staffing.target.serviceLevel',
+            path: 'staffing.target.serviceLevel',
             label: 'SL target',
-            description: `Service-level target: share answered within ${target.answerWithinSeconds} s; agents are solved per interval (staffing.target.serviceLevel)`,
+            description: `Service-level target: share answered within ${target.answerWithinSeconds} s; agents are solved per interval (${scope.prefix}staffing.target.serviceLevel)`,
             fraction: target.serviceLevel,
             min: 1,
             max: 99,
@@ -141,10 +135,10 @@ function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: bo
           startValue: 80,
         },
         {
-          id: 'staffing.target.answerWithinSeconds',
+          id: `${scope.prefix}staffing.target.answerWithinSeconds`,
           label: 'target within',
           unit: 's',
-          description: 'Answer-within time of the service-level target, seconds (staffing.target.answerWithinSeconds)',
+          description: `Answer-within time of the service-level target, seconds (${scope.prefix}staffing.target.answerWithinSeconds)`,
           value: target.answerWithinSeconds,
           step: 5,
           bigStep: 20,
@@ -154,9 +148,9 @@ function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: bo
         },
         {
           ...shareKnob(scope, {
-            id: 'staffing.target.maxOccupancy',
+            path: 'staffing.target.maxOccupancy',
             label: 'max occupancy',
-            description: 'Highest share of on-phone time agents may be busy; none = no cap (staffing.target.maxOccupancy)',
+            description: `Highest share of on-phone time agents may be busy; none = no cap (${scope.prefix}staffing.target.maxOccupancy)`,
             fraction: target.maxOccupancy,
             min: 1,
             max: 100,
@@ -165,13 +159,13 @@ function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: bo
           startValue: 85,
         },
         {
-          id: 'staffing.target.method',
+          id: `${scope.prefix}staffing.target.method`,
           label: 'method',
           unit: '',
           kind: 'choice',
           choices: methods.map((m) => METHOD_NAMES[m] ?? m),
           description:
-            'How agents are solved: Erlang A counts callers who hang up (needs a patience), Erlang C assumes nobody does (staffing.target.method)',
+            `How agents are solved: Erlang A counts callers who hang up (needs a patience), Erlang C assumes nobody does (${scope.prefix}staffing.target.method)`,
           value: Math.max(0, methods.indexOf(target.method)),
           step: 1,
           bigStep: 1,
@@ -189,10 +183,10 @@ function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: bo
     case 'agents':
       return [
         {
-          id: 'staffing.agents',
+          id: `${scope.prefix}staffing.agents`,
           label: 'phone agents',
           unit: '',
-          description: 'Agents on the phones in every interval; paid hours = on-phone hours / (1 − shrinkage) (staffing.agents)',
+          description: `Agents on the phones in every interval; paid hours = on-phone hours / (1 − shrinkage) (${scope.prefix}staffing.agents)`,
           value: staffing.agents,
           step: 1,
           bigStep: 5,
@@ -205,10 +199,10 @@ function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: bo
       const list = listAt(scope, 'staffing.shifts');
       const labels = distinctLabels(staffing.shifts.map((shift) => shift.name), KNOB_LABEL_WIDTH, 'shift ');
       return staffing.shifts.map((shift, i): Knob => ({
-        id: `shift:${shift.name}`,
+        id: `${scope.prefix}shift:${shift.name}`,
         label: labels[i] ?? shift.name,
         unit: '',
-        description: `Paid agents on shift "${shift.name}" (staffing.shifts[${i}].agents; the variant gets the whole list)`,
+        description: `Paid agents on shift "${shift.name}" (${scope.prefix}staffing.shifts[${i}].agents; the variant gets the whole list)`,
         value: shift.agents,
         step: 1,
         bigStep: 5,
@@ -225,10 +219,10 @@ function staffingKnobs(scope: KnobScope, staffing: StaffingPlan, hasPatience: bo
       const mean = list.reduce((sum, n) => sum + n, 0) / Math.max(1, list.length);
       return [
         {
-          id: 'staffing.agentsPerInterval',
+          id: `${scope.prefix}staffing.agentsPerInterval`,
           label: 'agents (mean)',
           unit: 'avg',
-          description: 'Mean agents on the phones per interval; a step adds or removes one agent in every interval (staffing.agentsPerInterval)',
+          description: `Mean agents on the phones per interval; a step adds or removes one agent in every interval (${scope.prefix}staffing.agentsPerInterval)`,
           value: round(mean, 1),
           step: 1,
           bigStep: 5,
@@ -287,77 +281,82 @@ function demandKnob(scope: KnobScope, model: ContactCentreModel): Knob {
   };
 }
 
-function handlingKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] {
-  const handle = model.handling.handleTime;
-  return [
-    {
-      id: 'handling.handleTime',
-      label: 'handle time',
-      unit: 's',
-      description: `Mean talk + wrap-up time, seconds (handling.handleTime, ${handle.kind} kept)`,
-      value: round(meanOf(handle), 1),
-      step: 10,
-      bigStep: 60,
-      min: 1,
-      max: 7200,
-      apply: (s, value) => scope.set([['handling.handleTime', distributionWithMean(handle, value ?? meanOf(handle))]])(s),
-    },
-    shareKnob(scope, {
-      id: 'handling.firstContactResolution',
-      label: '1st-call res.',
-      description: 'First-contact resolution: share of answered contacts that resolve the case (handling.firstContactResolution)',
-      fraction: model.handling.firstContactResolution,
-    }),
-  ];
+
+/** Mean talk + wrap-up time of an answered call (of the scope: the variant, or one of its groups). */
+function handleTimeKnob(scope: KnobScope, handle: Distribution): Knob {
+  return meanSecondsKnob(scope, { path: 'handling.handleTime', label: 'handle time', what: 'Mean talk + wrap-up time', distribution: handle, step: 10, bigStep: 60 });
+}
+
+function shrinkageKnob(scope: KnobScope, shrinkage: number): Knob {
+  return shareKnob(scope, {
+    path: 'staffing.shrinkage',
+    label: 'shrinkage',
+    description: `Share of paid time off the phones: absence, training, meetings (${scope.prefix}staffing.shrinkage)`,
+    fraction: shrinkage,
+    max: 95,
+  });
+}
+
+/**
+ * The paths of the staffing methods that must become Erlang C when callers of the given kind no longer hang up: the
+ * targets that say `method: erlang-a` and whose queue takes those callers (Erlang A needs a patience). Dialled calls
+ * go to the first group (or the one queue); transferred calls to the others, with `transfers.patience` or else the
+ * callers' patience.
+ */
+export function erlangATargetsLosingPatience(scope: KnobScope, model: ContactCentreModel, callers: 'dialled' | 'transferred'): string[] {
+  const method = (prefix: string): string | null => (scope.effective(`${prefix}staffing.target.method`) === 'erlang-a' ? `${prefix}staffing.target.method` : null);
+  const network = model.network;
+  if (network === undefined) return callers === 'dialled' ? [method('')].filter((p): p is string => p !== null) : [];
+  const ownTransferPatience = scope.effective('transfers.patience') !== undefined;
+  return network.groups.flatMap((group, g) => {
+    const affected = callers === 'dialled' ? g === 0 || !ownTransferPatience : g > 0;
+    const path = affected ? method(`${formatPath(['groups', group.name])}.`) : null;
+    return path === null ? [] : [path];
+  });
 }
 
 function customerKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] {
   const patience = model.customers.patience;
-  const staffing = model.staffing;
-  const method = staffing.kind === 'target' ? scope.effective('staffing.target.method') : undefined;
+  const switched = erlangATargetsLosingPatience(scope, model, 'dialled');
+  const firstStaffing = model.network?.groups[0]?.staffing ?? model.staffing;
+  const stillErlangC = firstStaffing.kind === 'target' && scope.effective(`${model.network === undefined ? '' : `${formatPath(['groups', model.network.groups[0]?.name ?? ''])}.`}staffing.target.method`) === 'erlang-c';
+  const transfersToo = model.network !== undefined && model.network.groups.length > 1 && scope.effective('transfers.patience') === undefined;
   return [
     {
-      id: 'customers.patience',
-      label: 'patience',
-      unit: 's',
-      description: `Mean time a caller waits before hanging up, seconds; ∞ = nobody abandons (customers.patience${patience === null ? '' : `, ${patience.kind} kept`})`,
-      value: patience === null ? null : round(meanOf(patience), 1),
-      step: 10,
-      bigStep: 60,
-      min: 1,
-      max: 3600,
-      noneText: '∞',
-      startValue: 3600,
-      apply: (s, value) => {
-        if (value === null) {
-          // Erlang A models callers who hang up: without a patience the target is staffed by Erlang C.
-          const entries: [string, unknown][] = [['customers.patience', scope.hasVariants ? null : undefined]];
-          if (method === 'erlang-a') entries.push(['staffing.target.method', 'erlang-c']);
-          return scope.set(entries)(s);
-        }
-        const base: Distribution = patience ?? { kind: 'exponential', meanSeconds: value };
-        return scope.set([['customers.patience', distributionWithMean(base, value)]])(s);
-      },
+      ...patienceKnob(scope, {
+        path: 'customers.patience',
+        label: 'patience',
+        description: `Mean time a caller waits before hanging up, seconds; ∞ = nobody abandons (customers.patience${patience === null ? '' : `, ${patience.kind} kept`}${
+          transfersToo ? '; also of transferred callers' : ''
+        })`,
+        patience,
+        none: true,
+        switched,
+      }),
       explain: (value) => {
-        if (value === null && method === 'erlang-a') return 'nobody hangs up now, so the target is staffed by Erlang C instead of Erlang A';
-        if (value !== null && patience === null && method === 'erlang-c') return 'the target is still staffed by Erlang C (no abandonment); the method knob switches to Erlang A';
+        if (value === null && switched.length > 0) return 'nobody hangs up now, so the target is staffed by Erlang C instead of Erlang A';
+        if (value !== null && patience === null && stillErlangC) return 'the target is still staffed by Erlang C (no abandonment); the method knob switches to Erlang A';
         return null;
       },
     },
     shareKnob(scope, {
-      id: 'customers.redial.probability',
+      path: 'customers.redial.probability',
       label: 'redial prob.',
-      description: 'Probability that a caller who abandoned calls again (customers.redial.probability)',
+      description:
+        model.network === undefined
+          ? 'Probability that a caller who abandoned calls again (customers.redial.probability)'
+          : 'Probability that a caller who abandoned, or whose transfer was lost, calls again (customers.redial.probability)',
       fraction: model.customers.redial.probability,
     }),
     shareKnob(scope, {
-      id: 'handling.repeatContact.probability',
+      path: 'handling.repeatContact.probability',
       label: 'repeat prob.',
       description: 'Probability that an unresolved case comes back as a repeat contact (handling.repeatContact.probability)',
       fraction: model.handling.repeatContact.probability,
     }),
   ];
 }
+
 
 // ---------------------------------------------------------------------------------------------------------
 // Opening hours
@@ -366,7 +365,8 @@ function customerKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] {
 /**
  * Opening and closing time. The per-interval lists of the variant (the intraday profile, cases or agents per
  * interval) follow the new hours: intervals that stay keep their values, new ones take the nearest edge interval's,
- * and cases per interval are rescaled so that a day keeps its cases (callers call when it is open).
+ * and cases per interval are rescaled so that a day keeps its cases (callers call when it is open). With agent groups,
+ * every group's agents per interval and every channel's lists follow too.
  */
 function openingHoursKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] {
   const { openSeconds, closeSeconds, intervalSeconds } = model.calendar;
@@ -378,11 +378,7 @@ function openingHoursKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] 
     const entries: [string, unknown][] = [[`calendar.${which}`, timeOfSeconds(which === 'open' ? open : close)]];
     const regrid = (list: readonly unknown[], keepTotal: boolean): unknown[] =>
       resizeToHours(list.map((n) => (typeof n === 'number' ? n : 0)), { openSeconds, intervalSeconds }, { openSeconds: open, closeSeconds: close }, keepTotal);
-    for (const [path, keepTotal] of [
-      ['demand.intradayProfile', false],
-      ['demand.casesPerInterval', true],
-      ['staffing.agentsPerInterval', false],
-    ] as const) {
+    for (const [path, keepTotal] of perIntervalLists(model)) {
       const list = scope.effective(path);
       if (Array.isArray(list) && list.length === model.calendar.intervalsPerDay) entries.push([path, regrid(list, keepTotal)]);
     }
@@ -402,6 +398,21 @@ function openingHoursKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] 
     apply: (s, value) => hours(which, value)(s),
   });
   return [knob('open', openSeconds), knob('close', closeSeconds)];
+}
+
+/** The per-interval lists of a variant that follow its opening hours, each with whether it keeps its day's total. */
+function perIntervalLists(model: ContactCentreModel): (readonly [string, boolean])[] {
+  const lists: (readonly [string, boolean])[] = [
+    ['demand.intradayProfile', false],
+    ['demand.casesPerInterval', true],
+  ];
+  if (model.network === undefined) return [...lists, ['staffing.agentsPerInterval', false]];
+  for (const group of model.network.groups) lists.push([`${formatPath(['groups', group.name])}.staffing.agentsPerInterval`, false]);
+  for (const channel of model.network.channels) {
+    const at = formatPath(['channels', channel.name]);
+    lists.push([`${at}.intradayProfile`, false], [`${at}.casesPerInterval`, true]);
+  }
+  return lists;
 }
 
 /**
@@ -427,137 +438,31 @@ export function resizeToHours(
   return after > 0 ? next.map((v) => round((v * before) / after, 6)) : next;
 }
 
+
 // ---------------------------------------------------------------------------------------------------------
 // Prices
 // ---------------------------------------------------------------------------------------------------------
 
-function costKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] {
-  const currency = model.currency.slice(0, 3);
+/** The prices of the whole scenario that no agent group has its own of. */
+function sharedPriceKnobs(scope: KnobScope, model: ContactCentreModel): Knob[] {
   const { costs } = model;
-  const money = (path: string, label: string, description: string, value: number, fallbackStep = 1): Knob => ({
-    id: path,
-    label,
-    unit: currency,
-    description: `${description}, ${model.currency} (${path})`,
-    value: round(value, 2),
-    step: niceStep(value * 0.05, fallbackStep),
-    bigStep: niceStep(value * 0.25, fallbackStep * 10),
-    min: 0,
-    max: 1e9,
-    apply: (s, next) => scope.set([[path, round(next ?? value, 2)]])(s),
-  });
   return [
-    money('costs.agentHour', 'agent hour', 'Cost per paid agent hour, fully loaded', costs.perPaidAgentHour),
-    money('costs.overtimeHour', 'overtime hour', 'Cost per overtime hour: calls finished after a shift or after closing', costs.perOvertimeHour),
-    money('costs.customerWaitMinute', 'wait cost/min', "Price of a caller's minute in the queue (the customer's time)", costs.perCustomerWaitMinute, 0.1),
-    money('costs.unresolvedCase', 'unresolved', 'Cost of a case given up or lost unresolved (a visit, a letter, a complaint)', costs.perUnresolvedCase),
+    moneyKnob(scope, model.currency, {
+      path: 'costs.customerWaitMinute',
+      label: 'wait cost/min',
+      description: "Price of a caller's minute in the queue (the customer's time)",
+      value: costs.perCustomerWaitMinute,
+      fallbackStep: 0.1,
+    }),
+    moneyKnob(scope, model.currency, {
+      path: 'costs.unresolvedCase',
+      label: 'unresolved',
+      description: 'Cost of a case given up or lost unresolved (a visit, a letter, a complaint)',
+      value: costs.perUnresolvedCase,
+    }),
   ];
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Knob helpers
-// ---------------------------------------------------------------------------------------------------------
-
-/** A share knob in percent (the file keeps a fraction); null writes none. */
-function shareKnob(
-  scope: KnobScope,
-  options: { id: string; label: string; description: string; fraction: number | null; min?: number; max?: number },
-): Knob {
-  return {
-    id: options.id,
-    label: options.label,
-    unit: '%',
-    kind: 'share',
-    description: options.description,
-    value: options.fraction === null ? null : round(options.fraction * 100, 4),
-    step: 1,
-    bigStep: 5,
-    min: options.min ?? 0,
-    max: options.max ?? 100,
-    apply: (s, value) => scope.set([[options.id, value === null ? (scope.hasVariants ? null : undefined) : round(value / 100, 6)]])(s),
-  };
-}
-
-/**
- * Labels of at most `width` characters that stay distinct. A name that fits keeps `prefix` when that fits too; a longer
- * one loses its end ("switchboa…"). Names that this makes alike are shortened together in the first way that tells
- * them all apart: losing their start ("…-b1030-mon"), their middle ("full-0…30-mon"), or the start they share plus
- * their middle ("…700-15…0-mon"); what is still alike gets a number.
- * @example distinctLabels(['full-0700-1500-b1000', 'full-0700-1500-b1030-mon'], 13, 'shift ') // ['…0-1500-b1000', '…00-b1030-mon']
- */
-export function distinctLabels(names: readonly string[], width: number, prefix = ''): string[] {
-  const chars = (text: string): number => [...text].length;
-  const labels = names.map((name) => (chars(`${prefix}${name}`) <= width ? `${prefix}${name}` : cutEnd(name, width)));
-  const ways: ((group: readonly number[]) => (i: number) => string)[] = [
-    () => (i) => cutStart(names[i] ?? '', width),
-    () => (i) => cutMiddle(names[i] ?? '', width),
-    (group) => {
-      const shared = commonPrefixLength(group.map((i) => names[i] ?? ''));
-      return (i) => `…${cutMiddle([...(names[i] ?? '')].slice(shared).join(''), width - 1)}`;
-    },
-  ];
-  const groups = new Map<string, number[]>();
-  labels.forEach((label, i) => groups.set(label, [...(groups.get(label) ?? []), i]));
-  for (const group of groups.values()) {
-    if (group.length <= 1) continue;
-    const others = new Set(labels.filter((_, i) => !group.includes(i)));
-    const candidates = ways.map((way) => {
-      const shorten = way(group);
-      return group.map((i) => shorten(i));
-    });
-    const distinct = (candidate: readonly string[]): number => new Set(candidate.filter((label) => !others.has(label))).size;
-    const chosen = candidates.find((candidate) => distinct(candidate) === group.length) ?? candidates.reduce((best, c) => (distinct(c) > distinct(best) ? c : best));
-    group.forEach((i, k) => (labels[i] = chosen[k] as string));
-  }
-  // Numbers for whatever is still alike, checked against every label so that none collides.
-  const taken = new Set(labels);
-  for (let i = 0; i < labels.length; i++) {
-    const base = labels[i] as string;
-    const alike = labels.flatMap((label, j) => (j > i && label === base ? [j] : []));
-    let n = 1;
-    for (const j of alike) {
-      let label = base;
-      do label = `${cutEnd(base, width - String(++n).length - 1)}#${n}`;
-      while (taken.has(label));
-      labels[j] = label;
-      taken.add(label);
-    }
-  }
-  return labels;
-}
-
-/** `text` in at most `width` characters, its start replaced by an ellipsis. @example cutStart('full-0700-1500-b1030', 8) // '…0-b1030' */
-export function cutStart(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 1 ? chars.slice(-width).join('') : `…${chars.slice(chars.length - width + 1).join('')}`;
-}
-
-/** The length of the start that all `texts` share, in code points. */
-function commonPrefixLength(texts: readonly string[]): number {
-  const chars = texts.map((text) => [...text]);
-  const shortest = Math.min(...chars.map((c) => c.length));
-  let n = 0;
-  while (n < shortest && chars.every((c) => c[n] === chars[0]?.[n])) n++;
-  return n;
-}
-
-/** `text` in at most `width` characters, its end replaced by an ellipsis. @example cutEnd('switchboard', 8) // 'switchb…' */
-export function cutEnd(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}…`;
-}
-
-/** `text` in at most `width` characters, cut in the middle with an ellipsis. @example cutMiddle('abcdefghij', 7) // 'abc…hij' */
-export function cutMiddle(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  if (width <= 1) return chars.slice(0, width).join('');
-  const head = Math.ceil((width - 1) / 2);
-  const tail = width - 1 - head;
-  return `${chars.slice(0, head).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
-}
 
 /**
  * The value one step away in `direction` (+1 or −1), on the step's grid, within bounds; from none, the knob's start.
@@ -639,12 +544,6 @@ function parseTime(knob: Knob, raw: string): ParsedKnobInput {
   return { ok: true, value: minutes, note: null };
 }
 
-/** A knob value as shown: thousands separators, at most two decimals (none from 10,000), no trailing zeros. @example formatKnobValue(53) // '53' */
-export function formatKnobValue(value: number | null, noneText = '–'): string {
-  if (value === null) return noneText;
-  const decimals = Number.isInteger(value) || Math.abs(value) >= 10_000 ? 0 : Number.isInteger(round(value * 10, 6)) ? 1 : 2;
-  return formatNumber(value, decimals);
-}
 
 /** A value of this knob as shown (a time as HH:MM, a choice by name). */
 export function knobValueText(knob: Knob, value: number | null): string {
@@ -669,57 +568,4 @@ export function knobValueWithUnit(knob: Knob, value: number | null): string {
 export function knobInputText(knob: Knob): string {
   if (knob.value === null) return '';
   return knob.kind === 'time' || knob.kind === 'choice' ? knobText(knob) : String(knob.value);
-}
-
-/** The largest 1, 2 or 5 × 10ⁿ not above `x`; `fallback` when x is 0. @example niceStep(13) // 10 */
-export function niceStep(x: number, fallback: number): number {
-  if (!(x > 0) || !Number.isFinite(x)) return fallback;
-  const power = 10 ** Math.floor(Math.log10(x));
-  const mantissa = x / power;
-  return round((mantissa >= 5 ? 5 : mantissa >= 2 ? 2 : 1) * power, 10);
-}
-
-/**
- * A distribution in the scenario's own form (`{ distribution: kind, … }`), of the same kind, with a new mean in
- * seconds. Uniform bounds and empirical samples are scaled by the ratio of the means.
- * @example distributionWithMean({ kind: 'lognormal', meanSeconds: 240, cv: 1 }, 300) // { distribution: 'lognormal', meanSeconds: 300, cv: 1 }
- */
-export function distributionWithMean(distribution: Distribution, mean: number): Record<string, unknown> {
-  const ratio = meanOf(distribution) > 0 ? mean / meanOf(distribution) : 1;
-  switch (distribution.kind) {
-    case 'exponential':
-      return { distribution: 'exponential', meanSeconds: mean };
-    case 'lognormal':
-    case 'gamma':
-      return { distribution: distribution.kind, meanSeconds: mean, cv: distribution.cv };
-    case 'erlang':
-      return { distribution: 'erlang', meanSeconds: mean, k: distribution.k };
-    case 'fixed':
-      return { distribution: 'fixed', seconds: mean };
-    case 'uniform':
-      return { distribution: 'uniform', minSeconds: round(distribution.minSeconds * ratio, 3), maxSeconds: round(distribution.maxSeconds * ratio, 3) };
-    case 'empirical':
-      return { distribution: 'empirical', seconds: distribution.seconds.map((s) => round(s * ratio, 3)) };
-  }
-}
-
-/** A list in the scope's merged document (for writing the whole list back), or empty. */
-function listAt(scope: KnobScope, path: string): unknown[] {
-  const list = scope.effective(path);
-  return Array.isArray(list) ? list : [];
-}
-
-/** The value at a dotted path of plain mappings, or undefined. */
-function valueAt(document: unknown, path: string): unknown {
-  let node: unknown = document;
-  for (const key of path.split('.')) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
 }

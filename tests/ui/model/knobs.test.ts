@@ -140,8 +140,8 @@ describe('knobsFor', () => {
     const capped = cap.apply(small, 85).variants.find((v) => v.name === 'lean')?.model.staffing;
     expect(capped?.kind === 'target' && capped.target.maxOccupancy).toBe(0.85);
     const world = readScenarioFile('scenarios/municipal-contact-centre.yaml');
-    const open = knob(knobsFor(world, 'world-class'), 'staffing.target.maxOccupancy').apply(world, null);
-    const model = open.variants.find((v) => v.name === 'world-class')?.model.staffing;
+    const open = knob(knobsFor(world, 'world-class', 'front-line'), 'groups.front-line.staffing.target.maxOccupancy').apply(world, null);
+    const model = open.variants.find((v) => v.name === 'world-class')?.model.network?.groups[0]?.staffing;
     expect(model?.kind === 'target' && model.target.maxOccupancy).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { footerLines, helpLines, KEY_HELP } from '../../../src/ui/model/keys.js';
-import { knobWindowStart, layoutFor } from '../../../src/ui/model/layout.js';
+import { knobWindowStart, layoutFor, panelLines } from '../../../src/ui/model/layout.js';
+import type { Knob } from '../../../src/ui/model/knobs.js';
 import { editLine, lineOf, typeText } from '../../../src/ui/model/line-editor.js';
 import { splitBurst } from '../../../src/ui/hooks/use-explorer.js';
 
@@ -24,6 +25,33 @@ describe('layoutFor', () => {
     expect(layoutFor(80, 24, 17).comparisonWidth).toBe(54);
   });
 
+  it('with agent groups, gives the key figures every group at 120 × 40 and the cost bars alone across 80 × 24', () => {
+    const content = { figureLines: { full: 17, oneGroup: 14 }, variants: 3, groups: true };
+    const large = layoutFor(120, 40, 23, content);
+    expect(large).toMatchObject({ topRows: 24, visibleKnobs: 23, figureLines: 22, costOnlyRows: 0, chartPlotRows: 7 });
+    const small = layoutFor(80, 24, 23, content);
+    expect(small).toMatchObject({ topRows: 13, figureLines: 11, chartPlotRows: 0, costOnlyRows: 5, costWidth: 79 });
+    expect(3 + small.footerRows + small.topRows + small.costOnlyRows).toBeLessThanOrEqual(23);
+    // One group's figures fit beside charts where every group's do not.
+    expect(layoutFor(100, 30, 23, content)).toMatchObject({ figureLines: 14, costOnlyRows: 0 });
+    expect(layoutFor(100, 30, 23, content).chartPlotRows).toBeGreaterThanOrEqual(3);
+  });
+
+  it('puts a heading before an agent group’s knobs and before the whole scenario’s', () => {
+    const knob = (id: string, group?: string) => ({ id, ...(group === undefined ? {} : { group }) }) as Knob;
+    expect(panelLines([knob('a', 'front'), knob('b', 'front'), knob('c')])).toEqual([
+      { type: 'group', group: 'front' },
+      { type: 'knob', index: 0 },
+      { type: 'knob', index: 1 },
+      { type: 'scenario' },
+      { type: 'knob', index: 2 },
+    ]);
+    expect(panelLines([knob('a'), knob('b')])).toEqual([
+      { type: 'knob', index: 0 },
+      { type: 'knob', index: 1 },
+    ]);
+  });
+
   it('drops the charts on a very short terminal and scrolls the knobs', () => {
     const layout = layoutFor(80, 14, 12);
     expect(layout.chartPlotRows).toBe(0);
@@ -35,7 +63,7 @@ describe('layoutFor', () => {
 
 describe('footerLines', () => {
   it('keeps every key: one line when wide, two on 80 columns, the most important on a very narrow screen', () => {
-    const all = KEY_HELP.flatMap((k) => (k.short === null ? [] : [k.short]));
+    const all = KEY_HELP.flatMap((k) => (k.short === null || k.groupsOnly === true ? [] : [k.short]));
     const wide = footerLines(119);
     expect(wide).toHaveLength(1);
     const narrow = footerLines(79);
@@ -47,6 +75,11 @@ describe('footerLines', () => {
     expect(narrow.join('  ')).toContain('⏎ type');
     expect(narrow.join('  ')).toContain('u undo');
     expect(footerLines(20)).toEqual(['↑↓←→ edit  ? help']);
+    // The group key only with agent groups, and still on one line at 120 columns.
+    expect(wide.join('  ')).not.toContain('g group');
+    expect(footerLines(119, true)).toHaveLength(1);
+    expect(footerLines(119, true)[0]).toContain('tab variant  g group');
+    expect(footerLines(79, true).join('  ')).toContain('g group');
   });
 });
 

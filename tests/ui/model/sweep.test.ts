@@ -4,7 +4,7 @@ import { readScenarioFile } from '../../../src/scenario/load.js';
 import { createAnalyser } from '../../../src/ui/model/analysis.js';
 import { knobsFor } from '../../../src/ui/model/knobs.js';
 import { computeSweep, sweepParametersFor } from '../../../src/ui/model/sweep.js';
-import { fakeResult, SHIFTS, SMALL } from '../helpers.js';
+import { fakePlan, SHIFTS, SMALL } from '../helpers.js';
 
 const immediate = () => Promise.resolve();
 
@@ -26,7 +26,7 @@ describe('computeSweep', () => {
     const analyser = createAnalyser((model) => {
       const target = model.staffing.kind === 'target' ? (model.staffing.target.serviceLevel ?? 0) : 0;
       if (target < 0.5) throw new InfeasibleError('too low for this test');
-      return fakeResult(model);
+      return fakePlan(model);
     });
     const [parameter] = sweepParametersFor(knobsFor(scenario, 'lean'));
     const progress: number[] = [];
@@ -43,7 +43,7 @@ describe('computeSweep', () => {
     const controller = new AbortController();
     controller.abort();
     const [parameter] = sweepParametersFor(knobsFor(scenario, 'lean'));
-    await expect(computeSweep(scenario, 'lean', parameter!, createAnalyser(fakeResult), { signal: controller.signal, yieldControl: immediate })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(computeSweep(scenario, 'lean', parameter!, createAnalyser(fakePlan), { signal: controller.signal, yieldControl: immediate })).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
 
@@ -52,7 +52,7 @@ describe('createAnalyser', () => {
     let calls = 0;
     const analyser = createAnalyser((model) => {
       calls++;
-      return fakeResult(model);
+      return fakePlan(model);
     });
     const scenario = readScenarioFile(SMALL);
     analyser.analyse(scenario);
@@ -69,7 +69,7 @@ describe('createAnalyser', () => {
     const infeasible = createAnalyser(() => {
       throw new InfeasibleError('no staffing');
     });
-    expect(infeasible.analyse(scenario)[0]).toEqual({ name: 'lean', result: null, error: 'infeasible: no staffing' });
+    expect(infeasible.analyse(scenario)[0]).toEqual({ name: 'lean', result: null, error: 'infeasible: no staffing', overloaded: [] });
     const buggy = createAnalyser(() => {
       throw new TypeError('bug');
     });
