@@ -9,6 +9,7 @@
  *   no cost line prices (SPEC §7, "Horizon"), so a cheap total may hide them.
  * - Why the analytic plan and the simulation of a short or transient scenario differ.
  */
+import { dateOfDay, openDayCount } from '../core/model/calendar-days.js';
 import { formatClock } from '../core/model/clock.js';
 import type { Calendar, ContactCentreModel, StaffingPlan } from '../core/model/contact-centre-model.js';
 import { weekdayOfDay } from '../core/model/contact-centre-model.js';
@@ -36,7 +37,8 @@ export interface IntervalSlot {
 
 /**
  * Intervals named compactly: consecutive intervals of a day as one stretch from the first start to the last end, days
- * by weekday (by day number and weekday in a run longer than a week), at most six stretches and then how many in all.
+ * by their date in a dated calendar, else by weekday (by day number and weekday in a run longer than a week), at most
+ * six stretches and then how many in all.
  * @example describeIntervals(calendar, [{ day: 0, interval: 2 }, { day: 0, interval: 3 }, { day: 1, interval: 4 }]) // 'mon 09:00–10:00, tue 10:00'
  */
 export function describeIntervals(calendar: Calendar, slots: readonly IntervalSlot[]): string {
@@ -48,7 +50,7 @@ export function describeIntervals(calendar: Calendar, slots: readonly IntervalSl
     else if (previous === undefined || previous.day !== slot.day || previous.last !== slot.interval) stretches.push({ day: slot.day, first: slot.interval, last: slot.interval });
   }
   const start = (interval: number): number => calendar.openSeconds + interval * calendar.intervalSeconds;
-  const dayName = (day: number): string => (calendar.days > 7 ? `day ${day + 1} ${weekdayOfDay(calendar, day)}` : weekdayOfDay(calendar, day));
+  const dayName = (day: number): string => dateOfDay(calendar, day) ?? (calendar.days > 7 ? `day ${day + 1} ${weekdayOfDay(calendar, day)}` : weekdayOfDay(calendar, day));
   const named = stretches.slice(0, NAMED_STRETCHES).map(({ day, first, last }) =>
     first === last ? `${dayName(day)} ${formatClock(start(first))}` : `${dayName(day)} ${formatClock(start(first))}–${formatClock(start(last) + calendar.intervalSeconds)}`,
   );
@@ -213,7 +215,7 @@ export function transientReasons(plan: VariantPlan): string[] {
     );
   }
   // 2. A long warm-up: `run` leaves it out, `plan` counts it.
-  const runSeconds = calendar.days * dayLengthSeconds;
+  const runSeconds = openDayCount(calendar) * dayLengthSeconds;
   const warmupShare = model.simulation.warmupSeconds / runSeconds;
   if (warmupShare >= LONG_WARMUP_SHARE) {
     reasons.push(`the warm-up (simulation.warmupHours) is ${percent(Math.min(1, warmupShare))} of the run: run leaves it out, plan counts it`);

@@ -35,6 +35,10 @@ describe('describeIntervals', () => {
     const many = Array.from({ length: 8 }, (_, day) => ({ day, interval: 0 }));
     expect(describeIntervals(long, many)).toMatch(/, … \(8 intervals in all\)$/);
   });
+
+  it('names days by date in a dated calendar', () => {
+    expect(describeIntervals({ ...week, startDate: '2027-01-04' }, [{ day: 1, interval: 0 }])).toBe('2027-01-05 08:00');
+  });
 });
 
 const figures = (occupancies: readonly number[]) => ({
