@@ -328,9 +328,21 @@ const invalidCases: readonly InvalidCase[] = [
     issues: [{ path: 'staffing.shifts[1].end', code: 'invalid_time', line: 12, message: 'expected a time "HH:MM" (got "25:00")' }],
   },
   {
-    name: 'a shift that ends before it starts',
+    name: 'a shift across midnight in a calendar that closes at night',
     text: staffing('shifts:', '  - { name: night, start: "22:00", end: "06:00", agents: 5 }'),
-    issues: [{ path: 'staffing.shifts[0].end', code: 'end_before_start', line: 11 }],
+    issues: [
+      {
+        path: 'staffing.shifts[0].end',
+        code: 'crosses_midnight',
+        line: 11,
+        message: 'a shift that crosses midnight (22:00–06:00) needs a calendar open around the clock every day (open "00:00", close "24:00", no closed weekdays or holidays); this calendar is open 08:00–16:00',
+      },
+    ],
+  },
+  {
+    name: 'a shift that ends when it starts',
+    text: staffing('shifts:', '  - { name: all, start: "08:00", end: "08:00", agents: 5 }'),
+    issues: [{ path: 'staffing.shifts[0].end', code: 'end_before_start', line: 11, message: 'expected an end other than the start "08:00"' }],
   },
   {
     name: 'a break outside its shift',
