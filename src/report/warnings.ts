@@ -78,6 +78,8 @@ export interface VariantFigures {
     readonly totals: { readonly tasks: { readonly mean: number }; readonly taskBacklogAtEnd: { readonly mean: number } };
     readonly intervals: readonly IntervalFigures[];
   }[] | undefined;
+  /** The total cost, when known: an unbounded one (a backlog that grows without end) has its own warning. */
+  readonly totals?: { readonly totalCost: { readonly mean: number } };
 }
 
 /**
@@ -163,11 +165,12 @@ function meanTaskSeconds(model: ContactCentreModel, g: number, tasks: number): n
 
 /**
  * The agent groups that leave more than 5 % of their tasks undone at the end of the run, with the agent hours that
- * work represents. Empty for a model without groups (it has no tasks).
+ * work represents. Empty for a model without groups (it has no tasks), and for figures whose total cost is unbounded
+ * (an analytic plan whose task backlog grows without end says so itself: its cost leaves nothing out).
  * @example undoneWork(model, variant)[0] // { group: 'case-officers', backlog: 376.6, tasks: 629.4, agentHours: 62.8 }
  */
 export function undoneWork(model: ContactCentreModel, figures: VariantFigures): UndoneWork[] {
-  if (model.network === undefined || figures.groups === undefined) return [];
+  if (model.network === undefined || figures.groups === undefined || figures.totals?.totalCost.mean === Number.POSITIVE_INFINITY) return [];
   return figures.groups.flatMap((group, g) => {
     const backlog = group.totals.taskBacklogAtEnd.mean;
     const tasks = group.totals.tasks.mean;

@@ -95,13 +95,22 @@ describe('undoneWork', () => {
   it('finds the backlog a group leaves at the end and the agent hours it holds (backlog × mean task time)', () => {
     const { model, plan } = mediocreWith(1);
     const officers = plan.groups?.find((g) => g.name === 'case-officers')?.totals;
-    const undone = undoneWork(model, variantFromPlan(plan));
+    // The figures as a run gives them (a finite cost; the analytic plan's own is unbounded, see below).
+    const { intervals, groups } = variantFromPlan(plan);
+    const undone = undoneWork(model, { intervals, groups });
     expect(undone).toHaveLength(1);
     expect(undone[0]?.group).toBe('case-officers');
     expect(undone[0]?.backlog).toBe(officers?.taskBacklogAtEnd);
     // Every task of the case officers is a callback try of 600 s (10 minutes).
     expect(undone[0]?.agentHours).toBeCloseTo(((officers?.taskBacklogAtEnd ?? 0) * 600) / 3600, 9);
     expect(undoneWorkWarning(undone)).toMatch(/^case-officers leaves 377 of 629 tasks \(59\.8%\) in its backlog at the end, about 63 agent hours of work: .*the total cost leaves that work out$/);
+  });
+
+  it('leaves out figures whose total cost is unbounded: the analytic plan of a backlog that grows without end says so itself', () => {
+    const { model, plan } = mediocreWith(1);
+    const figures = variantFromPlan(plan);
+    expect(figures.totals.totalCost.mean).toBe(Number.POSITIVE_INFINITY);
+    expect(undoneWork(model, figures)).toEqual([]);
   });
 
   it('leaves out a backlog of at most 5% of the tasks, the ordinary tail of the last day', () => {

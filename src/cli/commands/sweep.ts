@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { overloadedIntervals, planVariant } from '../../core/plan/interval-plan.js';
+import { taskOverloads } from '../../core/plan/network-plan.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
@@ -131,7 +132,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
                 runs.push(replicationRuns.map((run) => run.totals.totalCost));
               } else {
                 const plan = planVariant(model);
-                if (overloadedIntervals(plan).length > 0) (unstable[v] as number[]).push(range.values[i] as number);
+                if (overloadedIntervals(plan).length > 0 || taskOverloads(plan).length > 0) (unstable[v] as number[]).push(range.values[i] as number);
                 results.push(variantFromPlan(plan));
                 runs.push(null);
               }
@@ -153,7 +154,8 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
         if (values.length === 0) return;
         io.stderr.write(
           `staffsim: warning: ${printable(variantName)}: unstable at ${range.path} = ${values.join(', ')} — in some intervals calls without patience arrive faster ` +
-            'than the agents answer them, so waits and cost are unbounded (∞) and these points are never the cheapest; `staffsim plan` names the intervals.\n',
+            'than the agents answer them, or a group has more tasks than its calls leave time for, so waits and cost are unbounded (∞) and these points ' +
+            'are never the cheapest; `staffsim plan` names the intervals or the group.\n',
         );
       });
       // Points at which a group leaves more than a small share of its tasks undone: their cost leaves that work out.
