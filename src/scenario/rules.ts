@@ -469,7 +469,8 @@ export const shiftEndsAfterStart: Rule = (ctx) => {
   for (const staffingAt of staffingLocations(ctx)) {
     rawShifts(ctx, staffingAt).forEach((_, index) => {
       const hours = shiftHours(ctx, staffingAt, index);
-      if (hours === undefined || hours.end > hours.start) return;
+      // An end of "00:00" is midnight at the end of the start's day, like "24:00".
+      if (hours === undefined || hours.end > hours.start || (hours.end === 0 && hours.start > 0)) return;
       const at: Path = [...staffingAt, 'shifts', index, 'end'];
       const start = timeOfSeconds(hours.start);
       const end = timeOfSeconds(hours.end);
@@ -590,17 +591,19 @@ export const shiftTemplatesFeasible: Rule = (ctx) => {
       const start = template.earliestStart ?? hours?.open;
       const end = template.latestEnd ?? hours?.close;
       const because = noNightShiftsBecause(ctx);
-      // In a calendar open around the clock, a template without a window may start at any time: its window is a day
-      // and the shift's own length. A latestEnd at or before earliestStart is on the next day.
-      const aroundTheClock = because === null && template.earliestStart === undefined && template.latestEnd === undefined;
-      if (template.latestEnd !== undefined && start !== undefined && secondsOfTime(template.latestEnd) <= secondsOfTime(start) && because !== null && because !== undefined) {
+      // In a calendar open around the clock, a template without a latestEnd may start at any time from its earliestStart
+      // (else midnight) and end by the next midnight. A latestEnd at or before earliestStart is on the next day; "00:00"
+      // is the midnight that ends the start's day, like "24:00".
+      const aroundTheClock = because === null && template.latestEnd === undefined;
+      const latestEndCrosses = template.latestEnd !== undefined && start !== undefined && secondsOfTime(template.latestEnd) <= secondsOfTime(start) && secondsOfTime(template.latestEnd) > 0;
+      if (latestEndCrosses && because !== null && because !== undefined) {
         ctx.report(
           [...at, 'latestEnd'],
           'crosses_midnight',
           `a window that crosses midnight (${start}–${template.latestEnd}) needs ${AROUND_THE_CLOCK}; ${because}`,
         );
       } else if (start !== undefined && end !== undefined && !aroundTheClock) {
-        const crosses = because === null && secondsOfTime(end) <= secondsOfTime(start);
+        const crosses = secondsOfTime(end) <= secondsOfTime(start) && (because === null || secondsOfTime(end) === 0);
         const windowSeconds = secondsOfTime(end) - secondsOfTime(start) + (crosses ? SECONDS_PER_DAY : 0);
         if (windowSeconds < shortestHours * 3600) {
           const path: Path = template.latestEnd !== undefined ? [...at, 'latestEnd'] : template.earliestStart !== undefined ? [...at, 'earliestStart'] : at;

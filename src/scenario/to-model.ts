@@ -141,15 +141,14 @@ function shiftToModel(shift: NonNullable<StaffingInput['shifts']>[number]): Shif
 }
 
 /**
- * The window of a template, seconds from the midnight of its day: the opening hours by default, or around the clock
- * (any start, ending by the next midnight) in a calendar open around the clock every day; a `latestEnd` at or before
- * `earliestStart` is on the next day (a night window, 20:00 to 08:00).
+ * The window of a template, seconds from the midnight of its day: the opening hours by default; in a calendar open
+ * around the clock every day, without a `latestEnd`, any start from `earliestStart` (else midnight) ending by the next
+ * midnight. A `latestEnd` at or before `earliestStart` is on the next day (a night window, 20:00 to 08:00).
+ * @example templateWindow({ name: 'night', lengthsHours: [8], earliestStart: '20:00', latestEnd: '08:00' }, calendar) // { earliestStartSeconds: 72_000, latestEndSeconds: 115_200 }
  */
 function templateWindow(template: NonNullable<StaffingInput['shiftTemplates']>[number], calendar: Calendar): { earliestStartSeconds: number; latestEndSeconds: number } {
-  if (template.earliestStart === undefined && template.latestEnd === undefined && isOpenAroundTheClockEveryDay(calendar)) {
-    return { earliestStartSeconds: 0, latestEndSeconds: 2 * SECONDS_PER_DAY };
-  }
   const earliestStartSeconds = template.earliestStart === undefined ? calendar.openSeconds : secondsOfTime(template.earliestStart);
+  if (template.latestEnd === undefined && isOpenAroundTheClockEveryDay(calendar)) return { earliestStartSeconds, latestEndSeconds: 2 * SECONDS_PER_DAY };
   const latestEnd = template.latestEnd === undefined ? calendar.closeSeconds : secondsOfTime(template.latestEnd);
   return { earliestStartSeconds, latestEndSeconds: latestEnd <= earliestStartSeconds ? latestEnd + SECONDS_PER_DAY : latestEnd };
 }

@@ -56,17 +56,28 @@ describe('shifts across midnight', () => {
       '  - { name: any, lengthsHours: [8] }',
       '  - { name: night, lengthsHours: [8, 10], earliestStart: "20:00", latestEnd: "08:00" }',
       '  - { name: day, lengthsHours: [8], earliestStart: "06:00", latestEnd: "20:00" }',
+      '  - { name: late, lengthsHours: [8], earliestStart: "18:00" }',
+      '  - { name: evening, lengthsHours: [6], earliestStart: "18:00", latestEnd: "00:00" }',
     ]);
     const templates = parseScenarioText(text).variants[0]?.model.shiftTemplates;
     expect(templates?.map((t) => [t.earliestStartSeconds / 3600, t.latestEndSeconds / 3600])).toEqual([
       [0, 48],
       [20, 32],
       [6, 20],
+      [18, 48],
+      [18, 24],
     ]);
   });
 
   it('refuses a night window too short for the template’s shortest shift', () => {
     const issues = issuesOf(aroundTheClock(['agents: 3', 'shiftTemplates: [{ name: night, lengthsHours: [12], earliestStart: "22:00", latestEnd: "06:00" }]']));
     expect(issues.map((issue) => [issue.path, issue.code])).toEqual([['staffing.shiftTemplates[0].latestEnd', 'no_shift_fits']]);
+  });
+
+  it('reads an end of "00:00" as the midnight that ends the day, in any calendar', () => {
+    const text = aroundTheClock(['shifts:', '  - { name: late, start: "16:00", end: "00:00", agents: 2 }'], []).replace('open: "00:00"', 'open: "08:00"');
+    expect(parseScenarioText(text).variants[0]?.model.staffing).toMatchObject({ shifts: [{ startSeconds: 16 * 3600, endSeconds: 24 * 3600 }] });
+    const template = aroundTheClock(['agents: 3', 'shiftTemplates: [{ name: late, lengthsHours: [8], earliestStart: "16:00", latestEnd: "00:00" }]']).replace('open: "00:00"', 'open: "08:00"');
+    expect(parseScenarioText(template).variants[0]?.model.shiftTemplates?.[0]).toMatchObject({ earliestStartSeconds: 16 * 3600, latestEndSeconds: 24 * 3600 });
   });
 });

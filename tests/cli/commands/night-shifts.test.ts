@@ -44,6 +44,12 @@ describe('night shifts: plan --shifts, the pasted shifts, and their simulation',
       expect(row.paidAgentHours.mean).toBeGreaterThan(0);
       expect(row.serviceLevel.mean).toBeGreaterThan(0.5);
     }
+    // Each night is paid once: the week's paid hours are those the shift plan reported (Monday's early hours by
+    // Sunday's night, the last night's hours after the run's end not at all).
+    const plannedHours = Number(/for ([\d,.]+) paid hours over 7 day/.exec(planned.stdout)?.[1]?.replace(/,/g, ''));
+    expect(plannedHours).toBeGreaterThan(0);
+    const paid = (json.variants[0]?.intervals ?? []).reduce((sum, row) => sum + row.paidAgentHours.mean, 0);
+    expect(paid).toBeCloseTo(plannedHours, 6);
   });
 
   it('refuses the same night shift in a calendar that closes on Sundays, with its location', async () => {
