@@ -50,3 +50,11 @@ export function safeIo(io: CliIo): CliIo {
   });
   return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
 }
+
+/**
+ * Writes one-line notes to stderr, prefixed `staffsim: note:` (how a flag was read, and the like).
+ * @example noteWriter(io)('--target-sl 80 read as 80% (0.8)') // stderr: "staffsim: note: --target-sl 80 read as 80% (0.8)"
+ */
+export function noteWriter(io: CliIo): (text: string) => void {
+  return (text) => io.stderr.write(`staffsim: note: ${text}\n`);
+}

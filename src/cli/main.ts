@@ -6,6 +6,7 @@ import { COMMAND_LINES, type CommandName } from './commands/catalogue.js';
 import { canExplore, DEFAULT_SCENARIO } from './terminal.js';
 import { processIo, safeIo } from './io.js';
 import type { CliIo } from './io.js';
+import { unknownArgumentsMessage } from './flag-typos.js';
 import { UsageError } from './usage-error.js';
 import { staffsimReportAddress, staffsimVersion } from './version.js';
 
@@ -36,7 +37,7 @@ export async function main(argv: readonly string[], givenIo: CliIo = processIo()
     if (helpOrVersion !== '') io.stdout.write(`${helpOrVersion}\n`);
     return exitCode;
   } catch (error) {
-    return reportError(error, io, argv.includes('--debug') || io.env['DEBUG'] !== undefined);
+    return reportError(error, io, argv.includes('--debug') || io.env['DEBUG'] !== undefined, commandOf(args));
   } finally {
     // The worker threads of compare, sweep, check, run and the explorer live as long as the command.
     await closeWorkerPool();
@@ -59,7 +60,8 @@ async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) =
       if (error !== undefined && error !== null && !(error instanceof UsageError) && error.name !== 'YError') throw error;
       const text = message ?? error?.message ?? 'invalid command line';
       const suggestion = /^Did you mean (\S+)\?$/.exec(text);
-      throw new UsageError(suggestion === null ? text : `unknown command "${String(argv[0])}"; did you mean ${suggestion[1]}?`);
+      if (suggestion !== null) throw new UsageError(`unknown command "${String(argv[0])}"; did you mean ${suggestion[1]}?`);
+      throw new UsageError(unknownArgumentsMessage(text, argv, optionNames(cli)) ?? text);
     })
     .demandCommand(1, 'Missing command: choose one of the commands above')
     .epilogue(EPILOGUE)
@@ -70,8 +72,7 @@ async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) =
   skipHelpCache(cli);
   // Only the command asked for is loaded, with its modules. Help, --version and a mistyped command need just the
   // commands' usage lines, so they load no command module.
-  const asked = argv.find((arg) => !arg.startsWith('-'));
-  const command = COMMANDS.find((c) => c.name === asked);
+  const command = COMMANDS.find((c) => c.name === commandOf(argv));
   if (command !== undefined) return (await command.load())(cli, io, setExitCode);
   for (const { name } of COMMANDS) cli = cli.command(COMMAND_LINES[name].command, COMMAND_LINES[name].describe);
   return cli;
@@ -106,9 +107,21 @@ const COMMANDS: readonly { name: CommandName; load: () => Promise<Register> }[] 
   { name: 'explore', load: async () => (await import('./commands/explore.js')).registerExploreCommand },
 ];
 
-function reportError(error: unknown, io: CliIo, debug: boolean): number {
+/** The options a command line declares (`replications`, `max-occupancy`, …), for suggestions; empty where yargs hides them. */
+function optionNames(cli: Argv): string[] {
+  const internal = cli as unknown as { getOptions?: () => { key?: Record<string, unknown> } };
+  return Object.keys(internal.getOptions?.().key ?? {});
+}
+
+/** The command a command line runs, or null (none, or a mistyped one). */
+function commandOf(argv: readonly string[]): CommandName | null {
+  const asked = argv.find((arg) => !arg.startsWith('-'));
+  return COMMANDS.find((c) => c.name === asked)?.name ?? null;
+}
+
+function reportError(error: unknown, io: CliIo, debug: boolean, command: CommandName | null): number {
   if (error instanceof UsageError) {
-    io.stderr.write(`staffsim: ${error.message}\nRun 'staffsim --help' for usage.\n`);
+    io.stderr.write(`staffsim: ${error.message}\nRun 'staffsim ${command === null ? '' : `${command} `}--help' for usage.\n`);
     return EXIT.badInput;
   }
   if (error instanceof InputError) {

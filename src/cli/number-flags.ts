@@ -42,10 +42,7 @@ export function numberFlag(name: string, value: unknown, rule: NumberRule): numb
   const expected = `expected ${describeRule(rule)}`;
   if (text === null) throw new UsageError(`${labelOf(name)}: ${expected}`);
   const number = typeof value === 'number' ? value : DECIMAL.test(text) ? Number(text) : Number.NaN;
-  const tooSmall = rule.min !== undefined && (rule.exclusiveMin === true ? number <= rule.min : number < rule.min);
-  const tooLarge = rule.max !== undefined && (rule.exclusiveMax === true ? number >= rule.max : number > rule.max);
-  const notInteger = rule.integer === true && !Number.isSafeInteger(number);
-  if (!Number.isFinite(number) || tooSmall || tooLarge || notInteger) {
+  if (!withinRule(number, rule)) {
     throw new UsageError(`${labelOf(name)}: ${expected} (got ${text})`);
   }
   return number;
@@ -54,6 +51,52 @@ export function numberFlag(name: string, value: unknown, rule: NumberRule): numb
 /** Like numberFlag, for a flag that may be absent (null then). */
 export function optionalNumberFlag(name: string, value: unknown, rule: NumberRule): number | null {
   return value === undefined ? null : numberFlag(name, value, rule);
+}
+
+/** What a share or relative-change flag may hold (see `fractionFlag`). */
+export interface FractionRule extends NumberRule {
+  /** A share, at most 1: then a plain number above 1 and up to 100 is read as a percentage too (80 means 80%). */
+  readonly share: boolean;
+}
+
+/**
+ * A share or relative change, given as a fraction (`0.8`) or a percentage (`80%`); for a share, a plain number above 1
+ * and up to 100 is a percentage too (`80`), since a share above 1 cannot be meant. Whenever a percentage was read,
+ * `note` is told how, in one line ("--target-sl 80 read as 80% (0.8)"). Out of range: a UsageError that names the flag.
+ *
+ * @example fractionFlag('target-sl', '80%', { share: true, min: 0, max: 1 }, note) // 0.8, note('--target-sl 80% read as 0.8')
+ * @example fractionFlag('tolerance', '2%', { share: false, min: 0 }) // 0.02
+ */
+export function fractionFlag(name: string, value: unknown, rule: FractionRule, note: (text: string) => void = () => undefined): number {
+  const text = flagText(name, value);
+  const percentSign = text !== null && text.endsWith('%');
+  const number = typeof value === 'number' ? value : text === null ? Number.NaN : percentNumber(percentSign ? text.slice(0, -1) : text);
+  const percent = percentSign || (rule.share && number > 1 && number <= 100);
+  const fraction = percent ? Number((number / 100).toPrecision(12)) : number;
+  if (!withinRule(fraction, rule)) {
+    const example = rule.share ? 'a percentage such as 80 or 80%' : 'a percentage such as 5%';
+    throw new UsageError(`${labelOf(name)}: expected ${describeRule(rule)}, or ${example} (got ${text ?? ''})`);
+  }
+  if (percent) note(`${labelOf(name)} ${text ?? ''} read as ${percentSign ? fraction : `${number}% (${fraction})`}`);
+  return fraction;
+}
+
+/** A decimal number (not hexadecimal, not empty), or NaN. */
+function percentNumber(text: string): number {
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+function withinRule(number: number, rule: NumberRule): boolean {
+  const tooSmall = rule.min !== undefined && (rule.exclusiveMin === true ? number <= rule.min : number < rule.min);
+  const tooLarge = rule.max !== undefined && (rule.exclusiveMax === true ? number >= rule.max : number > rule.max);
+  const notInteger = rule.integer === true && !Number.isSafeInteger(number);
+  return Number.isFinite(number) && !tooSmall && !tooLarge && !notInteger;
+}
+
+/** Like fractionFlag, for a flag that may be absent (null then). */
+export function optionalFractionFlag(name: string, value: unknown, rule: FractionRule, note?: (text: string) => void): number | null {
+  return value === undefined ? null : fractionFlag(name, value, rule, note);
 }
 
 function describeRule(rule: NumberRule): string {

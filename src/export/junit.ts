@@ -6,8 +6,8 @@
  * - `<failure message type>` for a failed assertion or baseline comparison, `<error>` for a file that could not be
  *   checked, `<skipped>` for a variant without a baseline; the body holds the numbers behind the message.
  * - Counts on `<testsuites>` and `<testsuite>` are those of the test cases inside; `time` in seconds; `timestamp`
- *   ISO 8601 in UTC without fractions; `<properties>` per suite: scenario, seed, replications, quick, version, and the
- *   baseline file and tolerance when there is one.
+ *   ISO 8601 in UTC without fractions; `<properties>` per suite: scenario, seed, replications, quick, `modifiedWith`
+ *   (the `--set` values, when the scenarios were changed), version, and the baseline file and tolerance when there is one.
  * - UTF-8; `& < > " '` escaped; ANSI escape sequences removed, other control characters shown as escapes, and the
  *   characters XML 1.0 does not allow at all removed.
  *
@@ -74,6 +74,8 @@ function properties(run: CheckRun, scenario: ScenarioCheck): string {
     ['seed', perVariant(scenario, (v) => v.seed)],
     ['replications', perVariant(scenario, (v) => v.replications)],
     ['quick', String(run.quick)],
+    // The scenarios were checked with these values set in every variant, not as the files have them.
+    ['modifiedWith', (run.overrides ?? []).length === 0 ? undefined : `--set ${(run.overrides ?? []).join(' --set ')}`],
     ['staffsimVersion', run.staffsimVersion],
   ];
   if (scenario.baseline !== null) {

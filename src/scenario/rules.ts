@@ -9,6 +9,7 @@ import type * as z from 'zod';
 import { GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES, isGroupMetricName, isMetricName, parseGroupMetricKey } from '../core/metrics.js';
 import { MONTHS, WEEKDAYS, weekdayOfDay, type Calendar, type Month, type Weekday } from '../core/model/contact-centre-model.js';
 import { dateOfDay, dayNumberOfDate, isOpenDay } from '../core/model/calendar-days.js';
+import { isOpenAroundTheClockEveryDay, SECONDS_PER_DAY, timeOfDaySeconds } from '../core/model/midnight.js';
 import { calendarToModel, closedWeekdaysOf, isRealDate, weekdayOfDate } from './calendar-to-model.js';
 import { countryCodeProblem } from './holidays.js';
 import { fromZodIssues, getAt, isPlainObject, suggestion, type Path, type ScenarioIssue } from './issues.js';
@@ -443,16 +444,43 @@ function shiftHours(ctx: RuleContext, at: Path, index: number): { start: number;
   return start === undefined || end === undefined ? undefined : { start: secondsOfTime(start), end: secondsOfTime(end) };
 }
 
+/**
+ * Why the calendar lets no shift cross midnight, or null when it does (open around the clock every day of the run).
+ * Undefined when the calendar itself is invalid (reported elsewhere).
+ */
+function noNightShiftsBecause(ctx: RuleContext): string | null | undefined {
+  const calendar = validCalendar(ctx);
+  if (calendar === undefined) return undefined;
+  if (isOpenAroundTheClockEveryDay(calendar)) return null;
+  if (calendar.openSeconds !== 0 || calendar.closeSeconds !== SECONDS_PER_DAY) {
+    return `this calendar is open ${timeOfSeconds(calendar.openSeconds)}–${timeOfSeconds(calendar.closeSeconds)}`;
+  }
+  return 'this calendar closes on some days (closedWeekdays or holidays)';
+}
+
+/** A night shift's or window's need for a calendar open around the clock, in words. */
+const AROUND_THE_CLOCK = 'a calendar open around the clock every day (open "00:00", close "24:00", no closed weekdays or holidays)';
+
+/**
+ * A shift ends after it starts — or, ending at or before its start, crosses midnight (22:00–06:00), which needs a
+ * calendar open around the clock every day; an end equal to the start is refused (a 24-hour shift is 00:00–24:00).
+ */
 export const shiftEndsAfterStart: Rule = (ctx) => {
   for (const staffingAt of staffingLocations(ctx)) {
     rawShifts(ctx, staffingAt).forEach((_, index) => {
       const hours = shiftHours(ctx, staffingAt, index);
-      if (hours !== undefined && hours.end <= hours.start) {
-        ctx.report(
-          [...staffingAt, 'shifts', index, 'end'],
-          'end_before_start',
-          `expected a time after the shift's start "${timeOfSeconds(hours.start)}" (got "${timeOfSeconds(hours.end)}"; shifts cannot cross midnight)`,
-        );
+      // An end of "00:00" is midnight at the end of the start's day, like "24:00".
+      if (hours === undefined || hours.end > hours.start || (hours.end === 0 && hours.start > 0)) return;
+      const at: Path = [...staffingAt, 'shifts', index, 'end'];
+      const start = timeOfSeconds(hours.start);
+      const end = timeOfSeconds(hours.end);
+      if (hours.end === hours.start) {
+        ctx.report(at, 'end_before_start', `expected an end other than the start "${start}" (a whole day is "00:00" to "24:00")`);
+        return;
+      }
+      const because = noNightShiftsBecause(ctx);
+      if (because !== undefined && because !== null) {
+        ctx.report(at, 'crosses_midnight', `a shift that crosses midnight (${start}–${end}) needs ${AROUND_THE_CLOCK}; ${because}`);
       }
     });
   }
@@ -461,22 +489,25 @@ export const shiftEndsAfterStart: Rule = (ctx) => {
 export const breaksInsideShift: Rule = (ctx) => {
   for (const staffingAt of staffingLocations(ctx)) {
     rawShifts(ctx, staffingAt).forEach((_, index) => {
-      const hours = shiftHours(ctx, staffingAt, index);
+      const given = shiftHours(ctx, staffingAt, index);
       const breaks = ctx.raw([...staffingAt, 'shifts', index, 'breaks']);
-      if (hours === undefined || hours.end <= hours.start || !Array.isArray(breaks)) return;
+      if (given === undefined || given.end === given.start || !Array.isArray(breaks)) return;
+      // A night shift's times after midnight are on the next day: 22:00–06:00 with a break at 02:00 is 22:00–30:00 and 26:00.
+      const hours = { start: given.start, end: given.end < given.start ? given.end + SECONDS_PER_DAY : given.end };
       const windows: { start: number; end: number; at: number }[] = [];
       breaks.forEach((_b, at) => {
         const pause = ctx.read(BreakSchema, [...staffingAt, 'shifts', index, 'breaks', at]);
         if (pause === undefined) return;
-        const start = secondsOfTime(pause.start);
+        const clock = secondsOfTime(pause.start);
+        const start = hours.end > SECONDS_PER_DAY && clock < hours.start ? clock + SECONDS_PER_DAY : clock;
         const end = start + pause.minutes * 60;
         windows.push({ start, end, at });
         if (start < hours.start || end > hours.end) {
           ctx.report(
             [...staffingAt, 'shifts', index, 'breaks', at],
             'break_outside_shift',
-            `expected a break within the shift ${timeOfSeconds(hours.start)}–${timeOfSeconds(hours.end)} ` +
-              `(got ${pause.start} for ${pause.minutes} minutes, until ${timeOfSeconds(end)})`,
+            `expected a break within the shift ${timeOfSeconds(hours.start)}–${timeOfSeconds(timeOfDaySeconds(hours.end))} ` +
+              `(got ${pause.start} for ${pause.minutes} minutes, until ${timeOfSeconds(timeOfDaySeconds(end))})`,
           );
         }
       });
@@ -488,7 +519,7 @@ export const breaksInsideShift: Rule = (ctx) => {
           ctx.report(
             [...staffingAt, 'shifts', index, 'breaks', after.at],
             'breaks_overlap',
-            `expected breaks that do not overlap (this one starts at ${timeOfSeconds(after.start)}, before the break ending at ${timeOfSeconds(before.end)})`,
+            `expected breaks that do not overlap (this one starts at ${timeOfSeconds(timeOfDaySeconds(after.start))}, before the break ending at ${timeOfSeconds(timeOfDaySeconds(before.end))})`,
           );
         }
       }
@@ -559,17 +590,33 @@ export const shiftTemplatesFeasible: Rule = (ctx) => {
       const shortestHours = Math.min(...template.lengthsHours);
       const start = template.earliestStart ?? hours?.open;
       const end = template.latestEnd ?? hours?.close;
-      if (start !== undefined && end !== undefined) {
-        const windowSeconds = secondsOfTime(end) - secondsOfTime(start);
+      const because = noNightShiftsBecause(ctx);
+      // In a calendar open around the clock, a template without a latestEnd may start at any time from its earliestStart
+      // (else midnight) and end by the next midnight. A latestEnd at or before earliestStart is on the next day; "00:00"
+      // is the midnight that ends the start's day, like "24:00".
+      const aroundTheClock = because === null && template.latestEnd === undefined;
+      const latestEndCrosses = template.latestEnd !== undefined && start !== undefined && secondsOfTime(template.latestEnd) <= secondsOfTime(start) && secondsOfTime(template.latestEnd) > 0;
+      if (latestEndCrosses && because !== null && because !== undefined) {
+        ctx.report(
+          [...at, 'latestEnd'],
+          'crosses_midnight',
+          `a window that crosses midnight (${start}–${template.latestEnd}) needs ${AROUND_THE_CLOCK}; ${because}`,
+        );
+      } else if (start !== undefined && end !== undefined && !aroundTheClock) {
+        const crosses = secondsOfTime(end) <= secondsOfTime(start) && (because === null || secondsOfTime(end) === 0);
+        const windowSeconds = secondsOfTime(end) - secondsOfTime(start) + (crosses ? SECONDS_PER_DAY : 0);
         if (windowSeconds < shortestHours * 3600) {
           const path: Path = template.latestEnd !== undefined ? [...at, 'latestEnd'] : template.earliestStart !== undefined ? [...at, 'earliestStart'] : at;
           ctx.report(
             path,
             'no_shift_fits',
             `expected a window that holds the shortest length of ${shortestHours} h (got ${start}–${end}` +
-              `${template.earliestStart === undefined || template.latestEnd === undefined ? ', defaults from the opening hours' : ''}; shifts cannot cross midnight)`,
+              `${template.earliestStart === undefined || template.latestEnd === undefined ? ', defaults from the opening hours' : ''}` +
+              `${because === null ? '' : '; a window may cross midnight only in a calendar open around the clock every day'})`,
           );
         }
+      } else if (aroundTheClock && shortestHours > 24) {
+        ctx.report([...at, 'lengthsHours'], 'no_shift_fits', `expected lengths of at most 24 h (got ${shortestHours} h)`);
       }
       const pause = template.break;
       if (pause !== undefined) {

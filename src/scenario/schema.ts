@@ -53,7 +53,10 @@ const timeExpectation = 'a time "HH:MM"';
 function timeError(issue: { readonly input?: unknown }): string {
   const base = expected(timeExpectation)(issue);
   // YAML 1.1 reads an unquoted 08:00 as the sexagesimal number 480.
-  return typeof issue.input === 'number' ? `${base}; quote times in YAML, e.g. "08:00"` : base;
+  if (typeof issue.input === 'number') return `${base}; quote times in YAML, e.g. "08:00"`;
+  // "8:00", "8:30": hours need two digits.
+  if (typeof issue.input === 'string' && /^\d:[0-5]\d$/.test(issue.input.trim())) return `${base}; write it as "0${issue.input.trim()}"`;
+  return base;
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
 } from '../core/model/contact-centre-model.js';
 import { MONTHS, weekdayOfDay } from '../core/model/contact-centre-model.js';
 import { dateOfDay, isOpenDay } from '../core/model/calendar-days.js';
+import { isOpenAroundTheClockEveryDay } from '../core/model/midnight.js';
 import { calendarToModel } from './calendar-to-model.js';
 import { DEFAULT_GROUP_TASKS, type AgentGroup, type Channel, type ContactNetwork } from '../core/model/network.js';
 import type { DistributionInput, ScenarioSections } from './schema.js';
@@ -20,6 +21,7 @@ import { secondsOfTime } from './time-of-day.js';
 
 const SECONDS_PER_MINUTE = 60;
 const SECONDS_PER_HOUR = 3600;
+const SECONDS_PER_DAY = 86_400;
 
 /** The schema and the rules guarantee it; reaching this is a bug. */
 function invariant(message: string): never {
@@ -113,18 +115,42 @@ function demandToModel(demand: DemandInput, calendar: Calendar): Demand {
 
 type StaffingInput = NonNullable<ScenarioSections['staffing']>;
 
+/**
+ * A shift in model form. One that ends at or before its start crosses midnight (22:00–06:00, in a calendar open
+ * around the clock): its end, and a break after midnight, are counted from the midnight of the day it starts
+ * (06:00 is 30:00), so that every time of a shift lies on one timeline.
+ */
 function shiftToModel(shift: NonNullable<StaffingInput['shifts']>[number]): Shift {
+  const startSeconds = secondsOfTime(shift.start);
+  const onShiftTimeline = (time: string): number => {
+    const seconds = secondsOfTime(time);
+    return seconds < startSeconds ? seconds + SECONDS_PER_DAY : seconds;
+  };
+  const endSeconds = secondsOfTime(shift.end);
   return {
     name: shift.name,
-    startSeconds: secondsOfTime(shift.start),
-    endSeconds: secondsOfTime(shift.end),
+    startSeconds,
+    endSeconds: endSeconds <= startSeconds ? endSeconds + SECONDS_PER_DAY : endSeconds,
     agents: shift.agents,
     breaks: (shift.breaks ?? []).map((pause) => ({
-      startSeconds: secondsOfTime(pause.start),
+      startSeconds: onShiftTimeline(pause.start),
       durationSeconds: pause.minutes * SECONDS_PER_MINUTE,
     })),
     days: shift.days === undefined ? null : [...shift.days],
   };
+}
+
+/**
+ * The window of a template, seconds from the midnight of its day: the opening hours by default; in a calendar open
+ * around the clock every day, without a `latestEnd`, any start from `earliestStart` (else midnight) ending by the next
+ * midnight. A `latestEnd` at or before `earliestStart` is on the next day (a night window, 20:00 to 08:00).
+ * @example templateWindow({ name: 'night', lengthsHours: [8], earliestStart: '20:00', latestEnd: '08:00' }, calendar) // { earliestStartSeconds: 72_000, latestEndSeconds: 115_200 }
+ */
+function templateWindow(template: NonNullable<StaffingInput['shiftTemplates']>[number], calendar: Calendar): { earliestStartSeconds: number; latestEndSeconds: number } {
+  const earliestStartSeconds = template.earliestStart === undefined ? calendar.openSeconds : secondsOfTime(template.earliestStart);
+  if (template.latestEnd === undefined && isOpenAroundTheClockEveryDay(calendar)) return { earliestStartSeconds, latestEndSeconds: 2 * SECONDS_PER_DAY };
+  const latestEnd = template.latestEnd === undefined ? calendar.closeSeconds : secondsOfTime(template.latestEnd);
+  return { earliestStartSeconds, latestEndSeconds: latestEnd <= earliestStartSeconds ? latestEnd + SECONDS_PER_DAY : latestEnd };
 }
 
 /** Shift templates in model form: times in seconds, defaults (opening hours, interval, agent-hour price) resolved. */
@@ -134,8 +160,7 @@ function shiftTemplatesToModel(staffing: StaffingInput, calendar: Calendar, agen
   return templates.map((template) => ({
     name: template.name,
     lengthsSeconds: template.lengthsHours.map((hours) => hours * SECONDS_PER_HOUR),
-    earliestStartSeconds: template.earliestStart === undefined ? calendar.openSeconds : secondsOfTime(template.earliestStart),
-    latestEndSeconds: template.latestEnd === undefined ? calendar.closeSeconds : secondsOfTime(template.latestEnd),
+    ...templateWindow(template, calendar),
     startEverySeconds: (template.startEveryMinutes ?? calendar.intervalSeconds / SECONDS_PER_MINUTE) * SECONDS_PER_MINUTE,
     days: template.days === undefined ? null : [...template.days],
     break:

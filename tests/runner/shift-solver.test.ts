@@ -108,6 +108,51 @@ describe('solveShiftProblem', () => {
     expect(solved.plan.paidAgentHours).toBeLessThan(1.3 * requiredHours);
   });
 
+  describe('night shifts in a calendar open around the clock', () => {
+    const aroundTheClock = (days: number): Calendar => ({ days, startWeekday: 'mon', openSeconds: 0, closeSeconds: 24 * HOUR, intervalSeconds: HOUR, intervalsPerDay: 24 });
+    const anyStart: ShiftTemplate = {
+      name: 'eight',
+      lengthsSeconds: [8 * HOUR],
+      earliestStartSeconds: 0,
+      latestEndSeconds: 48 * HOUR, // a 24/7 calendar's default: any start, ending by the next midnight
+      startEverySeconds: HOUR,
+      days: null,
+      break: null,
+      minAgents: 0,
+      maxAgents: null,
+      costPerHour: 300,
+    };
+    /** 3 agents from 22:00 to 06:00, nobody by day. */
+    const nights = (days: number): number[][] => Array.from({ length: days }, () => Array.from({ length: 24 }, (_, hour) => (hour >= 22 || hour < 6 ? 3 : 0)));
+
+    it('covers the nights of a week with one shift 22:00–06:00, paid once a night, as the schedule counts it', async () => {
+      const calendar = aroundTheClock(7);
+      const solved = await solveShiftProblem(buildShiftProblem({ calendar, templates: [anyStart], requiredPaidAgents: nights(7) }));
+      expect(solved.plan.unmetIntervals).toEqual([]);
+      expect(solved.plan.shifts.map((shift) => [shift.name, shift.startSeconds / HOUR, shift.endSeconds / HOUR, shift.agents, shift.days])).toEqual([
+        ['eight-2200-0600', 22, 30, 3, null],
+      ]);
+      expect(solved.plan.paidAgentHours).toBe(7 * 8 * 3);
+      expect(solved.plan.cost).toBe(7 * 8 * 3 * 300);
+      const model = { ...readScenarioFile('scenarios/textbook-erlang-c.yaml').variants[0]?.model, calendar } as ContactCentreModel;
+      const scheduled = scheduledStaffing({ ...model, staffing: { kind: 'shifts', shifts: solved.plan.shifts, shrinkage: 0 } });
+      expect(scheduled?.onPhoneAgents).toEqual(nights(7));
+      expect((scheduled?.paidAgentHours ?? []).flat().reduce((a, b) => a + b, 0)).toBeCloseTo(solved.plan.paidAgentHours, 9);
+    });
+
+    it('covers the early hours of a one-day run by the night before it, and pays only the hours inside the run', async () => {
+      const calendar = aroundTheClock(1);
+      const problem = buildShiftProblem({ calendar, templates: [anyStart], requiredPaidAgents: nights(1) });
+      expect(problem.leadInWeekdays).toEqual(['sun']);
+      const solved = await solveShiftProblem(problem);
+      expect(solved.plan.unmetIntervals).toEqual([]);
+      // Sunday's and Monday's night shift alike: "every day".
+      expect(solved.plan.shifts.map((shift) => [shift.startSeconds / HOUR, shift.endSeconds / HOUR, shift.agents, shift.days])).toEqual([[22, 30, 3, null]]);
+      // Within the run: 6 h of Sunday's night and 2 h of Monday's, × 3 agents.
+      expect(solved.plan.paidAgentHours).toBe(8 * 3);
+    });
+  });
+
   it('reports the intervals no template can cover as unmet instead of failing', async () => {
     const model = readScenarioFile('tests/fixtures/shifts/unmet.yaml').variants[0]?.model as ContactCentreModel;
     const required = paidRequirement(onPhoneTable(model), model.staffing.shrinkage);

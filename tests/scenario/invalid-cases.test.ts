@@ -226,8 +226,13 @@ const invalidCases: readonly InvalidCase[] = [
   },
   // --- times and calendar -----------------------------------------------------------------------------
   {
-    name: 'a time that is not "HH:MM"',
+    name: 'a time with a one-digit hour, with the two-digit form to write instead',
     text: calendar('open: "8:00"', 'close: "16:00"'),
+    issues: [{ path: 'calendar.open', code: 'invalid_time', line: 3, column: 9, message: 'expected a time "HH:MM" (got "8:00"); write it as "08:00"' }],
+  },
+  {
+    name: 'a time that is not "HH:MM"',
+    text: calendar('open: "8h"', 'close: "16:00"'),
     issues: [{ path: 'calendar.open', code: 'invalid_time', line: 3, column: 9 }],
   },
   {
@@ -323,9 +328,21 @@ const invalidCases: readonly InvalidCase[] = [
     issues: [{ path: 'staffing.shifts[1].end', code: 'invalid_time', line: 12, message: 'expected a time "HH:MM" (got "25:00")' }],
   },
   {
-    name: 'a shift that ends before it starts',
+    name: 'a shift across midnight in a calendar that closes at night',
     text: staffing('shifts:', '  - { name: night, start: "22:00", end: "06:00", agents: 5 }'),
-    issues: [{ path: 'staffing.shifts[0].end', code: 'end_before_start', line: 11 }],
+    issues: [
+      {
+        path: 'staffing.shifts[0].end',
+        code: 'crosses_midnight',
+        line: 11,
+        message: 'a shift that crosses midnight (22:00–06:00) needs a calendar open around the clock every day (open "00:00", close "24:00", no closed weekdays or holidays); this calendar is open 08:00–16:00',
+      },
+    ],
+  },
+  {
+    name: 'a shift that ends when it starts',
+    text: staffing('shifts:', '  - { name: all, start: "08:00", end: "08:00", agents: 5 }'),
+    issues: [{ path: 'staffing.shifts[0].end', code: 'end_before_start', line: 11, message: 'expected an end other than the start "08:00"' }],
   },
   {
     name: 'a break outside its shift',

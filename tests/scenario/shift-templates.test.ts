@@ -82,9 +82,15 @@ describe('staffing.shiftTemplates', () => {
       issues: [{ path: 'staffing.shiftTemplates[0]', code: 'no_shift_fits', message: 'shortest length of 9 h (got 08:00–16:00, defaults from the opening hours' }],
     },
     {
-      name: 'a latest end before the earliest start leaves no shift',
+      name: 'a window across midnight (latest end before the earliest start) in a calendar that closes at night',
       lines: ['agents: 5', 'shiftTemplates: [{ name: a, lengthsHours: [2], earliestStart: "12:00", latestEnd: "11:00" }]'],
-      issues: [{ path: 'staffing.shiftTemplates[0].latestEnd', code: 'no_shift_fits' }],
+      issues: [
+        {
+          path: 'staffing.shiftTemplates[0].latestEnd',
+          code: 'crosses_midnight',
+          message: 'a window that crosses midnight (12:00–11:00) needs a calendar open around the clock every day (open "00:00", close "24:00", no closed weekdays or holidays); this calendar is open 08:00–16:00',
+        },
+      ],
     },
     {
       name: 'a length that is not whole minutes',

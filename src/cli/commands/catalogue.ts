@@ -8,7 +8,7 @@
 export const COMMAND_LINES = {
   erlang: {
     command: 'erlang',
-    describe: 'One-shot Erlang C / Erlang A calculator: metrics for --agents, or the fewest agents meeting the targets',
+    describe: 'One-shot Erlang C / A calculator (metrics for --agents, or the fewest agents meeting the targets), and Erlang B for lines and trunks',
   },
   plan: {
     command: 'plan <scenario>',

@@ -28,12 +28,14 @@ import { parseScenarioText, readScenarioFile, type LoadedScenario } from '../../
 import { SCENARIO_LIMITS } from '../../scenario/limits.js';
 import { readInputFile } from '../../scenario/read-input-file.js';
 import { parseSource } from '../../scenario/source.js';
+import { withValuesInEveryVariant, type EveryVariantValue } from '../../scenario/variant-override.js';
 import { defaultWorkerCount, simulate } from '../../runner/simulate.js';
 import { runReplicationTasks } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
-import { flagText, numberFlag, optionalNumberFlag } from '../number-flags.js';
+import { flagText, fractionFlag, optionalNumberFlag } from '../number-flags.js';
 import { checkOutputFlag } from '../output.js';
 import { progressBar } from '../progress.js';
+import { parseSetFlags, SET_OPTION } from '../set-values.js';
 import { seedFromFlag } from '../seed.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -79,10 +81,12 @@ export function registerCheckCommand(cli: Argv, io: CliIo, setExitCode: (code: n
         // nargs: 1 lets `--junit -` take the `-` (yargs otherwise drops a lone dash).
         .option('junit', { type: 'string', nargs: 1, describe: 'Also write a JUnit XML report to this file, creating its folder (- for stdout instead of the table)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document instead of the table' })
+        .option('set', { ...SET_OPTION, describe: `${SET_OPTION.describe}. Applies to every scenario checked; the report says the run was modified` })
         .example('$0 check scenarios/', 'Every scenario under scenarios/ (its expect: sections)')
         .example('$0 check scenarios/ --baseline scenarios/baselines --junit reports/staffsim.xml', 'In CI: assertions, baselines and a JUnit report')
         .example('$0 check scenarios/ --baseline scenarios/baselines --update-baseline', 'Accept the current results as the new baselines')
         .example('$0 check scenarios/ --quick', 'A fast smoke test')
+        .example('$0 check scenarios/ --set costs.agentHour=480', 'Do the assertions still hold with dearer agent hours?')
         .epilogue(
           'Exit codes: 0 all checks hold · 1 an assertion or baseline failed · 2 bad input (the other files are still checked) · 3 infeasible target · 130 interrupted.\n' +
             'With GITHUB_ACTIONS=true, failures are also written as ::error annotations (on stderr) pointing at the scenario file and line.',
@@ -109,6 +113,8 @@ export interface CheckOptions {
   /** A file, `-` for stdout, or null. */
   readonly junit: string | null;
   readonly json: boolean;
+  /** `--set` values, set in every variant of every scenario. */
+  readonly setValues: readonly EveryVariantValue[];
 }
 
 function readOptions(args: Record<string, unknown>): CheckOptions {
@@ -128,18 +134,17 @@ function readOptions(args: Record<string, unknown>): CheckOptions {
   if (updateBaseline && requireBaseline) throw new UsageError('--require-baseline compares with baselines and --update-baseline rewrites them; give one of them');
   if (tolerance !== null && baselineDir === null) throw new UsageError('--tolerance applies to baseline comparisons; give --baseline DIR');
   if (json && junit === '-') throw new UsageError('--json and --junit - both write to stdout; write the JUnit report to a file');
+  const setValues = parseSetFlags(args['set']);
+  if (updateBaseline && setValues.length > 0) throw new UsageError('--update-baseline writes the baselines of the files as they are; leave out --set');
   if (baselineDir !== null && !updateBaseline && !isFolder(baselineDir)) {
     throw new UsageError(`--baseline: no folder ${baselineDir} (create the baselines with --update-baseline)`);
   }
-  return { paths, baselineDir, updateBaseline, requireBaseline, tolerance: tolerance ?? DEFAULT_TOLERANCE, quick: args['quick'] === true, workers, seed, junit, json };
+  return { paths, baselineDir, updateBaseline, requireBaseline, tolerance: tolerance ?? DEFAULT_TOLERANCE, quick: args['quick'] === true, workers, seed, junit, json, setValues };
 }
 
-/** `--tolerance 0.05` or `--tolerance 5%`: a relative change ≥ 0. */
+/** `--tolerance 0.05` or `--tolerance 5%`: a relative change ≥ 0 (not a share: 5 is 500%). */
 function toleranceFlag(value: unknown): number | null {
-  const text = flagText('tolerance', value);
-  if (text === null) return null;
-  const percent = text.endsWith('%');
-  return numberFlag('tolerance', percent ? text.slice(0, -1).trim() : text, { min: 0 }) / (percent ? 100 : 1);
+  return flagText('tolerance', value) === null ? null : fractionFlag('tolerance', value, { share: false, min: 0 });
 }
 
 function isFolder(path: string): boolean {
@@ -236,16 +241,19 @@ function findCandidates(paths: readonly string[], skip: string | null): { candid
 }
 
 /** A candidate read: a scenario, not a scenario (skipped), or broken (its issues). */
-function loadCandidate(candidate: Candidate): { kind: 'scenario'; scenario: LoadedScenario } | { kind: 'skip' } | { kind: 'broken'; issues: readonly InputIssue[] } {
+function loadCandidate(
+  candidate: Candidate,
+  setValues: readonly EveryVariantValue[],
+): { kind: 'scenario'; scenario: LoadedScenario } | { kind: 'skip' } | { kind: 'broken'; issues: readonly InputIssue[] } {
   try {
-    if (candidate.explicit) return { kind: 'scenario', scenario: readScenarioFile(candidate.file) };
+    if (candidate.explicit) return { kind: 'scenario', scenario: withValuesInEveryVariant(readScenarioFile(candidate.file), setValues) };
     const format = extname(candidate.file).toLowerCase() === '.json' ? 'json' : 'yaml';
     const text = readInputFile(candidate.file, SCENARIO_LIMITS.fileBytes);
     const parsed = parseSource(text, format);
     // A file that does not even parse is reported: in a scenario folder it is most likely a broken scenario.
     if (!parsed.ok) return { kind: 'broken', issues: parsed.issues.map((issue) => ({ file: candidate.file, ...issue })) };
     if (!isScenarioDocument(parsed.source.document)) return { kind: 'skip' };
-    return { kind: 'scenario', scenario: parseScenarioText(text, { file: candidate.file, format }) };
+    return { kind: 'scenario', scenario: withValuesInEveryVariant(parseScenarioText(text, { file: candidate.file, format }), setValues) };
   } catch (error) {
     if (error instanceof InputError) return { kind: 'broken', issues: error.issues };
     const code = (error as NodeJS.ErrnoException).code;
@@ -306,7 +314,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     for (const candidate of candidates) {
       await stepDone(signal);
       const loadStart = performance.now();
-      const loaded = loadCandidate(candidate);
+      const loaded = loadCandidate(candidate, options.setValues);
       if (loaded.kind === 'skip') continue;
       const errors: CheckError[] = loaded.kind === 'broken' ? loaded.issues.map((issue) => ({ kind: 'input', variant: null, issue })) : [];
       prepared.push({ candidate, scenario: loaded.kind === 'scenario' ? loaded.scenario : null, loadSeconds: (performance.now() - loadStart) / 1000, errors });
@@ -365,6 +373,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       tolerance: options.tolerance,
       baselineDir: options.baselineDir,
       requireBaseline: options.requireBaseline,
+      overrides: options.setValues.map((value) => value.label),
       scenarios,
     };
     const code = checkExitCode(run);
@@ -676,6 +685,7 @@ function settingsLine(run: CheckRun): string {
       : 'replications as each scenario sets them',
     run.seed === null ? "each scenario's seed" : `seed ${run.seed}`,
   ];
+  if ((run.overrides ?? []).length > 0) parts.push(`MODIFIED: every variant with --set ${printable((run.overrides ?? []).join(', '))}`);
   if (run.baselineDir !== null) {
     const updating = run.scenarios.some((scenario) => scenario.baseline?.mode === 'update');
     parts.push(updating ? `writing baselines to ${printable(run.baselineDir)}` : `baselines in ${printable(run.baselineDir)} (tolerance ${formatValue(run.tolerance * 100)}%)`);
@@ -737,6 +747,7 @@ export function checkJson(run: CheckRun, exitCode: number): unknown {
     baselineDir: run.baselineDir,
     tolerance: run.tolerance,
     requireBaseline: run.requireBaseline,
+    set: run.overrides ?? [],
     counts,
     scenarios: run.scenarios.map((scenario) => {
       const cases = checkCases(scenario, run);

@@ -18,7 +18,7 @@ import { UsageError } from '../usage-error.js';
 import type { Explanation } from '../../core/sensitivity/explanation.js';
 import { explainText } from '../../report/explain.js';
 import { explainDifference } from '../../runner/explain.js';
-import { readScenarioFile, type LoadedScenario } from '../../scenario/load.js';
+import type { LoadedScenario } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
 import type { CliIo } from '../io.js';
@@ -28,7 +28,8 @@ import { checkExportOptions, exportFormatOf, exportReport, withExportOptions } f
 import { verdictOf, yearlyCost, type DifferenceInterval } from '../../report/verdict.js';
 import { verdictSensitivity } from '../verdict-sensitivity.js';
 import { progressBar } from '../progress.js';
-import { warnAboutPlan } from '../plan-warnings.js';
+import { describeSetValues, noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
+import { warnAboutCosts, warnAboutPlan, warnAboutUndoneWork } from '../plan-warnings.js';
 import { staffsimVersion } from '../version.js';
 import { periodLabel, withInterrupt, withSimulationSettings } from './run.js';
 import { printable } from '../../core/printable.js';
@@ -71,17 +72,21 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
             type: 'string',
             describe: 'Scenarios in different currencies: the rates that convert their money into the first scenario’s, CODE=RATE,… (e.g. SEK=1,USD=10.5: one USD is 10.5 SEK)',
           })
+          .option('set', SET_OPTION)
           .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' }),
       ))
         .example('$0 compare scenarios/municipal-contact-centre.yaml', 'The three variants side by side, simulated')
         .example('$0 compare a-sek.yaml b-usd.yaml --exchange SEK=1,USD=10.5', 'Scenarios in two currencies, in SEK')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic', 'Instant analytic estimates')
         .example('$0 compare scenarios/municipal-contact-centre.yaml --out comparison.xlsx', 'A spreadsheet for the budget')
-        .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --explain', 'What drives each difference: resolution, handle time, staffing …'),
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --explain', 'What drives each difference: resolution, handle time, staffing …')
+        .example('$0 compare scenarios/municipal-contact-centre.yaml --analytic --set costs.agentHour=480', 'What if: every variant with dearer agent hours'),
     async (args) => {
       checkExportOptions(args);
       const by = byFlag(args);
-      const scenarios = (args.scenarios as string[]).map((path) => readScenarioFile(path));
+      const setValues = parseSetFlags(args.set);
+      const scenarios = (args.scenarios as string[]).map((path) => readScenarioWithValues(path, setValues));
+      noteSetValues(io, setValues);
       const models = scenarios.flatMap((scenario) => scenario.variants.map((variant) => variant.model));
       const first = models[0] as ContactCentreModel;
       const replications = optionalNumberFlag('replications', args.replications, { min: 1, integer: true }) ?? first.simulation.replications;
@@ -132,6 +137,10 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
       const periods = rollUp(shownBy, labelled);
       const exportPeriods = by !== null ? periods : calendars.every((c) => c.startDate !== undefined) ? rollUp('month', labelled) : null;
       const differences = differencesAgainstFirst(variants, runs);
+      const warnLater = (): void => {
+        common.forEach((model, i) => warnAboutUndoneWork(model, variants[i] as VariantResult, io, printable(variantLabel(variants[i] as VariantResult, variants))));
+        for (const scenario of scenarios) warnAboutCosts(scenario.name, scenario.variants.map((variant) => variant.model), io);
+      };
       const explain = args.explain === true ? explainAgainstFirst(scenarios) : undefined;
       let report: Report = {
         kind: 'compare',
@@ -145,6 +154,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           scenarios.map((s) => ({ scenario: s.name, document: s.document })),
           {
             ...(args.analytic === true ? { source: 'analytic' } : { seed, replications }),
+            ...(setValues.length === 0 ? {} : { set: describeSetValues(setValues) }),
             staffsimVersion: staffsimVersion(),
             ...(exchange === null ? {} : { exchange: exchange.note.text }),
           },
@@ -156,9 +166,13 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
       const json = { ...compareJson(report), ...(by === null || periods === null ? {} : { periods }) };
       if (exportFormatOf(args) === 'html') report = withVerdict(report, scenarios, runs, true);
       else if (exportFormatOf(args) !== null) report = withVerdict(report, scenarios, runs, false);
-      if (await exportReport(io, report, json, args)) return;
+      if (await exportReport(io, report, json, args)) {
+        warnLater();
+        return;
+      }
       if (args.json === true) {
         io.stdout.write(toJson(json));
+        warnLater();
         return;
       }
       io.stdout.write(`${compareText(report)}\n`);
@@ -170,6 +184,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         if (by === null) io.stdout.write(`(the run is longer than ${MAX_OPEN_DAYS_FOR_INTERVALS} open days: --by interval gives no roll-up, --json has every interval)\n`);
       }
       if (explain !== undefined) io.stdout.write(`\n${explainText(explain, report)}\n`);
+      warnLater();
     },
   );
 }

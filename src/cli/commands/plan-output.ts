@@ -10,6 +10,7 @@ import { buildShiftProblem, paidRequirement } from '../../core/plan/shift-model.
 import type { IsaComparison, IsaPlanRow } from '../../core/plan/simulation-staffing.js';
 import { printable } from '../../core/printable.js';
 import { formatClock, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
+import { timeOfDaySeconds } from '../../core/model/midnight.js';
 import { solveShiftProblem, type SolvedShiftPlan } from '../../runner/shift-solver.js';
 
 // ------------------------------------------------------------------------------------------------ shifts
@@ -82,11 +83,11 @@ function shiftDocument(shift: Shift): Record<string, unknown> {
   return {
     name: shift.name,
     start: formatClock(shift.startSeconds),
-    end: formatClock(shift.endSeconds),
+    end: formatClock(timeOfDaySeconds(shift.endSeconds)),
     agents: shift.agents,
     ...(shift.breaks.length === 0
       ? {}
-      : { breaks: shift.breaks.map((pause) => ({ start: formatClock(pause.startSeconds), minutes: pause.durationSeconds / 60 })) }),
+      : { breaks: shift.breaks.map((pause) => ({ start: formatClock(timeOfDaySeconds(pause.startSeconds)), minutes: pause.durationSeconds / 60 })) }),
     ...(shift.days === null ? {} : { days: [...shift.days] }),
   };
 }
@@ -171,11 +172,12 @@ function shiftYaml(shift: Shift): string {
   const parts = [
     `name: ${JSON.stringify(shift.name)}`,
     `start: "${formatClock(shift.startSeconds)}"`,
-    `end: "${formatClock(shift.endSeconds)}"`,
+    // A night shift's end (and a break after midnight) is written as the next day's clock: 22:00–06:00.
+    `end: "${formatClock(timeOfDaySeconds(shift.endSeconds))}"`,
     `agents: ${shift.agents}`,
   ];
   if (shift.breaks.length > 0) {
-    parts.push(`breaks: [${shift.breaks.map((pause) => `{ start: "${formatClock(pause.startSeconds)}", minutes: ${pause.durationSeconds / 60} }`).join(', ')}]`);
+    parts.push(`breaks: [${shift.breaks.map((pause) => `{ start: "${formatClock(timeOfDaySeconds(pause.startSeconds))}", minutes: ${pause.durationSeconds / 60} }`).join(', ')}]`);
   }
   if (shift.days !== null) parts.push(`days: [${[...shift.days].sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b)).join(', ')}]`);
   return `{ ${parts.join(', ')} }`;

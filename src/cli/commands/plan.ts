@@ -15,11 +15,10 @@ import { toJson } from '../../export/json.js';
 import { writeFileAtomic } from '../../export/write-file.js';
 import { formatClock, formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { readScenarioFile } from '../../scenario/load.js';
 import type { SolvedShiftPlan } from '../../runner/shift-solver.js';
 import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
-import { warnAboutPlan } from '../plan-warnings.js';
+import { warnAboutCosts, warnAboutOccupancy, warnAboutPlan, warnAboutTransients, warnAboutUndoneWork } from '../plan-warnings.js';
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutExtension, checkOutputFlag, EXPORT_FORMATS, formatOfExtension, writeExport, type ExportFormat } from '../output.js';
 import type { CsvTable } from '../../export/csv.js';
@@ -31,6 +30,7 @@ import { planShiftRows, planStaffingRows } from '../../report/plan-tables.js';
 import type { Report } from '../../report/report.js';
 import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, type ByChoice } from '../periods.js';
 import { staffsimVersion } from '../version.js';
+import { noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import { UsageError } from '../usage-error.js';
 import { printable } from '../../core/printable.js';
 import { COMMAND_LINES } from './catalogue.js';
@@ -120,8 +120,10 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         })
         .option('format', { choices: EXPORT_FORMATS, describe: 'Export format: agents, paid agents and FTEs per interval and group, the shifts, the costs (default: from the --out extension)' })
         .option('table', { choices: ['staffing', 'summary', 'periods', 'shifts'] as const, default: 'staffing' as const, describe: 'CSV: which table (staffing: agents per interval and group)' })
+        .option('set', SET_OPTION)
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 plan scenarios/municipal-contact-centre.yaml', 'Every variant, interval by interval')
+        .example('$0 plan scenarios/textbook-erlang-c.yaml --set staffing.target.serviceLevel=0.9', 'What if: a higher target (in every variant)')
         .example('$0 plan scenarios/textbook-erlang-c.yaml --json', 'The same as JSON')
         .example('$0 plan centre.yaml --shifts --out shifts.yaml', 'Shifts from the templates, as a staffing section to paste')
         .example('$0 plan scenarios/examples/municipal-year.yaml --out budget.xlsx', 'A year of agents, FTEs and costs per variant, month by month, as a workbook')
@@ -140,8 +142,10 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const fileFormat = planOutputFormat(out, (args.format as ExportFormat | undefined) ?? null, args.json === true, wantShifts);
       if (out !== null) checkOutputFlag('out', out);
       const by = byFlag(args);
+      const setValues = parseSetFlags(args.set);
 
-      const scenario = readScenarioFile(String(args.scenario));
+      const scenario = readScenarioWithValues(String(args.scenario), setValues);
+      noteSetValues(io, setValues);
       const variants = selectVariants(scenario, flagText('variant', args.variant) ?? undefined);
       const envSeed = seedFromEnvironment(io.env);
       const models = variants.map((variant) => withMethod(withSimulation(variant.model, replications, seed ?? envSeed), method));
@@ -206,7 +210,15 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
         io.stdout.write(`${text()}\n`);
         if (out !== null) writeOut(io, out, json());
       }
-      for (const p of planned) if (p.analytic !== null) warnAboutPlan(p.analytic, io);
+      for (const p of planned) {
+        if (p.analytic === null) continue;
+        warnAboutPlan(p.analytic, io);
+        const figures = variantFromPlan(p.analytic);
+        warnAboutOccupancy(p.model, figures, io);
+        warnAboutUndoneWork(p.model, figures, io);
+        warnAboutTransients(p.model, 'plan', io, p.analytic);
+      }
+      warnAboutCosts(scenario.name, models, io);
 
       const unmet = planned.flatMap((p) =>
         p.groupShifts !== null

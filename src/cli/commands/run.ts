@@ -18,7 +18,6 @@ import { rollupSourceOfSimulation } from '../../report/period-sources.js';
 import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, type ByChoice } from '../periods.js';
 import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { Report, VariantResult } from '../../report/report.js';
-import { readScenarioFile } from '../../scenario/load.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
 import { startWorker } from '../../runner/worker-file.js';
 import { prestartWorkerPool } from '../../runner/worker-pool.js';
@@ -26,7 +25,9 @@ import type { CliIo } from '../io.js';
 import { flagText, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, checkOutputFlag, exportReport, withExportOptions } from '../output.js';
+import { warnAboutCosts, warnAboutOccupancy, warnAboutTransients, warnAboutUndoneWork } from '../plan-warnings.js';
 import { progressBar } from '../progress.js';
+import { describeSetValues, noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import type { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -64,9 +65,11 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
           type: 'string',
           describe: 'Also write one CSV row per attempt to this file (replications then run one after another in one background thread)',
         })
+        .option('set', SET_OPTION)
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
         .example('$0 run scenarios/municipal-contact-centre.yaml', 'Simulate every variant')
         .example('$0 run scenarios/examples/municipal-year.yaml --replications 2 --by month', 'A dated year, month by month, with FTEs')
+        .example('$0 run scenarios/textbook-erlang-c.yaml --set staffing.target.serviceLevel=0.9 --set customers.patience.meanSeconds=90', 'What if: a higher target and less patient callers (in every variant)')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 40 --seed 7 --json', 'More replications, another seed, as JSON')
         .example('$0 run scenarios/textbook-erlang-c.yaml --replications 1 --calls calls.csv', 'Every attempt as a CSV row'),
     async (args) => {
@@ -79,9 +82,11 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
       const variantName = flagText('variant', args.variant) ?? undefined;
       checkExportOptions(args);
       if (callsPath !== null) checkOutputFlag('calls', callsPath);
+      const setValues = parseSetFlags(args.set);
 
       const by = byFlag(args);
-      const scenario = readScenarioFile(String(args.scenario));
+      const scenario = readScenarioWithValues(String(args.scenario), setValues);
+      noteSetValues(io, setValues);
       const variants = selectVariants(scenario, variantName);
       const models = variants.map((variant) => withSimulationSettings(variant.model, replications, seed));
       checkByFlag(by, models.map((model) => model.calendar));
@@ -128,6 +133,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], {
           seed: simulated[0]?.seed ?? '',
           replications: simulated[0]?.replications ?? '',
+          ...(setValues.length === 0 ? {} : { set: describeSetValues(setValues) }),
           staffsimVersion: staffsimVersion(),
         }),
         ...(exportPeriods === null ? {} : { periods: exportPeriods }),
@@ -141,6 +147,13 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         io.stdout.write(`${text.join('\n\n')}\n`);
       }
       if (callsPath !== null) io.stderr.write(`staffsim: wrote ${printable(callsPath)}\n`);
+      simulated.forEach((variant, i) => {
+        const model = models[i] as ContactCentreModel;
+        warnAboutOccupancy(model, variant, io);
+        warnAboutUndoneWork(model, variant, io);
+        warnAboutTransients(model, 'run', io);
+      });
+      warnAboutCosts(scenario.name, models, io);
     },
   );
 }

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
 import { overloadedIntervals, planVariant } from '../../core/plan/interval-plan.js';
+import { taskOverloads } from '../../core/plan/network-plan.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
@@ -11,6 +12,7 @@ import { curveCrossings } from '../../core/sensitivity/curve-crossings.js';
 import { cheapestSet } from '../../core/sensitivity/not-significantly-dearer.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
 import { sweepResult, undefinedTotals } from '../../report/sweep.js';
+import { describeUndoneWork, undoneWork, UNDONE_WORK_SHARE, type UndoneWork } from '../../report/warnings.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { variantModelWith } from '../../scenario/variant-override.js';
@@ -19,6 +21,7 @@ import type { CliIo } from '../io.js';
 import { numberFlag, optionalNumberFlag } from '../number-flags.js';
 import { seedFromFlag, seedFromFlagOrEnvironment } from '../seed.js';
 import { checkExportOptions, exportReport, withExportOptions } from '../output.js';
+import { warnAboutCosts } from '../plan-warnings.js';
 import { progressBar } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { staffsimVersion } from '../version.js';
@@ -129,7 +132,7 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
                 runs.push(replicationRuns.map((run) => run.totals.totalCost));
               } else {
                 const plan = planVariant(model);
-                if (overloadedIntervals(plan).length > 0) (unstable[v] as number[]).push(range.values[i] as number);
+                if (overloadedIntervals(plan).length > 0 || taskOverloads(plan).length > 0) (unstable[v] as number[]).push(range.values[i] as number);
                 results.push(variantFromPlan(plan));
                 runs.push(null);
               }
@@ -151,9 +154,23 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
         if (values.length === 0) return;
         io.stderr.write(
           `staffsim: warning: ${printable(variantName)}: unstable at ${range.path} = ${values.join(', ')} — in some intervals calls without patience arrive faster ` +
-            'than the agents answer them, so waits and cost are unbounded (∞) and these points are never the cheapest; `staffsim plan` names the intervals.\n',
+            'than the agents answer them, or a group has more tasks than its calls leave time for, so waits and cost are unbounded (∞) and these points ' +
+            'are never the cheapest; `staffsim plan` names the intervals or the group.\n',
         );
       });
+      // Points at which a group leaves more than a small share of its tasks undone: their cost leaves that work out.
+      const undone: UndoneAt = curves.map((curve, v) =>
+        curve.results.map((result, i) => (result === null ? [] : undoneWork((modelsByVariant[v] as ContactCentreModel[])[i] as ContactCentreModel, result))),
+      );
+      variantNames.forEach((variantName, v) => {
+        const marked = range.values.filter((_, i) => (undone[v]?.[i]?.length ?? 0) > 0);
+        if (marked.length === 0) return;
+        io.stderr.write(
+          `staffsim: warning: ${printable(variantName)}: at ${printable(range.path)} = ${marked.join(', ')} (marked ${UNDONE_MARK}) a group leaves more than ` +
+            `${UNDONE_WORK_SHARE * 100}% of its tasks in its backlog at the end: open cases that no cost line prices, so the total cost leaves that work out.\n`,
+        );
+      });
+      warnAboutCosts(scenario.name, modelsByVariant.map((models) => models[0] as ContactCentreModel), io);
       const sweeps = curves.map((curve) => curveResult(range, curve, allVariants));
       const sweep = sweeps[0] as SweepResult;
       const cheapestSet = simulatedCheapestSet(curves);
@@ -186,15 +203,36 @@ export function registerSweepCommand(cli: Argv, io: CliIo): Argv {
         }),
         ...(all === undefined ? {} : { sweeps: all }),
       };
-      const json = all === undefined ? sweepJson(sweep, (curves[0] as SweptCurve).results, cheapestSet) : allVariantsSweepJson(range.path, all, curves);
+      const json = all === undefined ? sweepJson(sweep, (curves[0] as SweptCurve).results, cheapestSet, undone[0]) : allVariantsSweepJson(range.path, all, curves, undone);
       if (await exportReport(io, report, json, args)) return;
       if (args.json === true) {
         io.stdout.write(toJson(json));
         return;
       }
-      io.stdout.write(`${all === undefined ? sweepText(report, sweep, (curves[0] as SweptCurve).results, cheapestSet) : allVariantsSweepText(report, all, curves)}\n`);
+      io.stdout.write(`${all === undefined ? sweepText(report, sweep, (curves[0] as SweptCurve).results, cheapestSet, undone[0] ?? []) : allVariantsSweepText(report, all, curves, undone)}\n`);
     },
   );
+}
+
+/** The marker of a sweep point whose total cost leaves out work left undone at the end. */
+export const UNDONE_MARK = '†';
+
+/** Per curve and point, the work its agent groups leave undone at the end (empty: none beyond the 5% tail). */
+type UndoneAt = readonly (readonly (readonly UndoneWork[])[])[];
+
+/** `{ undoneWork }` for a point that leaves work undone, else nothing. */
+function undoneField(undone: readonly UndoneWork[] | undefined): Record<string, unknown> {
+  return (undone?.length ?? 0) > 0 ? { undoneWork: undone } : {};
+}
+
+/** The footnote under a table with marked points, or ''. */
+function undoneFootnote(anyMarked: boolean): string {
+  return anyMarked ? `\n${UNDONE_MARK} a group leaves more than ${UNDONE_WORK_SHARE * 100}% of its tasks undone at the end (open cases, not priced): the total cost leaves that work out` : '';
+}
+
+/** What a "cheapest" line adds for a point that leaves work undone: the marker and the work, or ''. */
+function undoneCaveat(undone: readonly UndoneWork[] | undefined): string {
+  return (undone?.length ?? 0) > 0 ? ` ${UNDONE_MARK}, not counting the work it leaves undone: ${printable(describeUndoneWork(undone ?? []))}` : '';
 }
 
 /** One variant's swept points: its results (null: infeasible) and, when simulated, every replication's total cost. */
@@ -235,7 +273,7 @@ function simulatedCheapestSet(curves: readonly SweptCurve[]): AllVariantsSweep['
 }
 
 /** The `sweep --all-variants --json` document. */
-export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, curves: readonly SweptCurve[]): Record<string, unknown> {
+export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, curves: readonly SweptCurve[], undone: UndoneAt = []): Record<string, unknown> {
   const name = (c: number): string => all.curves[c]?.variant ?? '';
   const valueOf = (c: number, p: number): number => all.curves[c]?.points[p]?.value ?? Number.NaN;
   const costOf = (c: number, p: number): number => all.curves[c]?.points[p]?.totals.totalCost.mean ?? Number.NaN;
@@ -255,7 +293,12 @@ export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, c
     source: curves.flatMap((curve) => curve.results).find((r) => r !== null && r !== undefined)?.source ?? null,
     curves: all.curves.map((curve, c) => ({
       variant: curve.variant,
-      points: curve.points.map((point, p) => ({ value: point.value, ...((curves[c] as SweptCurve).results[p] === null ? { infeasible: true } : {}), totals: point.totals })),
+      points: curve.points.map((point, p) => ({
+        value: point.value,
+        ...((curves[c] as SweptCurve).results[p] === null ? { infeasible: true } : {}),
+        totals: point.totals,
+        ...undoneField(undone[c]?.[p]),
+      })),
       cheapest: curve.cheapest,
     })),
     crossings: all.crossings.map((crossing) => ({
@@ -264,7 +307,15 @@ export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, c
       totalCost: crossing.cost,
       cheaperAbove: crossing.cheaperAfter === null ? null : name(crossing.cheaperAfter),
     })),
-    cheapest: cheapest === null ? null : { variant: name(cheapest.curve), value: valueOf(cheapest.curve, cheapest.point), totalCost: costOf(cheapest.curve, cheapest.point) },
+    cheapest:
+      cheapest === null
+        ? null
+        : {
+            variant: name(cheapest.curve),
+            value: valueOf(cheapest.curve, cheapest.point),
+            totalCost: costOf(cheapest.curve, cheapest.point),
+            ...undoneField(undone[cheapest.curve]?.[cheapest.point]),
+          },
     notSignificantlyDearer:
       all.cheapestSet === null
         ? null
@@ -278,11 +329,14 @@ export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, c
   };
 }
 
-function allVariantsSweepText(report: Report, all: AllVariantsSweep, curves: readonly SweptCurve[]): string {
+function allVariantsSweepText(report: Report, all: AllVariantsSweep, curves: readonly SweptCurve[], undone: UndoneAt): string {
   const currency = report.currency;
   const simulated = curves.some((curve) => curve.results.some((r) => r?.source === 'simulation'));
   const set = all.cheapestSet;
-  const json = allVariantsSweepJson(report.sweep?.parameter ?? '', all, curves) as { cheapest: { variant: string; value: number; totalCost: number } | null };
+  const json = allVariantsSweepJson(report.sweep?.parameter ?? '', all, curves, undone) as {
+    cheapest: { variant: string; value: number; totalCost: number; undoneWork?: UndoneWork[] } | null;
+  };
+  const marked = (c: number, p: number): boolean => (undone[c]?.[p]?.length ?? 0) > 0;
   const values = all.curves[0]?.points.map((point) => point.value) ?? [];
   const mark = (c: number, p: number): string => {
     if (set !== null) {
@@ -299,16 +353,19 @@ function allVariantsSweepText(report: Report, all: AllVariantsSweep, curves: rea
       if (result === null || totals === undefined) return 'infeasible';
       const cost = totals.totalCost.mean;
       if (cost === Number.POSITIVE_INFINITY) return '∞ (unstable)';
-      return `${formatMoney(cost, currency)}${simulated ? ` ±${formatNumber(totals.totalCost.ci95, 0)}` : ''}${mark(c, p)}`;
+      return `${formatMoney(cost, currency)}${simulated ? ` ±${formatNumber(totals.totalCost.ci95, 0)}` : ''}${marked(c, p) ? ` ${UNDONE_MARK}` : ''}${mark(c, p)}`;
     }),
   ]);
   const table = renderTable(
     [{ header: report.sweep?.parameter.split('.').pop() ?? 'value' }, ...all.curves.map((curve) => ({ header: curve.variant, align: 'left' as const }))],
     rows,
   );
-  const lines = [`${printable(report.title)} (${simulated ? 'simulated, the same seed at every point' : 'analytic'})`, table];
+  const lines = [`${printable(report.title)} (${simulated ? 'simulated, the same seed at every point' : 'analytic'})`, `${table}${undoneFootnote(undone.some((curve) => curve.some((point) => point.length > 0)))}`];
   if (json.cheapest !== null) {
-    lines.push(`cheapest: ${printable(json.cheapest.variant)} at ${printable(report.sweep?.parameter ?? '')} = ${json.cheapest.value}, ${formatMoney(json.cheapest.totalCost, currency)}`);
+    lines.push(
+      `cheapest: ${printable(json.cheapest.variant)} at ${printable(report.sweep?.parameter ?? '')} = ${json.cheapest.value}, ${formatMoney(json.cheapest.totalCost, currency)}` +
+        undoneCaveat(json.cheapest.undoneWork),
+    );
   }
   if (set !== null) {
     const others = set.notSignificantlyDearer.filter((point) => !(point.curve === set.cheapest.curve && point.point === set.cheapest.point));
@@ -333,14 +390,23 @@ function signedText(value: number, currency: string): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
-/** The `sweep --json` document. */
-export function sweepJson(sweep: SweepResult, results: readonly (VariantResult | null)[], cheapestSet: AllVariantsSweep['cheapestSet'] = null): Record<string, unknown> {
+/**
+ * The `sweep --json` document. A point at which a group leaves more than 5 % of its tasks undone at the end has
+ * `undoneWork: [ { group, backlog, tasks, agentHours } ]`, and so has `cheapest` when it is such a point.
+ */
+export function sweepJson(
+  sweep: SweepResult,
+  results: readonly (VariantResult | null)[],
+  cheapestSet: AllVariantsSweep['cheapestSet'] = null,
+  undone: readonly (readonly UndoneWork[])[] = [],
+): Record<string, unknown> {
+  const cheapestIndex = sweep.points.findIndex((point) => point.value === sweep.cheapest.value);
   return {
     parameter: sweep.parameter,
     variant: sweep.variant,
     source: results.find((r) => r !== null)?.source ?? null,
-    points: sweep.points.map((point, i) => ({ value: point.value, ...(results[i] === null ? { infeasible: true } : {}), totals: point.totals })),
-    cheapest: sweep.cheapest,
+    points: sweep.points.map((point, i) => ({ value: point.value, ...(results[i] === null ? { infeasible: true } : {}), totals: point.totals, ...undoneField(undone[i]) })),
+    cheapest: { ...sweep.cheapest, ...undoneField(undone[cheapestIndex]) },
     // Simulated: the points not significantly dearer than the cheapest (paired by replication); null when analytic.
     notSignificantlyDearer:
       cheapestSet === null
@@ -354,8 +420,15 @@ export function sweepJson(sweep: SweepResult, results: readonly (VariantResult |
   };
 }
 
-function sweepText(report: Report, sweep: SweepResult, results: readonly (VariantResult | null)[], cheapestSet: AllVariantsSweep['cheapestSet']): string {
+function sweepText(
+  report: Report,
+  sweep: SweepResult,
+  results: readonly (VariantResult | null)[],
+  cheapestSet: AllVariantsSweep['cheapestSet'],
+  undone: readonly (readonly UndoneWork[])[],
+): string {
   const currency = report.currency;
+  const marked = (i: number): boolean => (undone[i]?.length ?? 0) > 0;
   const rows = sweep.points.map((point, i) => {
     const t = point.totals;
     if (results[i] === null) return [String(point.value), 'no staffing meets the target', '', '', '', '', '', '', ''];
@@ -369,7 +442,8 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
       formatMoney(t.staffCost.mean + t.overtimeCost.mean, currency),
       formatMoney(t.telephonyCost.mean + t.customerTimeCost.mean, currency),
       formatMoney(t.repeatContactCost.mean + t.unresolvedCaseCost.mean + t.fixedCost.mean, currency),
-      `${formatMoney(t.totalCost.mean, currency)}${point.value === sweep.cheapest.value ? ' ◀ cheapest' : cheapestSet?.notSignificantlyDearer.some((p) => p.point === i) === true ? ' ≈' : ''}`,
+      `${formatMoney(t.totalCost.mean, currency)}${marked(i) ? ` ${UNDONE_MARK}` : ''}` +
+        `${point.value === sweep.cheapest.value ? ' ◀ cheapest' : cheapestSet?.notSignificantlyDearer.some((p) => p.point === i) === true ? ' ≈' : ''}`,
     ];
   });
   const table = renderTable(
@@ -393,5 +467,9 @@ function sweepText(report: Report, sweep: SweepResult, results: readonly (Varian
       : others.length === 0
         ? '\nevery other point is significantly dearer (paired by replication, 95%)'
         : `\nnot significantly dearer (≈; paired by replication, 95%): ${others.map((point) => `${sweep.points[point.point]?.value ?? ''} (${signedText(point.difference, currency)} ±${formatNumber(point.ci95, 0)})`).join(', ')}`;
-  return `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}\ncheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}${set}`;
+  const caveat = undoneCaveat(undone[sweep.points.findIndex((point) => point.value === sweep.cheapest.value)]);
+  return (
+    `${printable(report.title)} (${results.find((r) => r !== null)?.source === 'simulation' ? 'simulated' : 'analytic'})\n${table}${undoneFootnote(sweep.points.some((_, i) => marked(i)))}\n` +
+    `cheapest: ${printable(sweep.parameter)} = ${sweep.cheapest.value} at ${formatMoney(sweep.cheapest.totalCost, currency)}${caveat}${set}`
+  );
 }

@@ -63,6 +63,11 @@ export interface CheckRun {
   readonly tolerance: number;
   readonly baselineDir: string | null;
   readonly requireBaseline: boolean;
+  /**
+   * `--set` values, as written (`staffing.agents=12`), set in every variant of every scenario: the run checked changed
+   * scenarios, not the files as they are. Empty or absent for an unchanged run.
+   */
+  readonly overrides?: readonly string[];
   readonly scenarios: readonly ScenarioCheck[];
 }
 

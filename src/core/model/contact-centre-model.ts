@@ -95,7 +95,7 @@ export interface Customers {
 
 /** A break within a shift. */
 export interface ShiftBreak {
-  /** Start, seconds after midnight. */
+  /** Start, seconds after the midnight of the day its shift starts (past 86 400 for a break after midnight). */
   readonly startSeconds: number;
   readonly durationSeconds: number;
 }
@@ -103,7 +103,11 @@ export interface ShiftBreak {
 /** A group of identical shifts. */
 export interface Shift {
   readonly name: string;
-  /** Start and end, seconds after midnight (start < end ≤ 86 400). */
+  /**
+   * Start and end, seconds after the midnight of the day the shift starts (start < end). A night shift of a calendar open
+   * around the clock ends after the next midnight (22:00–06:00 is 79 200 … 108 000), and its breaks likewise: the part
+   * after midnight counts on the next day (see midnight.ts). Otherwise end ≤ 86 400.
+   */
   readonly startSeconds: number;
   readonly endSeconds: number;
   /** Paid agents on this shift. */
@@ -122,7 +126,10 @@ export interface ShiftTemplate {
   readonly name: string;
   /** Allowed paid lengths of a shift, breaks included, seconds (each > 0). */
   readonly lengthsSeconds: readonly number[];
-  /** Earliest start and latest end, seconds after midnight (start + length ≤ latest end ≤ 86 400). */
+  /**
+   * Earliest start and latest end, seconds after midnight (start + length ≤ latest end). The start lies within the day;
+   * the end may lie on the next day (≤ 172 800) in a calendar open around the clock, for night shifts.
+   */
   readonly earliestStartSeconds: number;
   readonly latestEndSeconds: number;
   /** Start-time granularity: shifts start at earliestStart + k · startEverySeconds. */

@@ -24,6 +24,13 @@
  * when the calendar has several days with the same weekday, the requirement of that weekday is the larger of theirs,
  * interval by interval.
  *
+ * **Night shifts.** In a calendar open around the clock a template's shifts may cross midnight (a window from
+ * `earliestStart` past midnight to `latestEnd`, or any start when the template gives neither). A shift starts on its
+ * weekday, before midnight; the part after midnight covers the next weekday's first intervals, as `scheduledStaffing`
+ * counts it. The run begins as if the schedule had been running, so the first day's early hours are covered by the
+ * night shifts of the weekday before it (which are planned too when that weekday is not in the run), and only the
+ * hours inside the run are paid: the part of a night shift after the run's last midnight is not.
+ *
  * **Whole agents.** Where every pattern that covers an interval covers it whole (share 1), whole agents cover it, so
  * the row's right-hand side is rounded up (57.1 paid agents need 58): the same integer plans, a much tighter LP
  * relaxation — a week of half-hours solves in about a second instead of several.
@@ -39,6 +46,7 @@
  */
 import type { Calendar, Shift, ShiftTemplate, Weekday } from '../model/contact-centre-model.js';
 import { WEEKDAYS, weekdayOfDay } from '../model/contact-centre-model.js';
+import { SECONDS_PER_DAY, timeOfDaySeconds } from '../model/midnight.js';
 import { overlapSeconds } from './staffing-schedule.js';
 
 /** Agents per [day or weekday][interval]. */
@@ -58,10 +66,18 @@ export interface ShiftPattern {
   readonly breakStartSeconds: number | null;
   readonly breakSeconds: number;
   readonly paidHours: number;
+  /** Of those, the hours after midnight (on the next weekday); 0 for a shift within its day. */
+  readonly nightHours: number;
   /** Cost of one agent on this pattern for one day. */
   readonly cost: number;
   /** Share of each interval of the day (0..1) an agent is on shift and not on break; only intervals with a share > 0. */
   readonly coverage: readonly { readonly interval: number; readonly share: number }[];
+  /** The same for the next weekday's intervals, covered after midnight (empty for a shift within its day). */
+  readonly nextDayCoverage: readonly { readonly interval: number; readonly share: number }[];
+  /** What one agent on it costs inside the run, per occurrence of its weekday (the objective's weight, before the tie-breaker). */
+  readonly runCost: number;
+  /** Paid hours inside the run, per occurrence of its weekday (for the tie-breaker). */
+  readonly runPaidHours: number;
 }
 
 /** A shift-scheduling problem, ready to be written as an integer program. */
@@ -70,6 +86,11 @@ export interface ShiftProblem {
   readonly templates: readonly ShiftTemplate[];
   /** The distinct weekdays of the calendar, in the order they first occur. */
   readonly weekdays: readonly Weekday[];
+  /**
+   * Weekdays before a weekday of the calendar that are not in it themselves (a run shorter than a week): only their
+   * night shifts are planned, for the hours after midnight that fall in the run.
+   */
+  readonly leadInWeekdays: readonly Weekday[];
   /** Required paid agents per [weekday index][interval] (the maximum over the calendar's days of that weekday). */
   readonly requiredPaidAgents: IntervalTable;
   readonly patterns: readonly ShiftPattern[];
@@ -166,18 +187,30 @@ export function buildShiftProblem(input: {
   const cheapestPositive = Math.min(...prices.filter((price) => price > 0));
   const hourWeight = Number.isFinite(cheapestPositive) ? cheapestPositive * 1e-6 : 1;
 
+  const leadInWeekdays = weekdays.map(weekdayBefore).filter((weekday) => !weekdays.includes(weekday));
   const patterns: ShiftPattern[] = [];
   templates.forEach((template, templateIndex) => {
     checkTemplate(template);
-    for (const weekday of weekdays) {
+    for (const weekday of [...weekdays, ...leadInWeekdays]) {
       if (template.days !== null && !template.days.includes(weekday)) continue;
+      const inRun = weekdays.includes(weekday);
+      const nextInRun = weekdays.includes(weekdayAfter(weekday));
       for (const lengthSeconds of template.lengthsSeconds) {
-        for (let start = template.earliestStartSeconds; start + lengthSeconds <= template.latestEndSeconds + NEGLIGIBLE; start += template.startEverySeconds) {
+        // A shift starts on its weekday, before midnight, and ends inside the template's window.
+        for (
+          let start = template.earliestStartSeconds;
+          start < SECONDS_PER_DAY && start + lengthSeconds <= template.latestEndSeconds + NEGLIGIBLE;
+          start += template.startEverySeconds
+        ) {
+          const end = start + lengthSeconds;
+          const nightSeconds = Math.max(0, end - SECONDS_PER_DAY);
+          // A lead-in weekday matters only for its night shifts.
+          if (!inRun && nightSeconds === 0) continue;
           for (const breakStart of breakStarts(template, start)) {
-            const end = start + lengthSeconds;
             const breakSeconds = template.break?.durationSeconds ?? 0;
-            const coverage = coverageOf(calendar, start, end, breakStart, breakSeconds);
             const paidHours = lengthSeconds / 3600;
+            const nightHours = nightSeconds / 3600;
+            const runPaidHours = (inRun ? paidHours - nightHours : 0) + (nextInRun ? nightHours : 0);
             patterns.push({
               column: `x${patterns.length}`,
               templateIndex,
@@ -188,23 +221,29 @@ export function buildShiftProblem(input: {
               breakStartSeconds: breakStart,
               breakSeconds,
               paidHours,
+              nightHours,
               cost: paidHours * template.costPerHour,
-              coverage,
+              coverage: inRun ? coverageOf(calendar, start, end, breakStart, breakSeconds) : [],
+              nextDayCoverage: nightSeconds > 0 && nextInRun ? coverageOf(calendar, start - SECONDS_PER_DAY, end - SECONDS_PER_DAY, breakStart === null ? null : breakStart - SECONDS_PER_DAY, breakSeconds) : [],
+              runCost: runPaidHours * template.costPerHour,
+              runPaidHours,
             });
           }
         }
       }
     }
   });
-  const dearest = Math.max(0, ...patterns.map((pattern) => pattern.cost + hourWeight * pattern.paidHours));
-  return { calendar, templates, weekdays, requiredPaidAgents: required, patterns, unmetPenalty: 100 * dearest + 1, hourWeight };
+  const dearest = Math.max(0, ...patterns.map((pattern) => pattern.runCost + hourWeight * pattern.runPaidHours));
+  return { calendar, templates, weekdays, leadInWeekdays, requiredPaidAgents: required, patterns, unmetPenalty: 100 * dearest + 1, hourWeight };
 }
 
 function checkTemplate(template: ShiftTemplate): void {
   const problems: string[] = [];
   if (template.lengthsSeconds.length === 0 || template.lengthsSeconds.some((length) => !(length > 0))) problems.push('lengths must be > 0');
   if (!(template.startEverySeconds > 0)) problems.push('startEverySeconds must be > 0');
-  if (!(template.earliestStartSeconds >= 0 && template.latestEndSeconds <= 86_400)) problems.push('the window must lie within the day');
+  if (!(template.earliestStartSeconds >= 0 && template.earliestStartSeconds < SECONDS_PER_DAY && template.latestEndSeconds <= 2 * SECONDS_PER_DAY)) {
+    problems.push('the window must start within the day and end by the next midnight');
+  }
   if (template.break !== null && !(template.break.everySeconds > 0)) problems.push('break.everySeconds must be > 0');
   if (problems.length > 0) throw new RangeError(`shift template "${template.name}": ${problems.join('; ')}`);
 }
@@ -258,17 +297,23 @@ function unmetColumn(w: number, i: number): string {
  */
 export function shiftProblemToLp(problem: ShiftProblem): string {
   const { patterns, weekdays, requiredPaidAgents, templates } = problem;
-  const objective: string[] = patterns.map((p) => `${lpNumber(p.cost + problem.hourWeight * p.paidHours)} ${p.column}`);
+  const objective: string[] = patterns.map((p) => `${lpNumber(p.runCost + problem.hourWeight * p.runPaidHours)} ${p.column}`);
   const rows: string[] = [];
   // Which patterns cover each (weekday, interval), and whether every one of them covers it whole.
   const intervals = problem.calendar.intervalsPerDay;
   const covering = weekdays.map(() => Array.from({ length: intervals }, () => [] as string[]));
   const wholeRow = weekdays.map(() => new Array<boolean>(intervals).fill(true));
   for (const p of patterns) {
-    const w = weekdays.indexOf(p.weekday);
-    for (const { interval, share } of p.coverage) {
-      (covering[w] as string[][])[interval]?.push(`${lpNumber(share)} ${p.column}`);
-      if (Math.abs(share - 1) > 1e-12) (wholeRow[w] as boolean[])[interval] = false;
+    // Its own weekday's intervals, and after midnight the next weekday's.
+    for (const [w, coverage] of [
+      [weekdays.indexOf(p.weekday), p.coverage],
+      [weekdays.indexOf(weekdayAfter(p.weekday)), p.nextDayCoverage],
+    ] as const) {
+      if (w < 0) continue;
+      for (const { interval, share } of coverage) {
+        (covering[w] as string[][])[interval]?.push(`${lpNumber(share)} ${p.column}`);
+        if (Math.abs(share - 1) > 1e-12) (wholeRow[w] as boolean[])[interval] = false;
+      }
     }
   }
   requiredPaidAgents.forEach((row, w) => {
@@ -284,7 +329,7 @@ export function shiftProblemToLp(problem: ShiftProblem): string {
     });
   });
   templates.forEach((template, t) => {
-    weekdays.forEach((weekday, w) => {
+    [...weekdays, ...problem.leadInWeekdays].forEach((weekday, w) => {
       const columns = patterns.filter((p) => p.templateIndex === t && p.weekday === weekday).map((p) => p.column);
       if (columns.length === 0) return;
       if (template.maxAgents !== null) rows.push(` max${t}_${w}:\n${writeTerms(columns)}\n   <= ${template.maxAgents}`);
@@ -319,8 +364,14 @@ export function readShiftSolution(problem: ShiftProblem, values: Readonly<Record
     .filter((a) => a.agents > 0);
   const covered = weekdays.map(() => new Array<number>(calendar.intervalsPerDay).fill(0));
   for (const { pattern, agents } of assignments) {
-    const row = covered[weekdays.indexOf(pattern.weekday)] as number[];
-    for (const { interval, share } of pattern.coverage) row[interval] = (row[interval] as number) + agents * share;
+    for (const [w, coverage] of [
+      [weekdays.indexOf(pattern.weekday), pattern.coverage],
+      [weekdays.indexOf(weekdayAfter(pattern.weekday)), pattern.nextDayCoverage],
+    ] as const) {
+      const row = covered[w];
+      if (row === undefined) continue;
+      for (const { interval, share } of coverage) row[interval] = (row[interval] as number) + agents * share;
+    }
   }
   const coverage: CoverageRow[] = [];
   weekdays.forEach((weekday, w) => {
@@ -344,16 +395,18 @@ export function readShiftSolution(problem: ShiftProblem, values: Readonly<Record
     const weekday = weekdayOfDay(calendar, day);
     occurrences.set(weekday, (occurrences.get(weekday) ?? 0) + 1);
   }
+  // The hours before midnight on each day of its weekday; those after on each day of the next weekday (the first day's
+  // from the night before the run, the last day's after the run not at all).
   let paidAgentHours = 0;
   let cost = 0;
   for (const { pattern, agents } of assignments) {
-    const times = occurrences.get(pattern.weekday) ?? 0;
-    paidAgentHours += times * agents * pattern.paidHours;
-    cost += times * agents * pattern.cost;
+    const hours = (occurrences.get(pattern.weekday) ?? 0) * (pattern.paidHours - pattern.nightHours) + (occurrences.get(weekdayAfter(pattern.weekday)) ?? 0) * pattern.nightHours;
+    paidAgentHours += agents * hours;
+    cost += agents * hours * (pattern.paidHours > 0 ? pattern.cost / pattern.paidHours : 0);
   }
   return {
     status,
-    shifts: shiftsOf(assignments, weekdays),
+    shifts: shiftsOf(assignments, weekdays, problem.leadInWeekdays),
     assignments,
     coverage,
     unmetIntervals: coverage.filter((row) => row.unmetPaidAgents > 0),
@@ -362,9 +415,19 @@ export function readShiftSolution(problem: ShiftProblem, values: Readonly<Record
   };
 }
 
-/** "HHMM" of seconds after midnight. */
+/** The weekday after `weekday`. @example weekdayAfter('sun') // 'mon' */
+function weekdayAfter(weekday: Weekday): Weekday {
+  return WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 1) % 7] as Weekday;
+}
+
+/** The weekday before `weekday`. @example weekdayBefore('mon') // 'sun' */
+function weekdayBefore(weekday: Weekday): Weekday {
+  return WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 6) % 7] as Weekday;
+}
+
+/** "HHMM" of seconds after midnight (a time after the next midnight as that day's clock: 06:00, not 30:00). */
 function compactClock(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
+  const minutes = Math.round(timeOfDaySeconds(seconds) / 60);
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}${String(minutes % 60).padStart(2, '0')}`;
 }
 
@@ -374,7 +437,7 @@ function compactClock(seconds: number): string {
  * `<template>-<HHMM start>-<HHMM end>`, with `-b<HHMM break>` when the template has a break and the weekdays when the
  * same shift has different head counts on different days, so they are unique.
  */
-function shiftsOf(assignments: readonly { pattern: ShiftPattern; agents: number }[], weekdays: readonly Weekday[]): Shift[] {
+function shiftsOf(assignments: readonly { pattern: ShiftPattern; agents: number }[], weekdays: readonly Weekday[], leadInWeekdays: readonly Weekday[]): Shift[] {
   const groups = new Map<string, { pattern: ShiftPattern; byWeekday: Map<Weekday, number> }>();
   for (const { pattern, agents } of assignments) {
     const key = `${pattern.templateIndex}|${pattern.startSeconds}|${pattern.endSeconds}|${pattern.breakStartSeconds ?? ''}`;
@@ -390,10 +453,13 @@ function shiftsOf(assignments: readonly { pattern: ShiftPattern; agents: number 
       (a.pattern.breakStartSeconds ?? 0) - (b.pattern.breakStartSeconds ?? 0),
   );
   const planned = [...weekdays].sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b));
+  const withLeadIn = [...weekdays, ...leadInWeekdays].sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b));
   const shifts: Shift[] = [];
   for (const { pattern, byWeekday } of ordered) {
+    // A night shift works on the weekdays before the run's too; "every day" means all of those.
+    const candidates = pattern.nightHours > 0 ? withLeadIn : planned;
     const byCount = new Map<number, Weekday[]>();
-    for (const weekday of planned) {
+    for (const weekday of candidates) {
       const agents = byWeekday.get(weekday);
       if (agents !== undefined) byCount.set(agents, [...(byCount.get(agents) ?? []), weekday]);
     }
@@ -402,7 +468,7 @@ function shiftsOf(assignments: readonly { pattern: ShiftPattern; agents: number 
       `${pattern.template}-${compactClock(pattern.startSeconds)}-${compactClock(pattern.endSeconds)}` +
       (pattern.breakStartSeconds === null ? '' : `-b${compactClock(pattern.breakStartSeconds)}`);
     for (const [agents, days] of counts) {
-      const everyDay = days.length === planned.length;
+      const everyDay = days.length === candidates.length;
       shifts.push({
         name: counts.length === 1 ? base : `${base}-${days.join('-')}`,
         startSeconds: pattern.startSeconds,

@@ -1,5 +1,6 @@
-import type { Calendar, ContactCentreModel, Shift, StaffingPlan } from '../model/contact-centre-model.js';
-import { weekdayOfDay } from '../model/contact-centre-model.js';
+import type { Calendar, ContactCentreModel, Shift, StaffingPlan, Weekday } from '../model/contact-centre-model.js';
+import { WEEKDAYS, weekdayOfDay } from '../model/contact-centre-model.js';
+import { SECONDS_PER_DAY } from '../model/midnight.js';
 import { isOpenDay } from '../model/calendar-days.js';
 import { networkOf } from '../model/network.js';
 import type { GroupSchedule, SimulationInput } from '../sim/simulation-input.js';
@@ -107,13 +108,31 @@ export function inputWithGroups(model: ContactCentreModel, schedules: readonly G
   return { model, onPhoneAgents: first.onPhoneAgents, paidAgentHours: first.paidAgentHours, groups: schedules };
 }
 
+/**
+ * Shifts per interval. A shift belongs to the day it starts; the part of a night shift after midnight (its end past
+ * 86 400 s) counts on the next day. The run begins as if the schedule had been running: on day 1 the hours after
+ * midnight are worked by the night shifts of the day before it, and the part of the last day's night shifts after
+ * midnight falls after the run (neither simulated nor paid). So a week's run pays each night shift once per night.
+ */
 function shiftSchedule(calendar: Calendar, shifts: readonly Shift[], shrinkage: number): StaffingSchedule {
   const onPhoneAgents: AgentGrid = [];
   const paidAgentHours: AgentGrid = [];
+  const nightShifts = shifts.filter((shift) => shift.endSeconds > SECONDS_PER_DAY);
+  const works = (shift: Shift, weekday: Weekday): boolean => shift.days === null || shift.days.includes(weekday);
   for (let day = 0; day < calendar.days; day++) {
     const weekday = weekdayOfDay(calendar, day);
+    const dayBefore = WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 6) % 7] as Weekday;
     // Nobody works a closed day (a holiday on a weekday of the shift pattern included).
-    const working = isOpenDay(calendar, day) ? shifts.filter((shift) => shift.days === null || shift.days.includes(weekday)) : [];
+    const open = isOpenDay(calendar, day);
+    const working: { shift: Shift; offset: number }[] = open
+      ? [
+          // Last night's shifts, after midnight (for day 1: those of the day before the run).
+          ...nightShifts
+            .filter((shift) => works(shift, dayBefore) && (day === 0 || isOpenDay(calendar, day - 1)))
+            .map((shift) => ({ shift, offset: -SECONDS_PER_DAY })),
+          ...shifts.filter((shift) => works(shift, weekday)).map((shift) => ({ shift, offset: 0 })),
+        ]
+      : [];
     const onPhoneRow: number[] = [];
     const paidRow: number[] = [];
     for (let i = 0; i < calendar.intervalsPerDay; i++) {
@@ -122,18 +141,21 @@ function shiftSchedule(calendar: Calendar, shifts: readonly Shift[], shrinkage: 
       let agentSecondsOnShift = 0;
       let agentSecondsOnBreak = 0;
       let paidSeconds = 0;
-      for (const shift of working) {
-        const onShift = overlapSeconds(shift.startSeconds, shift.endSeconds, start, end);
+      for (const { shift, offset } of working) {
+        const shiftStart = shift.startSeconds + offset;
+        const shiftEnd = shift.endSeconds + offset;
+        const onShift = overlapSeconds(shiftStart, shiftEnd, start, end);
         agentSecondsOnShift += shift.agents * onShift;
         for (const pause of shift.breaks) {
           agentSecondsOnBreak +=
-            shift.agents * overlapSeconds(pause.startSeconds, pause.startSeconds + pause.durationSeconds, start, end);
+            shift.agents * overlapSeconds(pause.startSeconds + offset, pause.startSeconds + offset + pause.durationSeconds, start, end);
         }
-        // Paid time inside the interval, plus shift time before opening (first interval) or after closing (last).
+        // Paid time inside the interval, plus shift time before opening (first interval) or after closing (last), of
+        // this day only (a night shift's time after midnight is the next day's).
         paidSeconds += shift.agents * onShift;
-        if (i === 0) paidSeconds += shift.agents * overlapSeconds(shift.startSeconds, shift.endSeconds, 0, calendar.openSeconds);
+        if (i === 0) paidSeconds += shift.agents * overlapSeconds(shiftStart, shiftEnd, 0, calendar.openSeconds);
         if (i === calendar.intervalsPerDay - 1) {
-          paidSeconds += shift.agents * overlapSeconds(shift.startSeconds, shift.endSeconds, calendar.closeSeconds, 86_400);
+          paidSeconds += shift.agents * overlapSeconds(shiftStart, shiftEnd, calendar.closeSeconds, SECONDS_PER_DAY);
         }
       }
       onPhoneRow.push(((agentSecondsOnShift - agentSecondsOnBreak) / calendar.intervalSeconds) * (1 - shrinkage));

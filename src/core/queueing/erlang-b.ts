@@ -170,3 +170,60 @@ export function advanceErlangB(state: ErlangBState, steps = 1): ErlangBState {
 export function blockingOf(state: ErlangBState): number {
   return Math.exp(-state.logInverseBlocking);
 }
+
+/**
+ * The fewest lines (trunks, agents) for which Erlang B blocking is at most `maxBlocking`: the smallest N with
+ * B(A, N) ≤ maxBlocking, found by running the recurrence upwards once (B falls strictly as lines are added, so the
+ * first N that meets the target is the answer). O(N).
+ *
+ * @param offeredLoadErlangs offered traffic A = calls per second × mean holding time; finite, ≥ 0
+ * @param maxBlocking the highest acceptable blocking probability; 0 < maxBlocking < 1
+ * @returns an integer ≥ 0 (0 only without traffic)
+ * @throws RangeError for a negative or non-finite load, or a target outside (0, 1)
+ * @example linesForBlocking(8.108, 0.01) // 15 (erlang.com: 15 lines carry 8.108 E at 1 % blocking)
+ */
+export function linesForBlocking(offeredLoadErlangs: number, maxBlocking: number): number {
+  checkErlangArguments('linesForBlocking', offeredLoadErlangs, 0);
+  if (!(maxBlocking > 0 && maxBlocking < 1)) throw new RangeError(`linesForBlocking: maxBlocking must be in (0, 1) (got ${maxBlocking})`);
+  if (offeredLoadErlangs === 0) return 0;
+  let lines = 0;
+  let blocking = 1;
+  while (blocking > maxBlocking) {
+    lines += 1;
+    const carried = offeredLoadErlangs * blocking;
+    blocking = carried / (lines + carried);
+  }
+  return lines;
+}
+
+/** What a group of lines does with the traffic offered to it (Erlang B: blocked calls are cleared, not queued). */
+export interface ErlangBMetrics {
+  readonly lines: number;
+  /** A = calls per second × mean holding time. */
+  readonly offeredLoadErlangs: number;
+  /** B(A, N): the share of calls that find every line busy and are lost. */
+  readonly blockingProbability: number;
+  /** A·(1 − B): the traffic the lines carry (their mean number busy). */
+  readonly carriedLoadErlangs: number;
+  /** A·B: the traffic lost to blocking. */
+  readonly lostLoadErlangs: number;
+  /** Carried traffic per line, 0..1 (0 without lines). */
+  readonly occupancy: number;
+}
+
+/**
+ * Erlang B figures of N lines offered A Erlangs.
+ * @example erlangBMetrics(1, 2) // { lines: 2, offeredLoadErlangs: 1, blockingProbability: 0.2, carriedLoadErlangs: 0.8, lostLoadErlangs: 0.2, occupancy: 0.4 }
+ */
+export function erlangBMetrics(offeredLoadErlangs: number, lines: number): ErlangBMetrics {
+  const blockingProbability = erlangB(offeredLoadErlangs, lines);
+  const carriedLoadErlangs = offeredLoadErlangs * (1 - blockingProbability);
+  return {
+    lines,
+    offeredLoadErlangs,
+    blockingProbability,
+    carriedLoadErlangs,
+    lostLoadErlangs: offeredLoadErlangs * blockingProbability,
+    occupancy: lines === 0 ? 0 : carriedLoadErlangs / lines,
+  };
+}

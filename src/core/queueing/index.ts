@@ -4,7 +4,7 @@
  */
 
 // Erlang B, C and A
-export { erlangB, erlangBState, advanceErlangB, blockingOf, checkErlangArguments, type ErlangBState } from './erlang-b.js';
+export { erlangB, erlangBState, advanceErlangB, blockingOf, checkErlangArguments, erlangBMetrics, linesForBlocking, type ErlangBMetrics, type ErlangBState } from './erlang-b.js';
 export { erlangC, erlangCMetrics } from './erlang-c.js';
 export { erlangAMetrics } from './erlang-a.js';
 export { erlangASeries, type ErlangASeries } from './erlang-a-series.js';

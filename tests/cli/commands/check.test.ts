@@ -240,6 +240,7 @@ describe('staffsim check --json', () => {
       'baselineDir',
       'tolerance',
       'requireBaseline',
+      'set',
       'counts',
       'scenarios',
     ]);
@@ -563,7 +564,7 @@ describe('staffsim check: usage errors (exit 2)', () => {
     [['--update-baseline'], '--update-baseline: give the folder to write to with --baseline DIR'],
     [['--require-baseline'], '--require-baseline: give the baseline folder with --baseline DIR'],
     [['--baseline', 'tests/fixtures/check/no-such-folder'], '--baseline: no folder tests/fixtures/check/no-such-folder (create the baselines with --update-baseline)'],
-    [['--baseline', 'tests/fixtures/check', '--tolerance', 'lots'], '--tolerance: expected a number ≥ 0 (got lots)'],
+    [['--baseline', 'tests/fixtures/check', '--tolerance', 'lots'], '--tolerance: expected a number ≥ 0, or a percentage such as 5% (got lots)'],
     [['--tolerance', '0.1'], '--tolerance applies to baseline comparisons; give --baseline DIR'],
     [['--workers', '0'], '--workers: expected an integer ≥ 1 (got 0)'],
     [['--seed', '-1'], '--seed: expected a whole number 0 … 9007199254740991 in decimal digits (got -1)'],
@@ -572,7 +573,7 @@ describe('staffsim check: usage errors (exit 2)', () => {
     const run = await check([SMALL, ...flags]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`staffsim: ${message}\nRun 'staffsim --help' for usage.\n`);
+    expect(run.stderr).toBe(`staffsim: ${message}\nRun 'staffsim check --help' for usage.\n`);
   });
 
   it('needs at least one path', async () => {

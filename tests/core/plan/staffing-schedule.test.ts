@@ -43,6 +43,31 @@ describe('scheduledStaffing', () => {
     expect(tuesdayPaid).toBeCloseTo(4 * 3 + 2 * 2, 12);
   });
 
+  it('counts a night shift after midnight on the next day: the first day from the night before the run, the last night cut at the end', () => {
+    const HOUR = 3600;
+    const model = makeModel({
+      calendar: { days: 2, startWeekday: 'mon', openSeconds: 0, closeSeconds: 24 * HOUR, intervalSeconds: 2 * HOUR, intervalsPerDay: 12 },
+      staffing: {
+        kind: 'shifts',
+        shrinkage: 0,
+        shifts: [
+          // 22:00–06:00 every night, with a break 02:00–03:00; and a Monday-only night of 2 agents, 20:00–04:00.
+          { name: 'night', startSeconds: 22 * HOUR, endSeconds: 30 * HOUR, agents: 4, breaks: [{ startSeconds: 26 * HOUR, durationSeconds: HOUR }], days: null },
+          { name: 'monday-night', startSeconds: 20 * HOUR, endSeconds: 28 * HOUR, agents: 2, breaks: [], days: ['mon'] },
+        ],
+      },
+    });
+    const schedule = scheduledStaffing(model);
+    // Monday: Sunday's night until 06:00 (its break takes half of 02:00–04:00); from 20:00 Monday's own nights.
+    expect(schedule?.onPhoneAgents[0]).toEqual([4, 2, 4, 0, 0, 0, 0, 0, 0, 0, 2, 6]);
+    // Tuesday: Monday's two nights after midnight, none of Tuesday's own but "night" from 22:00.
+    expect(schedule?.onPhoneAgents[1]).toEqual([6, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 4]);
+    // Paid: the hours inside the run — Monday 6 h of Sunday's night + 2 h own × 4 agents + 4 h × 2; Tuesday 6 × 4 + 4 × 2 + 2 × 4.
+    const paid = schedule?.paidAgentHours.map((row) => row.reduce((a, b) => a + b, 0));
+    expect(paid?.[0]).toBeCloseTo(6 * 4 + 2 * 4 + 4 * 2, 12);
+    expect(paid?.[1]).toBeCloseTo(6 * 4 + 4 * 2 + 2 * 4, 12);
+  });
+
   it('has no fixed schedule for target staffing', () => {
     const model = makeModel({
       staffing: {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceErlangB, blockingOf, erlangB, erlangBState } from '../../../src/core/queueing/erlang-b.js';
+import { advanceErlangB, blockingOf, erlangB, erlangBMetrics, erlangBState, linesForBlocking } from '../../../src/core/queueing/erlang-b.js';
 import { expectClose, relativeError } from './close-to.js';
 
 // Reference values recomputed with mpmath (40 digits) from the factorial form Aᴺ/N! / Σ Aᵏ/k!.
@@ -96,6 +96,58 @@ describe('erlangBState (log form, warm-started for large loads)', () => {
       expect(Number.isFinite(state.logInverseBlocking)).toBe(true);
       expect(relativeError(blockingOf(state), erlangB(load, 100_000), 1e-300)).toBeLessThanOrEqual(1e-11);
     }
+  });
+});
+
+describe('linesForBlocking: the lines a trunk group needs for a grade of service', () => {
+  it('case 15: 8.108 Erlangs need 15 lines at 1 % blocking (erlang.com), and one more Erlang needs more', () => {
+    expect(linesForBlocking(8.108, 0.01)).toBe(15);
+    expect(linesForBlocking(8.2, 0.01)).toBe(16);
+  });
+
+  // docs/sources.md case 16: globalspec, "Appendix A: Table of Erlang B" — the traffic N channels carry at each
+  // blocking probability, printed to one decimal. The traffic printed for N lines, ±0.05 for its rounding, needs N lines.
+  const BLOCKING = [0.0001, 0.0005, 0.001, 0.002, 0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.009, 0.01, 0.02, 0.03, 0.04, 0.05];
+  const TABLE: Record<number, readonly number[]> = {
+    5: [0.5, 0.6, 0.8, 0.9, 1.0, 1.1, 1.1, 1.2, 1.2, 1.3, 1.3, 1.4, 1.7, 1.9, 2.1, 2.2],
+    8: [1.4, 1.8, 2.1, 2.3, 2.5, 2.6, 2.7, 2.8, 2.9, 3.0, 3.1, 3.1, 3.6, 4.0, 4.3, 4.5],
+    9: [1.8, 2.3, 2.6, 2.9, 3.1, 3.2, 3.3, 3.4, 3.5, 3.6, 3.7, 3.8, 4.3, 4.7, 5.1, 5.4],
+  };
+  it.each(Object.entries(TABLE))('matches every column of the published Erlang B table for %s channels', (channels, traffic) => {
+    traffic.forEach((erlangs, column) => {
+      const blocking = BLOCKING[column] as number;
+      expect(linesForBlocking(erlangs - 0.05, blocking), `${erlangs} E at ${blocking}`).toBeLessThanOrEqual(Number(channels));
+      expect(linesForBlocking(erlangs + 0.05, blocking), `${erlangs} E at ${blocking}`).toBeGreaterThanOrEqual(Number(channels));
+    });
+  });
+
+  it('returns the minimum: one line fewer misses the target', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 500, noNaN: true }), fc.double({ min: 1e-4, max: 0.5, noNaN: true }), (load, target) => {
+        const lines = linesForBlocking(load, target);
+        expect(erlangB(load, lines)).toBeLessThanOrEqual(target);
+        expect(erlangB(load, lines - 1)).toBeGreaterThan(target);
+      }),
+      { seed: 13, numRuns: 200 },
+    );
+  });
+
+  it('needs no line without traffic, and refuses a target outside (0, 1)', () => {
+    expect(linesForBlocking(0, 0.01)).toBe(0);
+    expect(() => linesForBlocking(5, 0)).toThrow(RangeError);
+    expect(() => linesForBlocking(5, 1)).toThrow(RangeError);
+    expect(() => linesForBlocking(-1, 0.01)).toThrow(RangeError);
+  });
+});
+
+describe('erlangBMetrics', () => {
+  it('splits the offered traffic into carried and lost, and the carried traffic over the lines', () => {
+    const metrics = erlangBMetrics(1, 2);
+    expectClose(metrics.blockingProbability, 0.2, 1e-15);
+    expectClose(metrics.carriedLoadErlangs, 0.8, 1e-15);
+    expectClose(metrics.lostLoadErlangs, 0.2, 1e-15);
+    expectClose(metrics.occupancy, 0.4, 1e-15);
+    expect(erlangBMetrics(3, 0)).toMatchObject({ blockingProbability: 1, carriedLoadErlangs: 0, occupancy: 0 });
   });
 });
 
