@@ -20,7 +20,14 @@ export function sweepResult(
     const cost = point.totals.totalCost.mean;
     if (Number.isFinite(cost) && (cheapest === null || cost < cheapest.totalCost)) cheapest = { value: point.value, totalCost: cost };
   }
-  if (cheapest === null) throw new InfeasibleError(`no value of ${parameter} in the range can be staffed to its target`);
+  if (cheapest === null) {
+    const unbounded = points.some((point) => point.totals.totalCost.mean === Number.POSITIVE_INFINITY);
+    throw new InfeasibleError(
+      unbounded
+        ? `no value of ${parameter} in the range gives a finite total cost: every plan is unstable (a queue or a task backlog that grows without end) or cannot meet its target`
+        : `no value of ${parameter} in the range can be staffed to its target`,
+    );
+  }
   return { parameter, variant, points, cheapest };
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import { overloadedIntervals, planVariant } from '../core/plan/interval-plan.js';
+import { taskOverloads } from '../core/plan/network-plan.js';
 import { simulationInputFor } from '../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import { summariseReplications } from '../core/sim/summarise.js';
@@ -23,7 +24,7 @@ export function nodeServices(options: { workers?: number } = {}): ExplorerServic
   return {
     plan(model) {
       const plan = planVariant(model);
-      return { result: variantFromPlan(plan), overloaded: overloadedIntervals(plan) };
+      return { result: variantFromPlan(plan), overloaded: overloadedIntervals(plan), taskOverloads: taskOverloads(plan) };
     },
     async simulate(models, { signal, onProgress }): Promise<SimulationRun> {
       const first = models[0];

@@ -3,6 +3,7 @@
  * fakes (ready figures, no simulation, a temporary folder) and the command line passes `nodeServices()`.
  */
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
+import type { TaskOverload } from '../core/plan/network-plan.js';
 import type { OverloadedInterval } from '../core/plan/interval-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { Report, VariantResult } from '../report/report.js';
@@ -35,6 +36,8 @@ export interface AnalyticPlan {
   readonly result: VariantResult;
   /** In time order; empty when the plan is stable. */
   readonly overloaded: readonly OverloadedInterval[];
+  /** Groups whose tasks outgrow the time their calls leave over (a backlog without end: total cost ∞); none when absent. */
+  readonly taskOverloads?: readonly TaskOverload[];
 }
 
 export interface ExplorerServices {

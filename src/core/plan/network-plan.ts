@@ -5,9 +5,9 @@ import type { ContactCentreModel, ServiceLevelRule } from '../model/contact-cent
 import { networkOf, type AgentGroup } from '../model/network.js';
 import { meanOf } from '../queueing/delay-kernel.js';
 import { evaluateFiniteQueue } from '../queueing/finite-queue.js';
-import { evaluateQueue, type QueueMetrics } from '../queueing/queue-metrics.js';
+import { evaluateCheckedQueue, evaluateQueue, type QueueMetrics } from '../queueing/queue-metrics.js';
 import { buildLandingKernel, dayProfiles, spreadLanding, type LandingKernel } from '../queueing/retrial-fixed-point.js';
-import { isOpenDay, openDayCount } from '../model/calendar-days.js';
+import { isOpenDay, nextOpenDay, openDayCount } from '../model/calendar-days.js';
 import { missedTargets, solveStaffing, type StaffingTargets } from '../queueing/staffing-solver.js';
 import type { AnalyticSource, IntervalPlanRow, VariantPlan } from './interval-plan.js';
 import { mixedEvaluation } from './mixed-evaluation.js';
@@ -54,6 +54,34 @@ export interface GroupPlan {
   readonly source: AnalyticSource;
   readonly rows: readonly GroupIntervalRow[];
   readonly totals: Readonly<Record<GroupMetricName, number>>;
+  /**
+   * Task work (callbacks, channel cases, retries) and the agent time its calls leave over, over the run, in hours.
+   * More work than time left over means the backlog grows from one run to the next without end (see `taskOverloads`).
+   */
+  readonly taskHours: { readonly work: number; readonly spare: number };
+}
+
+/** A group whose tasks need more agent time than its calls leave over: its backlog grows without end. */
+export interface TaskOverload {
+  readonly group: string;
+  /** Task work created in the run, hours. */
+  readonly workHours: number;
+  /** Agent time on duty that calls leave over in the run, hours. */
+  readonly spareHours: number;
+}
+
+/**
+ * The groups of a plan whose tasks need more agent time than their calls leave over during the run. Repeated (the next
+ * week, the next year), such a run starts each time with a larger backlog: callbacks and e-mails wait without end, the
+ * cases behind them are never resolved, and the plan's total cost is unbounded (like that of a queue without patience
+ * whose calls arrive faster than agents answer them) — it is never the cheapest. Within one run the work left over
+ * shows only as `taskBacklogAtEnd`, which no price covers.
+ * @example taskOverloads(planVariant(oneCaseOfficerForManyCallbacks)) // [{ group: 'case-officers', workHours: 105, spareHours: 39.5 }]
+ */
+export function taskOverloads(plan: { readonly groups?: readonly GroupPlan[] | undefined }): TaskOverload[] {
+  return (plan.groups ?? [])
+    .filter((group) => group.taskHours.work > group.taskHours.spare * (1 + 1e-9) + 1e-9)
+    .map((group) => ({ group: group.name, workHours: group.taskHours.work, spareHours: group.taskHours.spare }));
 }
 
 /** Outer iterations of one interval's fixed point before target staffing is frozen at its better-staffed side. */
@@ -138,6 +166,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   const repeatIn = Array.from({ length: C }, () => new Float64Array(total));
   const pending: TaskPacket[][] = Array.from({ length: total + 1 }, () => []);
   const backlogs: TaskPacket[][] = groups.map(() => []);
+  /** Where a callback retry lands, by interval (all 0 between uses). */
+  const retryLanding = new Float64Array(total);
   const intervalStart = (k: number): number => Math.floor(k / perDay) * 86_400 + calendar.openSeconds + (k % perDay) * L;
 
   // Per interval (variant) and per (group, interval) accumulators.
@@ -147,9 +177,13 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   let openCasesAtEnd = 0;
   let channelCases = 0;
   let converged = true;
+  /** Task work created and agent time left over from calls, per group, seconds. */
+  const taskWorkSeconds = new Float64Array(G);
+  const spareSeconds = new Float64Array(G);
   /** Books a new packet of tasks where it was created and queues it: now, or at a later interval. */
   const addTasks = (packet: TaskPacket, atInterval: number): void => {
     (taskBook[packet.group] as TaskBook[])[packet.createdK]!.created += packet.count;
+    taskWorkSeconds[packet.group] = (taskWorkSeconds[packet.group] as number) + packet.count * packet.workSeconds;
     (pending[atInterval] as TaskPacket[]).push(packet);
   };
 
@@ -198,6 +232,9 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const { X, agents, metrics } = solved;
     const row = variant[k] as (typeof variant)[number];
     const callbacksCreated: { group: number; count: number; nextClass: number }[] = [];
+    // Redials and repeat contacts land by the same kernels whichever group the call failed in: one spread per class.
+    const redialsOut = new Float64Array(C);
+    const repeatsOut = new Float64Array(C);
     for (let g = 0; g < G; g++) {
       const setup = setups[g] as GroupSetup;
       const m = metrics[g] as GroupEvaluation;
@@ -217,11 +254,15 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
           const repeatFlow = p * setup.unresolved * answered;
           row.redials += redialFlow * selfRedial;
           row.repeats += repeatFlow * selfRepeat;
-          openCasesAtEnd += spreadLanding(redialFlow, redialKernel, redialIn[next] as Float64Array, calendar, profile, day, i);
-          openCasesAtEnd += spreadLanding(repeatFlow, repeatKernel, repeatIn[next] as Float64Array, calendar, profile, day, i);
+          redialsOut[next] = (redialsOut[next] as number) + redialFlow;
+          repeatsOut[next] = (repeatsOut[next] as number) + repeatFlow;
         }
         for (const callback of setup.callbacks) callbacksCreated.push({ group: callback.group, count: callback.share * answered, nextClass: next });
       }
+    }
+    for (let c = 0; c < C; c++) {
+      openCasesAtEnd += spreadLanding(redialsOut[c] as number, redialKernel, redialIn[c] as Float64Array, calendar, profile, day, i);
+      openCasesAtEnd += spreadLanding(repeatsOut[c] as number, repeatKernel, repeatIn[c] as Float64Array, calendar, profile, day, i);
     }
 
     // --- tasks: new callbacks and channel cases join the backlogs, which the time left over from calls works off
@@ -262,6 +303,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       const onPhone = agents[g] as number;
       const callWork = answered * setup.handleSeconds;
       const capacity = Math.max(0, onPhone * L - callWork);
+      spareSeconds[g] = (spareSeconds[g] as number) + capacity;
       const taskWork = workBacklog(backlogs[g] as TaskPacket[], capacity, start, L, (packet, portion, delay, withinDue, doneFrom, doneTo) => {
         const book = (taskBook[g] as TaskBook[])[packet.createdK] as TaskBook;
         book.done += portion;
@@ -343,19 +385,24 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       return;
     }
     // Retries become ready after the retry delay (at the next opening when that falls while closed).
-    const landing = new Float64Array(total);
+    const landing = retryLanding;
     const day = Math.floor(k / perDay);
     const i = k % perDay;
-    const beyond = spreadLanding(missed, retryKernels[g] as LandingKernel, landing, calendar, openingProfile, day, i);
-    const self = missed * ((retryKernels[g] as LandingKernel).mass[(i * days) * perDay + i] as number);
+    const kernel = retryKernels[g] as LandingKernel;
+    const beyond = spreadLanding(missed, kernel, landing, calendar, openingProfile, day, i);
+    const self = missed * (kernel.mass[(i * days) * perDay + i] as number);
     if (k + 1 < total) landing[k + 1] = (landing[k + 1] as number) + self;
     const lost = beyond + (k + 1 < total ? 0 : self);
     if (lost > 0) {
       openCasesAtEnd += lost;
       (taskBook[g] as TaskBook[])[k]!.backlogAtEnd += lost;
     }
-    for (let target = k + 1; target < total; target++) {
+    // Only the kernel's reach (and the open day after it) can have been written; each entry is read and cleared.
+    const after = nextOpenDay(calendar, day + kernel.reachDays + 1);
+    const end = after < 0 ? total : Math.min(total, (after + 1) * perDay);
+    for (let target = k + 1; target < end; target++) {
       const count = landing[target] as number;
+      landing[target] = 0;
       if (count <= 0) continue;
       const at = intervalStart(target);
       addTasks(
@@ -399,12 +446,13 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     source: (setups[g] as GroupSetup).patienceSeconds === null ? 'erlang-c' : 'erlang-a',
     rows: finalGroupRows[g] as GroupIntervalRow[],
     totals: groupTotals(finalGroupRows[g] as GroupIntervalRow[], group, model.serviceLevel, calendar.intervalSeconds),
+    taskHours: { work: (taskWorkSeconds[g] as number) / 3600, spare: (spareSeconds[g] as number) / 3600 },
   }));
   return {
     model,
     source,
     rows,
-    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant),
+    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant, taskOverloads({ groups: groupPlans }).length === 0),
     converged,
     groups: groupPlans,
   };
@@ -424,7 +472,7 @@ interface GroupSetup {
   readonly abandonsAtOnce: boolean;
   readonly schedule: StaffingSchedule | null;
   readonly shrinkage: number;
-  readonly target: { readonly rule: ServiceLevelRule; readonly targets: StaffingTargets } | null;
+  readonly target: { readonly rule: ServiceLevelRule; readonly ruleIsReported: boolean; readonly targets: StaffingTargets } | null;
   readonly resolved: number;
   readonly unresolved: number;
   readonly transfers: readonly { readonly group: number; readonly share: number }[];
@@ -451,6 +499,8 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
     staffing.kind === 'target'
       ? {
           rule: { ...model.serviceLevel, answerWithinSeconds: staffing.target.answerWithinSeconds },
+          // The queue solved for the target is the one reported when both measure the same threshold.
+          ruleIsReported: staffing.target.answerWithinSeconds === model.serviceLevel.answerWithinSeconds,
           targets: {
             minServiceLevel: staffing.target.serviceLevel,
             maxAbandonShare: staffing.target.maxAbandonShare,
@@ -488,50 +538,75 @@ type GroupEvaluation = Omit<QueueMetrics, 'agents' | 'model'> & { readonly block
 
 /** The group's queue at `calls` calls in the interval with (possibly fractional) agents, under `rule`. */
 function evaluateGroup(setup: GroupSetup, agents: number, calls: number, rule: ServiceLevelRule = setup.serviceLevel): GroupEvaluation {
-  const input = { arrivalsPerSecond: calls / setup.intervalSeconds, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
-  const at = (n: number): QueueMetrics & { blockedShare: number } => {
-    if (setup.maxQueue === null) return { ...evaluateQueue({ ...input, agents: n }), blockedShare: 0 };
-    const finite = evaluateFiniteQueue({ ...input, agents: n, maxQueue: setup.maxQueue });
-    return setup.abandonsAtOnce ? { ...finite, abandonedShare: finite.blockedShare, blockedShare: 0 } : finite;
-  };
-  return mixedEvaluation(agents, at);
+  const arrivalsPerSecond = calls / setup.intervalSeconds;
+  return mixedEvaluation(agents, (n) => groupQueueAt(setup, arrivalsPerSecond, n, rule));
 }
 
-/** The fewest agents that meet the group's target at `calls` calls (an unlimited queue by the Erlang solver). */
-function solveGroupAgents(setup: GroupSetup, calls: number, day: number, interval: number, hint: number | null = null): number {
+/** The group's queue with a whole number of agents; a caller without patience who finds no agent free abandons. */
+function groupQueueAt(setup: GroupSetup, arrivalsPerSecond: number, agents: number, rule: ServiceLevelRule): QueueMetrics & { blockedShare: number } {
+  const input = { arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
+  if (setup.maxQueue === null) {
+    // Built from the validated model; only the calls could go astray, and then evaluateQueue says how.
+    const valid = arrivalsPerSecond >= 0 && arrivalsPerSecond < Infinity;
+    const metrics = (valid ? evaluateCheckedQueue(input) : evaluateQueue(input)) as QueueMetrics & { blockedShare: number };
+    metrics.blockedShare = 0;
+    return metrics;
+  }
+  const finite = evaluateFiniteQueue({ ...input, maxQueue: setup.maxQueue });
+  return setup.abandonsAtOnce ? { ...finite, abandonedShare: finite.blockedShare, blockedShare: 0 } : finite;
+}
+
+/**
+ * The fewest agents that meet the group's target at `calls` calls (an unlimited queue by the Erlang solver), and the
+ * group's queue at them when the search had it at hand under the scenario's service-level rule (else null).
+ */
+function solveGroupAgents(
+  setup: GroupSetup,
+  calls: number,
+  day: number,
+  interval: number,
+  hint: number | null = null,
+): { agents: number; evaluation: GroupEvaluation | null } {
   const target = setup.target as NonNullable<GroupSetup['target']>;
   const arrivalsPerSecond = calls / setup.intervalSeconds;
   // The fixed point moves the load a little at a time: when the last answer still meets the target and one agent
   // fewer does not, it is the answer again (every target is monotone in the agents), without a search.
-  if (hint !== null && hint > 0 && meetsTarget(setup, arrivalsPerSecond, hint) && !meetsTarget(setup, arrivalsPerSecond, hint - 1)) return hint;
+  if (hint !== null && hint > 0) {
+    const atHint = groupQueueAt(setup, arrivalsPerSecond, hint, target.rule);
+    if (meets(atHint, target.targets) && !meets(groupQueueAt(setup, arrivalsPerSecond, hint - 1, target.rule), target.targets)) {
+      return { agents: hint, evaluation: target.ruleIsReported ? atHint : null };
+    }
+  }
   if (setup.maxQueue === null) {
     const solution = solveStaffing({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: target.rule, targets: target.targets });
     if (!solution.feasible) throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: ${solution.reason}`);
-    return solution.agents;
+    return { agents: solution.agents, evaluation: null };
   }
   // A finite queue (or callers without patience): search upwards.
   const load = arrivalsPerSecond * setup.handleSeconds;
   const cap = Math.ceil(load + 50 * Math.sqrt(load) + 100);
   for (let n = 0; n <= cap; n++) {
-    const m = evaluateFiniteQueue({ arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents: n, meanPatienceSeconds: setup.patienceSeconds, maxQueue: setup.maxQueue, serviceLevel: target.rule });
-    // Blocked calls count against an abandonment bound (with patience 0 they are the abandoned ones).
-    if (missedTargets({ ...m, abandonedShare: m.abandonedShare + m.blockedShare }, target.targets).length === 0) return n;
+    const m = groupQueueAt(setup, arrivalsPerSecond, n, target.rule);
+    if (meets(m, target.targets)) return { agents: n, evaluation: target.ruleIsReported ? m : null };
   }
   throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: no staffing up to ${cap} agents meets the target`);
 }
 
-/** Whether `agents` meet the group's target at `arrivalsPerSecond` (blocked calls count against an abandonment bound). */
-function meetsTarget(setup: GroupSetup, arrivalsPerSecond: number, agents: number): boolean {
-  const target = setup.target as NonNullable<GroupSetup['target']>;
-  const input = { arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: target.rule };
-  if (setup.maxQueue === null) return missedTargets(evaluateQueue(input), target.targets).length === 0;
-  const m = evaluateFiniteQueue({ ...input, maxQueue: setup.maxQueue });
-  return missedTargets({ ...m, abandonedShare: m.abandonedShare + m.blockedShare }, target.targets).length === 0;
+/** Whether a group's queue meets the targets; blocked calls count against an abandonment bound. */
+function meets(metrics: QueueMetrics & { blockedShare: number }, targets: NonNullable<GroupSetup['target']>['targets']): boolean {
+  const counted = metrics.blockedShare === 0 ? metrics : { ...metrics, abandonedShare: metrics.abandonedShare + metrics.blockedShare };
+  return missedTargets(counted, targets).length === 0;
 }
 
 /**
  * One interval's calls: the offered calls of every group by class (dialled calls so far) and the agents, solved to a
  * fixed point of the traffic equations and the groups' queues.
+ *
+ * The unknowns are the groups' failure shares f (abandoned + blocked per call offered): f gives the calls (the
+ * traffic equations are linear in them), the calls give the agents of target groups and the queues, and the queues
+ * give f again. Each round applies that map once; while the agents stay the same, Anderson acceleration (a
+ * multi-secant method over the last rounds) replaces the plain step, so that a few rounds reach the fixed point even
+ * where much of an interval's failure demand comes back within it. A change of agents restarts the secant memory.
  */
 function solveInterval(
   setups: readonly GroupSetup[],
@@ -548,16 +623,20 @@ function solveInterval(
   setups.forEach((setup, g) => {
     if (setup.schedule !== null) agents[g] = setup.schedule.onPhoneAgents[day]?.[interval] ?? 0;
   });
-  let failure = Float64Array.from(startingFailure);
+  let failure: Float64Array = Float64Array.from(startingFailure);
   let X = solveFlows(setups, base, C, capped, failure, feedback);
   const history: Float64Array[] = [];
   let frozen = false;
-  let trail: Float64Array[] = [];
+  const secant = new AndersonMemory(G, ANDERSON_MEMORY);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const loads = groupLoads(X, G, C);
     const before = Float64Array.from(agents);
+    const known: (GroupEvaluation | null)[] = new Array<GroupEvaluation | null>(G).fill(null);
     setups.forEach((setup, g) => {
-      if (setup.target !== null && !frozen) agents[g] = solveGroupAgents(setup, loads[g] as number, day, interval, iteration === 0 ? null : (agents[g] as number));
+      if (setup.target === null || frozen) return;
+      const solved = solveGroupAgents(setup, loads[g] as number, day, interval, iteration === 0 ? null : (agents[g] as number));
+      agents[g] = solved.agents;
+      known[g] = solved.evaluation;
     });
     if (!frozen && !sameAgents(before, agents)) {
       // Back at a staffing it had before: the solved agents jump back and forth across a whole agent, and no exact
@@ -566,12 +645,16 @@ function solveInterval(
       if (earlier >= 0) {
         frozen = true;
         for (const seen of history.slice(earlier)) for (let g = 0; g < G; g++) agents[g] = Math.max(agents[g] as number, seen[g] as number);
+        known.fill(null);
       }
     }
     history.push(Float64Array.from(agents));
-    const metrics = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
-    failure = Float64Array.from(metrics, (m) => m.abandonedShare + m.blockedShare);
-    const next = solveFlows(setups, base, C, capped, failure, feedback);
+    const mapped = new Float64Array(G);
+    for (let g = 0; g < G; g++) {
+      const m = known[g] ?? evaluateGroup(setups[g] as GroupSetup, agents[g] as number, loads[g] as number);
+      mapped[g] = m.abandonedShare + m.blockedShare;
+    }
+    const next = solveFlows(setups, base, C, capped, mapped, feedback);
     let residual = 0;
     let scale = 1;
     for (let n = 0; n < X.length; n++) {
@@ -583,17 +666,16 @@ function solveInterval(
       X = next;
       return settle(true);
     }
-    // With the agents settled, the calls converge geometrically: Aitken's Δ² on the last three iterates jumps
-    // (nearly) to the limit, which the next rounds confirm.
-    trail = agentsStable && trail.length > 0 ? [...trail, next] : [X, next];
-    if (trail.length === 3) {
-      X = aitken(trail[0] as Float64Array, trail[1] as Float64Array, trail[2] as Float64Array);
-      trail = [X];
-    } else X = next;
+    if (!agentsStable) secant.clear();
+    const accelerated = secant.step(failure, mapped);
+    // The plain step's flows are `next` already.
+    failure = accelerated ?? mapped;
+    X = accelerated === null ? next : solveFlows(setups, base, C, capped, failure, feedback);
     if (!frozen && iteration + 1 >= FREEZE_AFTER) {
       // The solved agents jump back and forth: hold each target group at the most agents of the last rounds.
       frozen = true;
       for (const seen of history.slice(-10)) for (let g = 0; g < G; g++) agents[g] = Math.max(agents[g] as number, seen[g] as number);
+      secant.clear();
     }
   }
   return settle(false);
@@ -607,21 +689,102 @@ function solveInterval(
   }
 }
 
+/** Rounds of secant memory in Anderson acceleration (more than the few groups of a scenario gains nothing). */
+const ANDERSON_MEMORY = 3;
+
 /**
- * Aitken's Δ² extrapolation of three successive iterates, component by component: x₂ − (x₂ − x₁)² / (x₂ − 2x₁ + x₀),
- * or x₂ where the differences do not shrink geometrically (or the result is not a finite number ≥ 0).
+ * Anderson acceleration (type II) of a fixed-point map x ↦ F(x) on shares in [0, 1]: from the last rounds' inputs
+ * and residuals F(x) − x, the next input is the combination whose residual is least in the linearised map — a
+ * multi-secant quasi-Newton step. Falls back to the plain step F(x) where there is no history yet, the small
+ * least-squares problem is singular or the step leaves [0, 1].
  */
-function aitken(x0: Float64Array, x1: Float64Array, x2: Float64Array): Float64Array {
-  const out = Float64Array.from(x2);
-  for (let n = 0; n < x2.length; n++) {
-    const d1 = (x1[n] as number) - (x0[n] as number);
-    const d2 = (x2[n] as number) - (x1[n] as number);
-    const curvature = d2 - d1;
-    if (curvature === 0 || Math.abs(d2) >= Math.abs(d1)) continue;
-    const value = (x2[n] as number) - (d2 * d2) / curvature;
-    if (Number.isFinite(value) && value >= 0) out[n] = value;
+class AndersonMemory {
+  private readonly inputs: Float64Array[] = [];
+  private readonly residuals: Float64Array[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly memory: number,
+  ) {}
+
+  clear(): void {
+    this.inputs.length = 0;
+    this.residuals.length = 0;
   }
-  return out;
+
+  /** The next input after the map took `input` to `mapped`; null where that is the plain step, `mapped` itself. */
+  step(input: Float64Array, mapped: Float64Array): Float64Array | null {
+    const n = this.size;
+    const residual = new Float64Array(n);
+    for (let i = 0; i < n; i++) residual[i] = (mapped[i] as number) - (input[i] as number);
+    this.inputs.push(Float64Array.from(input));
+    this.residuals.push(residual);
+    if (this.inputs.length > this.memory + 1) {
+      this.inputs.shift();
+      this.residuals.shift();
+    }
+    const m = this.inputs.length - 1;
+    if (m === 0) return null;
+    // Columns: differences of residuals (dF) and of inputs (dX) between consecutive rounds.
+    const dF: Float64Array[] = [];
+    const dX: Float64Array[] = [];
+    for (let j = 0; j < m; j++) {
+      const f = new Float64Array(n);
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        f[i] = (this.residuals[j + 1] as Float64Array)[i]! - (this.residuals[j] as Float64Array)[i]!;
+        x[i] = (this.inputs[j + 1] as Float64Array)[i]! - (this.inputs[j] as Float64Array)[i]!;
+      }
+      dF.push(f);
+      dX.push(x);
+    }
+    // γ = argmin ‖residual − dF γ‖ by modified Gram–Schmidt, newest column first; a column that (nearly) lies in the
+    // span of newer ones is dropped (γ = 0), as where a group's share does not move.
+    const q: Float64Array[] = [];
+    const r: number[][] = [];
+    const kept: number[] = [];
+    for (let j = m - 1; j >= 0; j--) {
+      const v = Float64Array.from(dF[j] as Float64Array);
+      const norm0 = Math.sqrt(dot(v, v));
+      const coefficients: number[] = [];
+      for (const basis of q) {
+        const c = dot(basis, v);
+        coefficients.push(c);
+        for (let i = 0; i < n; i++) v[i] = (v[i] as number) - c * (basis[i] as number);
+      }
+      const norm = Math.sqrt(dot(v, v));
+      if (!(norm > 1e-10 * norm0) || !(norm0 > 0)) continue;
+      for (let i = 0; i < n; i++) v[i] = (v[i] as number) / norm;
+      q.push(v);
+      r.push([...coefficients, norm]);
+      kept.push(j);
+    }
+    if (q.length === 0) return null;
+    // Back-substitution of R γ = Qᵀ residual (R upper triangular in the order kept).
+    const qr = q.map((basis) => dot(basis, residual));
+    const gammaKept = new Array<number>(q.length).fill(0);
+    for (let a = q.length - 1; a >= 0; a--) {
+      let value = qr[a] as number;
+      for (let b = a + 1; b < q.length; b++) value -= ((r[b] as number[])[a] as number) * (gammaKept[b] as number);
+      gammaKept[a] = value / ((r[a] as number[])[a] as number);
+    }
+    const gamma = new Array<number>(m).fill(0);
+    kept.forEach((j, a) => (gamma[j] = gammaKept[a] as number));
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let value = (input[i] as number) + (residual[i] as number);
+      for (let j = 0; j < m; j++) value -= (gamma[j] as number) * ((dX[j] as Float64Array)[i]! + (dF[j] as Float64Array)[i]!);
+      if (!(value >= 0 && value <= 1)) return null;
+      out[i] = value;
+    }
+    return out;
+  }
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
+  return sum;
 }
 
 function sameAgents(a: Float64Array, b: Float64Array): boolean {
@@ -885,6 +1048,7 @@ function networkTotals(
   openCasesAtEnd: number,
   channelCases: number,
   variant: readonly { callbackConnectedSeconds: number }[],
+  tasksKeepUp: boolean,
 ): Partial<Record<MetricName, number>> {
   const sum = (pick: (row: IntervalPlanRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
   const allGroupRows = groupRows.flat();
@@ -921,7 +1085,7 @@ function networkTotals(
     model.costs,
     { staffCost, overtimeCost: 0 },
   );
-  const bounded = rows.every((row) => row.stable);
+  const bounded = tasksKeepUp && rows.every((row) => row.stable);
   return {
     cases,
     attempts,

@@ -66,8 +66,11 @@ export function checkServiceLevelRule(rule: ServiceLevelRule): void {
  *   meanPatienceSeconds: null, serviceLevel: rule })?.serviceLevel // 1
  */
 export function degenerateQueueMetrics(input: QueueInput): QueueMetrics | null {
-  const model = input.meanPatienceSeconds === null ? 'erlang-c' : 'erlang-a';
   const offeredLoadErlangs = input.arrivalsPerSecond * input.meanHandleSeconds;
+  const patient = input.meanPatienceSeconds === null;
+  // The common case first, without building anything (the plan asks thousands of times).
+  if (input.arrivalsPerSecond !== 0 && (patient ? offeredLoadErlangs < input.agents : input.agents !== 0)) return null;
+  const model = patient ? 'erlang-c' : 'erlang-a';
   const base = { model, agents: input.agents, offeredLoadErlangs } as const;
   if (input.arrivalsPerSecond === 0) {
     return {

@@ -66,6 +66,14 @@ export function evaluateQueueWithBlocking(input: QueueInput, blocking: ErlangBSt
  */
 export function evaluateQueue(input: QueueInput): QueueMetrics {
   checkQueueInput(input);
+  return evaluateCheckedQueue(input);
+}
+
+/**
+ * {@link evaluateQueue} for an input already known to be in its domain — one built from a validated model in a loop
+ * that evaluates thousands of queues (the plan's fixed points) — without checking it again.
+ */
+export function evaluateCheckedQueue(input: QueueInput): QueueMetrics {
   const degenerate = degenerateQueueMetrics(input);
   if (degenerate !== null) return degenerate;
   const blocking = erlangBState(input.arrivalsPerSecond * input.meanHandleSeconds, input.agents);

@@ -117,8 +117,9 @@ export function Explorer(props: ExplorerProps) {
         : `${knob.description} · ←→ ${formatKnobValue(knob.step)}, shift ${formatKnobValue(knob.bigStep)}${stepUnit}`;
 
   // Analytic figures of a plan with an overloaded queue without patience are unbounded: ∞, and the status line says where.
-  const unstable = names.map((_, i) => run === null && (state.figures[i]?.overloaded.length ?? 0) > 0);
-  const warning = run === null ? unstableSummary(variantName, state.figures[state.variantIndex]?.overloaded ?? []) : null;
+  const unstable = names.map((_, i) => run === null && ((state.figures[i]?.overloaded.length ?? 0) > 0 || (state.figures[i]?.taskOverloads.length ?? 0) > 0));
+  const selected = state.figures[state.variantIndex];
+  const warning = run === null ? unstableSummary(variantName, selected?.overloaded ?? [], selected?.taskOverloads ?? []) : null;
   const costBars = (width: number, rows: number) => (
     <CostBars
       variants={names.map((name, i) => {

@@ -7,6 +7,7 @@ import type { ContactCentreModel } from '../../core/model/contact-centre-model.j
 import type { OverloadedInterval } from '../../core/plan/interval-plan.js';
 import type { VariantResult } from '../../report/report.js';
 import type { LoadedScenario } from '../../scenario/load.js';
+import type { TaskOverload } from '../../core/plan/network-plan.js';
 import type { AnalyticPlan } from '../services.js';
 
 /** The figures of one variant, or why there are none (a target no staffing can meet). */
@@ -19,6 +20,8 @@ export interface VariantFigures {
    * cost are unbounded. Empty when stable or when there are no figures.
    */
   readonly overloaded: readonly OverloadedInterval[];
+  /** Groups whose task backlog grows without end (total cost ∞); empty when they keep up or there are no figures. */
+  readonly taskOverloads: readonly TaskOverload[];
 }
 
 /** Computes the analytic figures of one variant model. @throws InfeasibleError, InputError */
@@ -45,10 +48,10 @@ export function createAnalyser(planner: Planner, capacity = 512): Analyser {
     if (entry === undefined) {
       try {
         const plan = planner(model);
-        entry = { result: plan.result, error: null, overloaded: plan.overloaded };
+        entry = { result: plan.result, error: null, overloaded: plan.overloaded, taskOverloads: plan.taskOverloads ?? [] };
       } catch (error) {
         if (!(error instanceof InfeasibleError || error instanceof InputError)) throw error;
-        entry = { result: null, error: error instanceof InfeasibleError ? `infeasible: ${error.message}` : error.message, overloaded: [] };
+        entry = { result: null, error: error instanceof InfeasibleError ? `infeasible: ${error.message}` : error.message, overloaded: [], taskOverloads: [] };
       }
       cache.set(key, entry);
       if (cache.size > capacity) cache.delete(cache.keys().next().value as string);

@@ -104,7 +104,7 @@ export async function computeSweep(
       if (model !== undefined) {
         const figures = analyser.analyseModel(model);
         result = figures.result;
-        overloaded = figures.overloaded.length > 0;
+        overloaded = figures.overloaded.length > 0 || figures.taskOverloads.length > 0;
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

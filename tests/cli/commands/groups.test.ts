@@ -78,11 +78,18 @@ describe('commands on a scenario with agent groups', () => {
     expect(run.stdout).toMatch(/groups\.switchboard\.attempts\s+.*pass/);
   });
 
+  it('plan warns that a group with more tasks than time left over from calls has a backlog without end, priced ∞', async () => {
+    const run = await runCli(['plan', NETWORK, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: base: case-officers has [\d.]+ hours of callbacks and other tasks but its calls leave only [\d.]+ hours over, so the backlog grows without end/);
+    expect(JSON.parse(run.stdout).variants[0].totals.totalCost).toBe(null); // ∞ in JSON
+  });
+
   it('sweep varies a group parameter with --set groups.<name>.…', async () => {
-    const run = await runCli(['sweep', NETWORK, '--set', 'groups.case-officers.staffing.agents=2:4:1', '--json']);
+    const run = await runCli(['sweep', NETWORK, '--set', 'groups.case-officers.staffing.agents=10:12:1', '--json']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as { points: { value: number; totals: Record<string, Estimate> }[] };
-    expect(json.points.map((p) => p.value)).toEqual([2, 3, 4]);
+    expect(json.points.map((p) => p.value)).toEqual([10, 11, 12]); // fewer leave the e-mails to pile up without end
     const failed = json.points.map((p) => p.totals['failedTransferShare']!.mean);
     expect(failed[0]).toBeGreaterThan(failed[2]!);
   });

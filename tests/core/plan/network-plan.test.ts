@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { erlangB } from '../../../src/core/queueing/erlang-b.js';
 import { evaluateQueue } from '../../../src/core/queueing/queue-metrics.js';
 import { solveRetrialFixedPoint } from '../../../src/core/queueing/retrial-fixed-point.js';
+import { taskOverloads } from '../../../src/core/plan/network-plan.js';
 import { planVariant } from '../../../src/core/plan/interval-plan.js';
 import { simulationInputFor } from '../../../src/core/plan/simulation-plan.js';
 import { runReplication } from '../../../src/core/sim/run-replication.js';
@@ -167,5 +168,34 @@ describe('the analytic plan of a network', () => {
       const analytic = plan.totals[key]!;
       expect(Math.abs(mean - analytic) / analytic, `${key}: plan ${analytic}, simulation ${mean} ± ${ci95}`).toBeLessThan(0.03);
     }
+  });
+
+  it('prices a group whose tasks outgrow the time its calls leave over as unbounded, and names it', () => {
+    const base = testModel({ days: 2, intervalSeconds: 3600, casesPerInterval: 10, patience: { kind: 'exponential', meanSeconds: 120 } });
+    const withAgents = (backAgents: number) =>
+      staffed(
+        withNetwork(
+          base,
+          [
+            testGroup({ name: 'front', handleTime: { kind: 'exponential', meanSeconds: 120 }, resolved: 0.5, callbacks: [{ group: 1, share: 0.5 }] }),
+            testGroup({ name: 'back', handleTime: { kind: 'exponential', meanSeconds: 300 }, tasks: { callbackHandleTime: { kind: 'fixed', seconds: 1800 } } }),
+          ],
+        ),
+        [2, backAgents],
+      );
+    // Five callbacks an hour of half an hour each: 2.5 agent hours of work an hour, for one agent (overloaded) or four.
+    const short = planVariant(withAgents(1));
+    const [overload] = taskOverloads(short);
+    expect(overload?.group).toBe('back');
+    expect(overload!.workHours).toBeGreaterThan(overload!.spareHours);
+    expect(short.totals.totalCost).toBe(Number.POSITIVE_INFINITY);
+    expect(short.totals.costPerResolvedCase).toBe(Number.POSITIVE_INFINITY);
+    expect(short.totals.taskBacklogAtEnd).toBeGreaterThan(0);
+    const enough = planVariant(withAgents(4));
+    expect(taskOverloads(enough)).toEqual([]);
+    expect(Number.isFinite(enough.totals.totalCost)).toBe(true);
+    const { work, spare } = enough.groups![1]!.taskHours;
+    expect(work).toBeCloseTo(short.groups![1]!.taskHours.work, 6); // the same callbacks, worked by more agents
+    expect(spare).toBeGreaterThan(work);
   });
 });

@@ -13,6 +13,12 @@ describe('unstableSummary', () => {
     expect(unstableSummary('lean', [at(2, 10, null)])).toMatch(/^lean: unstable in 1 interval — day 3 10:00 · /);
   });
 
+  it('names a group whose tasks outgrow the time its calls leave over, with both in hours', () => {
+    expect(unstableSummary('mediocre', [], [{ group: 'case-officers', workHours: 210.4, spareHours: 80.2 }])).toBe(
+      'mediocre: unstable — case-officers 210 h of tasks, 80 h left over from calls · the backlog grows without end: total cost ∞',
+    );
+  });
+
   it('says nothing about a stable plan', () => {
     expect(unstableSummary('good', [])).toBeNull();
   });

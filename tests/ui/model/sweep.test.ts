@@ -69,7 +69,7 @@ describe('createAnalyser', () => {
     const infeasible = createAnalyser(() => {
       throw new InfeasibleError('no staffing');
     });
-    expect(infeasible.analyse(scenario)[0]).toEqual({ name: 'lean', result: null, error: 'infeasible: no staffing', overloaded: [] });
+    expect(infeasible.analyse(scenario)[0]).toEqual({ name: 'lean', result: null, error: 'infeasible: no staffing', overloaded: [], taskOverloads: [] });
     const buggy = createAnalyser(() => {
       throw new TypeError('bug');
     });
