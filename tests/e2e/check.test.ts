@@ -1,7 +1,8 @@
 /**
  * `staffsim check` as CI runs it: the built binary in a child process, with real exit codes, separate stdout and
  * stderr, GitHub Actions annotations, the worker pool of the built code (`dist/core/check/replication-task.js`), Ctrl-C,
- * and the shipped scenarios against their shipped baselines.
+ * and the shipped scenarios against their shipped baselines (the same check as `npm run check:scenarios`; with `--quick`
+ * in check-quick.long.test.ts).
  *
  * The binary is `bin/staffsim.js` when `dist/` is newer than every source file (as after `npm run build`); otherwise the
  * sources are compiled once into a temporary folder, so that these tests never run stale code.
@@ -76,13 +77,6 @@ describe('staffsim check (built binary)', () => {
     expect(files).toContain('scenarios/examples/bank-with-shifts.yaml');
     expect(childrenNamed(xml, 'testsuite').map((suite) => suite.attributes['name'])).toEqual(files);
     console.info(`staffsim check scenarios/ --baseline scenarios/baselines: ${run.seconds.toFixed(1)} s (${run.stdout.trim().split('\n').at(-1) ?? ''})`);
-  });
-
-  it('passes the shipped baselines with --quick too (5 replications against 10–20)', () => {
-    const run = staffsim(['check', 'scenarios/', '--baseline', 'scenarios/baselines', '--quick']);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    console.info(`staffsim check scenarios/ --baseline scenarios/baselines --quick: ${run.seconds.toFixed(1)} s`);
   });
 
   it('gives the same numbers on a pool of worker threads as on one thread', () => {
