@@ -11,6 +11,8 @@ import { defineConfig } from 'vitest/config';
 const LONG = ['tests/**/*.long.test.ts', 'tests/**/*.long.test.tsx'];
 
 export default defineConfig({
+  // JSX compiled for React's production build (below), whatever NODE_ENV the shell has.
+  oxc: { jsx: { runtime: 'automatic', development: false } },
   test: {
     // One test file per core: vitest's default leaves one core to its own process, which mostly waits.
     maxWorkers: availableParallelism(),
