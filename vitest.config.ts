@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two sets of tests, both run in CI (.ci/run):
  * - `npm test` (project `quick`): every test file but the long ones, in under two minutes on two cores;
- * - `npm run test:long` (project `long`): the `*.long.test.ts` files, validations that take minutes (statistical
- *   agreement of long simulations, the largest inputs, every shipped baseline checked twice).
+ * - `npm run test:long` (project `long`): the `*.long.test.ts` files, validations that take long (statistical agreement
+ *   of long simulations, the largest inputs, every shipped baseline checked again with --quick, the explorer driven in
+ *   a real terminal).
  * `npx vitest run` runs both; `npx vitest run FILE` runs one file, whichever set it belongs to.
  */
 const LONG = ['tests/**/*.long.test.ts', 'tests/**/*.long.test.tsx'];
