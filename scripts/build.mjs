@@ -30,6 +30,7 @@ export const ENTRY_POINTS = [
   'src/cli/main.ts',
   'src/runner/replication-worker.ts',
   'src/runner/shift-solver-worker.ts',
+  'src/runner/sensitivity-worker.ts',
   'src/export/calls-worker.ts',
 ];
 
@@ -43,6 +44,10 @@ export const EXTERNAL = ['highs', 'piscina', 'react-devtools-core'];
 
 /** Packages a worker must never load: the command line, the scenario reader and the terminal UI. */
 const NOT_IN_WORKERS = ['yargs', 'zod', 'yaml', 'ink', 'react', 'write-excel-file'];
+
+/** The scenario reader is allowed in the explorer's sensitivity thread, which rebuilds edited scenarios (one thread per analysis). */
+const SCENARIO_READER = ['zod', 'yaml'];
+const READS_SCENARIOS = ['runner/sensitivity-worker.js'];
 
 /**
  * Builds into `outdir` (emptied first) and returns esbuild's metafile.
@@ -160,7 +165,8 @@ function checkWorkers(metafile, outdir) {
       const node = metafile.outputs[file];
       for (const input of Object.keys(node?.inputs ?? {})) {
         const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
-        if (name !== undefined && NOT_IN_WORKERS.includes(name)) {
+        const allowed = READS_SCENARIOS.some((entry) => output.endsWith(entry)) && SCENARIO_READER.includes(name ?? '');
+        if (name !== undefined && NOT_IN_WORKERS.includes(name) && !allowed) {
           throw new Error(`build: the worker ${relative(outdir, join(root, output))} would load ${name} (through ${input})`);
         }
       }

@@ -110,8 +110,11 @@ export function summarySentence(result: SensitivityResult): string {
   return `${cheaper} stays cheaper than ${dearer} over the whole range of ${every}.`;
 }
 
-/** A text bar of the charted range within [min, max], with the base marked. */
-function bar(low: number, base: number, high: number, min: number, max: number, width: number): string {
+/**
+ * A text bar of the charted range within [min, max], with the base marked (also the explorer's tornado).
+ * @example bar(-10, 0, 20, -10, 20, 7) // '██│████'
+ */
+export function bar(low: number, base: number, high: number, min: number, max: number, width: number): string {
   if (![low, base, high].every(Number.isFinite) || !(max > min)) return '';
   const at = (value: number): number => Math.round(((value - min) / (max - min)) * (width - 1));
   const from = at(Math.min(low, high));

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** The worker entry points, by their path under src/ (each one is listed in scripts/build.mjs). */
-export type WorkerName = 'runner/replication-worker' | 'runner/shift-solver-worker' | 'export/calls-worker';
+export type WorkerName = 'runner/replication-worker' | 'runner/shift-solver-worker' | 'runner/sensitivity-worker' | 'export/calls-worker';
 
 /** The entry point's file, and whether it is TypeScript source (which needs tsx in the thread). */
 export function workerFile(name: WorkerName): { readonly url: URL; readonly fromSource: boolean } {

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../export/write-file.js';
 import { reportToXlsx } from '../export/xlsx.js';
 import { variantFromPlan, variantFromSimulation } from '../report/build-report.js';
 import { readScenarioFile } from '../scenario/load.js';
+import { analyseWhatIfInThread } from '../runner/sensitivity-thread.js';
 import { defaultWorkerCount, simulateReplications } from '../runner/simulate.js';
 import type { ExplorerServices, SimulationRun } from './services.js';
 
@@ -53,6 +54,8 @@ export function nodeServices(options: { workers?: number } = {}): ExplorerServic
         workers,
       };
     },
+    whatIf: (scenario, variants, { signal, onMessage }) =>
+      analyseWhatIfInThread({ document: scenario.document, variants, range: WHAT_IF_RANGE }, { signal, onMessage }),
     async exportReport(report, paths) {
       const written: string[] = [];
       if (paths.xlsx !== undefined) {
@@ -78,6 +81,9 @@ export function nodeServices(options: { workers?: number } = {}): ExplorerServic
     openScenario: (path) => readScenarioFile(path),
   };
 }
+
+/** The relative range of the explorer's what-if analysis: `staffsim sensitivity`'s default, ±25%. */
+export const WHAT_IF_RANGE = 0.25;
 
 /** Folders that hold no scenarios of their own: stored baselines, dependencies. */
 const NOT_SCENARIO_FOLDERS = new Set(['baselines', 'node_modules']);

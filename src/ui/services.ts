@@ -7,6 +7,7 @@ import type { TaskOverload } from '../core/plan/network-plan.js';
 import type { OverloadedInterval } from '../core/plan/interval-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { Report, VariantResult } from '../report/report.js';
+import type { WhatIfMessage } from '../runner/sensitivity-thread.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
 /** Progress of a simulation over every variant. */
@@ -48,6 +49,12 @@ export interface ExplorerServices {
    * `signal` aborts (and stops the workers), with InfeasibleError when a target cannot be staffed.
    */
   simulate(models: readonly ContactCentreModel[], options: { signal: AbortSignal; onProgress: (progress: SimulationProgress) => void }): Promise<SimulationRun>;
+  /**
+   * What-if analysis of a scenario as edited (`staffsim sensitivity` and `compare --explain` on `variants`, difference
+   * = second − first), off the terminal's thread: `onMessage` gets each part as it is computed (start, explanation,
+   * one row per input, then done or a problem). Rejects with an Error named AbortError when `signal` aborts.
+   */
+  whatIf(scenario: LoadedScenario, variants: readonly string[], options: { signal: AbortSignal; onMessage: (message: WhatIfMessage) => void }): Promise<void>;
   /** Writes the report to each given path (atomically) and returns the paths written. @throws InputError */
   exportReport(report: Report, paths: { readonly xlsx?: string; readonly csv?: string }): Promise<string[]>;
   fileExists(path: string): boolean;

@@ -31,6 +31,8 @@ const NODE = process.execPath;
 const LOOP_COMMAND: readonly string[] = [NODE, LOOP_FILE, '1036800', '1'];
 /** The engine as a user runs it: the built command line, one replication, one worker, JSON output. */
 const RUN_COMMAND: readonly string[] = [NODE, 'bin/staffsim.js', 'run', SCENARIO, '--json', '--workers', '1'];
+/** The same workload as a two-group network (a first line that transfers 20 % to a second line), SPEC §7. */
+const NETWORK_COMMAND: readonly string[] = [NODE, 'bin/staffsim.js', 'run', 'tests/bench/fixtures/reference-network.yaml', '--json', '--workers', '1'];
 /** The engine alone: the worker bundle on the same model. */
 const ENGINE_COMMAND: readonly string[] = [NODE, 'tests/bench/fixtures/run-engine.mjs', INPUT_FILE];
 
@@ -83,7 +85,7 @@ export async function main(rounds = 5): Promise<Figure[]> {
   if (existsSync(LOOP_FILE)) {
     console.log(`  loop:   node ${relative(repoRoot, LOOP_FILE)} 1036800 1`);
     console.log(`  engine: staffsim run ${SCENARIO} --json --workers 1`);
-    const [loop = [], run = [], engine = []] = alternate([LOOP_COMMAND, RUN_COMMAND, ENGINE_COMMAND], rounds, { memory: true });
+    const [loop = [], run = [], engine = [], network = []] = alternate([LOOP_COMMAND, RUN_COMMAND, ENGINE_COMMAND, NETWORK_COMMAND], rounds, { memory: true });
     sanity(run[0]?.stdout ?? '{}', loop[0]?.stdout ?? '');
     const loopCpu = loop.map((r) => r.cpuSeconds);
     const runCpu = run.map((r) => r.cpuSeconds);
@@ -94,6 +96,20 @@ export async function main(rounds = 5): Promise<Figure[]> {
     );
     const ratio = pairedRatio(runCpu, loopCpu);
     figures.push(figure('staffsim run of the reference workload / the loop (CPU)', ratio, `${ratio.toFixed(2)}×`, { atMost: 1.3, label: '≤ 1.3×' }));
+    // Issue 10: a two-group network of the same size costs at most 1.5× the one-group run per attempt (transfers are
+    // attempts too: every call offered to a group), whole process against whole process.
+    const attemptsOf = (stdout: string | undefined): number => runTotals(stdout ?? '{}').attempts.mean;
+    const oneAttempts = attemptsOf(run[0]?.stdout);
+    const networkAttempts = attemptsOf(network[0]?.stdout);
+    const perAttempt = pairedRatio(
+      network.map((r) => r.cpuSeconds / networkAttempts),
+      runCpu.map((cpu) => cpu / oneAttempts),
+    );
+    console.log(
+      `  two-group network: ${networkAttempts.toLocaleString('en-US')} attempts (one group: ${oneAttempts.toLocaleString('en-US')}), ` +
+        `median CPU ${median(network.map((r) => r.cpuSeconds)).toFixed(3)} s`,
+    );
+    figures.push(figure('two-group network / one group, CPU per attempt', perAttempt, `${perAttempt.toFixed(2)}×`, { atMost: 1.5, label: '≤ 1.5×' }));
     const rss = run.map((r) => r.maxRssKb).filter((kb): kb is number => kb !== null);
     if (rss.length > 0) {
       const peakMb = Math.max(...rss) / 1024;

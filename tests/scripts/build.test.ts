@@ -73,6 +73,15 @@ describe('the build', () => {
     expect(loadedSources(outputOf('src/runner/replication-worker.ts'))).toContain('src/core/sim/run-replication.ts');
   });
 
+  it('gives the explorer’s sensitivity thread the scenario reader, but nothing of the command line or the explorer', () => {
+    const sources = loadedSources(outputOf('src/runner/sensitivity-worker.ts'));
+    expect(sources).toContain('src/scenario/sensitivity-inputs.ts');
+    expect(sources).toContain('src/runner/explain.ts');
+    expect(sources.filter((s) => s.startsWith('src/cli/') || s.startsWith('src/ui/'))).toEqual([]);
+    const packages = new Set(sources.map(packageOf));
+    for (const name of ['yargs', 'ink', 'react', 'piscina', 'write-excel-file']) expect(packages.has(name)).toBe(false);
+  });
+
   it('puts every file one folder below dist/, as the sources sit one folder below src/', () => {
     for (const output of Object.keys(metafile.outputs)) expect(output.slice(output.indexOf('.staffsim-tmp-build-')).split('/')).toHaveLength(3);
   });

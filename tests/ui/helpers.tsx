@@ -8,6 +8,7 @@ import type { GroupMetricName, MetricName } from '../../src/core/metrics.js';
 import type { ContactCentreModel } from '../../src/core/model/contact-centre-model.js';
 import { formatClock } from '../../src/core/model/clock.js';
 import type { GroupMetricEstimates, GroupResult, IntervalEstimates, MetricEstimates, VariantResult } from '../../src/report/report.js';
+import type { WhatIfMessage } from '../../src/runner/sensitivity-thread.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';
 import { readScenarioFile } from '../../src/scenario/load.js';
 import { App } from '../../src/ui/App.js';
@@ -150,22 +151,38 @@ export interface FakeServicesOptions {
    * until aborted or released.
    */
   readonly hold?: boolean;
+  /** The messages a what-if analysis delivers (default: none; it ends at once). */
+  readonly whatIf?: (scenario: LoadedScenario, variants: readonly string[]) => readonly WhatIfMessage[];
+  /** Delivers what-if messages only on `nextWhatIf()`. */
+  readonly holdWhatIf?: boolean;
 }
 
 export interface FakeServices extends ExplorerServices {
-  readonly calls: { plan: number; simulate: number; aborted: number; written: Record<string, string> };
+  readonly calls: {
+    plan: number;
+    simulate: number;
+    aborted: number;
+    written: Record<string, string>;
+    /** Each what-if analysis started (the scenario as edited and the variants), and how many were stopped. */
+    whatIf: { scenario: LoadedScenario; variants: readonly string[] }[];
+    whatIfAborted: number;
+  };
   /** Resolves a held simulation. */
   release(): void;
+  /** Delivers the next message of a held what-if analysis. */
+  nextWhatIf(): void;
 }
 
 /** Services with fake figures and simulation and an in-memory file system on top of the real folder listing. */
 export function fakeServices(options: FakeServicesOptions = {}): FakeServices {
   const real = nodeServices({ workers: 2 });
-  const calls = { plan: 0, simulate: 0, aborted: 0, written: {} as Record<string, string> };
+  const calls = { plan: 0, simulate: 0, aborted: 0, written: {} as Record<string, string>, whatIf: [] as { scenario: LoadedScenario; variants: readonly string[] }[], whatIfAborted: 0 };
   let release: () => void = () => undefined;
+  let nextWhatIf: () => void = () => undefined;
   return {
     calls,
     release: () => release(),
+    nextWhatIf: () => nextWhatIf(),
     plan(model) {
       calls.plan++;
       return options.plan === undefined ? fakePlan(model) : options.plan(model);
@@ -193,6 +210,34 @@ export function fakeServices(options: FakeServicesOptions = {}): FakeServices {
         signal.addEventListener('abort', abort, { once: true });
         release = () => resolve(run);
         if (options.hold !== true) setImmediate(() => resolve(run));
+      });
+    },
+    whatIf(scenario, variants, { signal, onMessage }) {
+      calls.whatIf.push({ scenario, variants });
+      return new Promise((resolve, reject) => {
+        const abort = (): void => {
+          calls.whatIfAborted++;
+          const error = new Error('aborted');
+          error.name = 'AbortError';
+          reject(error);
+        };
+        if (signal.aborted) abort();
+        signal.addEventListener('abort', abort, { once: true });
+        // The messages of the analysis, one per turn of the event loop (or held until `next()`).
+        const messages = options.whatIf?.(scenario, variants) ?? [];
+        let at = 0;
+        const step = (): void => {
+          if (signal.aborted) return;
+          const message = messages[at++];
+          if (message === undefined) {
+            resolve();
+            return;
+          }
+          onMessage(message);
+          if (options.holdWhatIf !== true) setImmediate(step);
+        };
+        nextWhatIf = step;
+        if (options.holdWhatIf !== true) setImmediate(step);
       });
     },
     exportReport: (report, paths) => real.exportReport(report, paths),

@@ -11,6 +11,7 @@ import { unstableSummary } from '../model/stability.js';
 import { weekdayOfDay } from '../../core/model/contact-centre-model.js';
 import { layoutFor, panelLines } from '../model/layout.js';
 import { sweepParametersFor } from '../model/sweep.js';
+import { nextAgainst, whatIfPair } from '../model/what-if.js';
 import { useExplorer } from '../hooks/use-explorer.js';
 import type { ExplorerServices } from '../services.js';
 import { ComparisonPanel } from './ComparisonPanel.js';
@@ -24,6 +25,7 @@ import { ScenarioPicker } from './ScenarioPicker.js';
 import { StatusLine } from './StatusLine.js';
 import { SweepView } from './SweepView.js';
 import { VariantTabs } from './VariantTabs.js';
+import { whatIfScroll, WhatIfView } from './WhatIfView.js';
 
 export interface ExplorerProps {
   /** The scenario file, as given (exports and saves go beside it). */
@@ -69,6 +71,10 @@ export function Explorer(props: ExplorerProps) {
     ...(props.libraryFolder === undefined ? {} : { libraryFolder: props.libraryFolder }),
     ...(props.workingFolder === undefined ? {} : { workingFolder: props.workingFolder }),
     helpScroll: helpScrollFor(props.columns, props.rows, props.scenario.variants.some((v) => v.model.network !== undefined)),
+    whatIfScroll: (s) => {
+      const size = layoutFor(props.columns, props.rows, 0, { groups: s.scenario.variants.some((v) => v.model.network !== undefined) });
+      return whatIfScroll(s.whatIf, size.columns - 1, size.bodyRows);
+    },
   });
   // One subscription for the screen's life: the handler reads the latest state itself.
   const handleKey = useRef(explorer.handleKey);
@@ -106,6 +112,8 @@ export function Explorer(props: ExplorerProps) {
     run !== null
       ? `simulated · ${run.replicationCount} replications · mean ±95% CI`
       : `analytic estimates (${analyticSource}), ${state.computedOnOpen ? 'computed' : 'recomputed'} in ${state.recomputeMs.toFixed(0)} ms${state.simulation.status === 'running' ? ' · simulating…' : ''}`;
+  const whatIfProgress =
+    state.whatIf?.status === 'computing' && state.mode.kind !== 'what-if' ? ` · what-if ${state.whatIf.rows.length}/${state.whatIf.start?.inputs ?? '…'}` : '';
 
   const knob = knobs[state.knobIndex];
   const stepUnit = knob?.kind === 'time' ? ' min' : knob === undefined || knob.unit === '' || knob.unit === 'avg' ? '' : ` ${knob.unit}`;
@@ -140,6 +148,10 @@ export function Explorer(props: ExplorerProps) {
     body = <HelpView width={layout.columns} rows={bodyRows} offset={state.mode.offset} />;
   } else if (state.mode.kind === 'open') {
     body = <ScenarioPicker files={state.mode.files} index={state.mode.index} currentPath={state.path} edited={edited} width={layout.columns} rows={bodyRows} />;
+  } else if (state.mode.kind === 'what-if') {
+    const pair = whatIfPair(names, state.variantIndex, state.whatIfAgainst);
+    const against = names.length > 2 ? nextAgainst(names, pair[0] ?? null) : null;
+    body = <WhatIfView whatIf={state.whatIf} offset={state.mode.offset} nextAgainst={against} width={layout.columns} rows={bodyRows} />;
   } else if (state.mode.kind === 'sweep') {
     body = (
       <SweepView
@@ -238,7 +250,7 @@ export function Explorer(props: ExplorerProps) {
 
   return (
     <Box flexDirection="column" width={layout.columns}>
-      <Header scenarioName={state.scenario.name} source={headerSource} simulated={run !== null} edited={edited} width={layout.columns} />
+      <Header scenarioName={state.scenario.name} source={`${headerSource}${whatIfProgress}`} simulated={run !== null} edited={edited} width={layout.columns} />
       <VariantTabs names={names} selected={state.variantIndex} edited={editedVariants} width={layout.columns} />
       <Box height={bodyRows} flexDirection="column">
         {body}

@@ -18,6 +18,7 @@ import { groupNamesOf, knobInputText, localKnobId, knobsFor, knobValueWithUnit, 
 import type { Knob } from '../model/knobs.js';
 import { editLine, lineOf } from '../model/line-editor.js';
 import { computeSweep, sweepParametersFor } from '../model/sweep.js';
+import { nextAgainst, startedWhatIf, whatIfPair, withWhatIfMessage } from '../model/what-if.js';
 import type { ExplorerServices } from '../services.js';
 
 /** The key flags the explorer reads (a subset of Ink's `Key`). */
@@ -55,7 +56,12 @@ export interface ExplorerOptions {
   readonly workingFolder?: string;
   /** How far the help screen scrolls (its last offset) and how many lines a page has. */
   readonly helpScroll?: { readonly maxOffset: number; readonly page: number };
+  /** The same for the what-if view, whose length grows as its analysis arrives. */
+  readonly whatIfScroll?: (state: ExplorerState) => { readonly maxOffset: number; readonly page: number };
 }
+
+/** How long the what-if analysis waits after an edit before it restarts (a key held down restarts it once). */
+export const WHAT_IF_RESTART_DELAY_MS = 250;
 
 export interface Explorer {
   readonly state: ExplorerState;
@@ -100,6 +106,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const ref = useRef(state);
   const simulationRef = useRef<AbortController | null>(null);
   const sweepRef = useRef<AbortController | null>(null);
+  const whatIfRef = useRef<{ readonly controller: AbortController; timer: ReturnType<typeof setTimeout> | null } | null>(null);
   const mounted = useRef(true);
 
   const set = useCallback((next: ExplorerState): void => {
@@ -116,6 +123,11 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       mounted.current = false;
       simulationRef.current?.abort();
       sweepRef.current?.abort();
+      const whatIf = whatIfRef.current;
+      if (whatIf !== null) {
+        if (whatIf.timer !== null) clearTimeout(whatIf.timer);
+        whatIf.controller.abort();
+      }
     };
   }, []);
 
@@ -134,6 +146,63 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const cancelSweep = (): void => {
     sweepRef.current?.abort();
     sweepRef.current = null;
+  };
+
+  const cancelWhatIf = (): void => {
+    const running = whatIfRef.current;
+    if (running === null) return;
+    whatIfRef.current = null;
+    if (running.timer !== null) clearTimeout(running.timer);
+    running.controller.abort();
+  };
+
+  /** The variants the what-if view compares now. */
+  const whatIfVariants = (s: ExplorerState): string[] => whatIfPair(s.scenario.variants.map((v) => v.name), s.variantIndex, s.whatIfAgainst);
+
+  /**
+   * (Re)starts the what-if analysis of the scenario as it is now, in the background (a thread): its parts are shown
+   * as they arrive; an earlier run is stopped. After an edit it waits `delayMs`, so a burst of edits restarts it once.
+   */
+  const startWhatIf = (delayMs = 0): void => {
+    cancelWhatIf();
+    const s = ref.current;
+    const scenario = s.scenario;
+    const variants = whatIfVariants(s);
+    const running = { controller: new AbortController(), timer: null as ReturnType<typeof setTimeout> | null };
+    whatIfRef.current = running;
+    update({ whatIf: startedWhatIf(scenario, variants) });
+    const run = (): void => {
+      running.timer = null;
+      const started = performance.now();
+      services
+        .whatIf(scenario, variants, {
+          signal: running.controller.signal,
+          onMessage: (message) => {
+            const current = ref.current.whatIf;
+            if (whatIfRef.current !== running || current === null) return;
+            update({ whatIf: withWhatIfMessage(current, message, (performance.now() - started) / 1000) });
+          },
+        })
+        .then(() => {
+          if (whatIfRef.current === running) whatIfRef.current = null;
+        })
+        .catch((error: unknown) => {
+          if (whatIfRef.current !== running || isAbort(error)) return;
+          whatIfRef.current = null;
+          onCrash(error);
+        });
+    };
+    if (delayMs > 0) running.timer = setTimeout(run, delayMs);
+    else run();
+  };
+
+  /** Restarts the what-if analysis when it is on and what it should show has changed (an edit, another pair). */
+  const followWhatIf = (delayMs: number): void => {
+    const s = ref.current;
+    if (s.whatIf === null) return;
+    const variants = whatIfVariants(s);
+    if (s.whatIf.scenario === s.scenario && variants.join('\u0000') === s.whatIf.variants.join('\u0000')) return;
+    startWhatIf(delayMs);
   };
 
   /** Puts an edited scenario on screen: recompute the analytic figures, drop simulated ones. */
@@ -157,6 +226,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
           ? { kind: 'error', text: `${failed.name}: ${failed.error ?? ''}` }
           : (message ?? (wasSimulated ? { kind: 'info', text: 'changed: back to analytic estimates (r simulates again)' } : null)),
     });
+    followWhatIf(WHAT_IF_RESTART_DELAY_MS);
   };
 
   /**
@@ -191,6 +261,14 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     const next = { ...s, variantIndex: nextIndex };
     set({ ...next, knobIndex: sameKnobIndex(current, knobsOf(next), s.knobIndex) });
     if (ref.current.mode.kind === 'sweep') startSweep(ref.current.sweep?.parameterIndex ?? 0);
+    followWhatIf(ref.current.mode.kind === 'what-if' ? 0 : WHAT_IF_RESTART_DELAY_MS);
+  };
+
+  /** Opens the what-if view, starting its analysis unless one of the scenario as it is now is there. */
+  const openWhatIf = (): void => {
+    update({ mode: { kind: 'what-if', offset: 0 } });
+    if (ref.current.whatIf === null) startWhatIf();
+    else followWhatIf(0);
   };
 
   /** Shows the next (or previous) agent group's knobs, keeping the same parameter selected where the group has it. */
@@ -387,6 +465,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
     }
     cancelSimulation();
     cancelSweep();
+    cancelWhatIf();
     const started = performance.now();
     const figures = analyser.analyse(scenario);
     set({ ...initialState(path, scenario, figures, performance.now() - started), message: { kind: 'success', text: `opened ${path}` } });
@@ -404,6 +483,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
   const quit = (): void => {
     cancelSimulation();
     cancelSweep();
+    cancelWhatIf();
     onExit(0);
   };
 
@@ -513,6 +593,9 @@ export function useExplorer(options: ExplorerOptions): Explorer {
         update({ mode: { kind: 'sweep' } });
         startSweep(s.sweep?.parameterIndex ?? 0);
         return;
+      case 'a':
+        openWhatIf();
+        return;
       case 'd': {
         const days = s.scenario.variants[s.variantIndex]?.model.calendar.days ?? 1;
         const next = s.chartDay === null ? 0 : s.chartDay + 1 < days ? s.chartDay + 1 : null;
@@ -571,6 +654,7 @@ export function useExplorer(options: ExplorerOptions): Explorer {
       if (key.ctrl === true && input === 'c') {
         cancelSimulation();
         cancelSweep();
+        cancelWhatIf();
         onExit(130);
         return;
       }
@@ -629,6 +713,21 @@ export function useExplorer(options: ExplorerOptions): Explorer {
           else if (key.tab === true) selectVariant(s.variantIndex + (key.shift === true ? -1 : 1));
           else if (/^[1-9]$/.test(input) && Number(input) <= s.scenario.variants.length) selectVariant(Number(input) - 1);
           else if (input === '?') update({ mode: { kind: 'help', offset: 0 } });
+          return;
+        }
+        case 'what-if': {
+          const scroll = options.whatIfScroll?.(s) ?? { maxOffset: Number.POSITIVE_INFINITY, page: 10 };
+          const by = key.upArrow === true || input === 'k' ? -1 : key.downArrow === true || input === 'j' ? 1 : input === ' ' ? scroll.page : input === 'b' ? -scroll.page : 0;
+          if (by !== 0) update({ mode: { kind: 'what-if', offset: Math.min(scroll.maxOffset, Math.max(0, mode.offset + by)) } });
+          else if (input === 'q') requestQuit();
+          else if (key.escape === true || input === 'a' || key.return === true) update({ mode: { kind: 'main' } });
+          else if (key.tab === true) selectVariant(s.variantIndex + (key.shift === true ? -1 : 1));
+          else if (/^[1-9]$/.test(input) && Number(input) <= s.scenario.variants.length) selectVariant(Number(input) - 1);
+          else if (input === 'c') {
+            const names = s.scenario.variants.map((v) => v.name);
+            update({ whatIfAgainst: nextAgainst(names, whatIfVariants(s)[0] ?? null) });
+            followWhatIf(0);
+          } else if (input === '?') update({ mode: { kind: 'help', offset: 0 } });
           return;
         }
         case 'main': {

@@ -4,6 +4,7 @@ import type { SimulationRun } from '../services.js';
 import type { VariantFigures } from './analysis.js';
 import type { LineState } from './line-editor.js';
 import type { SweepOutcome } from './sweep.js';
+import type { WhatIfState } from './what-if.js';
 
 /** What the keys currently drive. */
 export type Mode =
@@ -11,6 +12,8 @@ export type Mode =
   /** The help screen, scrolled down by `offset` lines. */
   | { readonly kind: 'help'; readonly offset: number }
   | { readonly kind: 'sweep' }
+  /** The what-if view (sensitivity, break-even, what drives the difference), scrolled down by `offset` lines. */
+  | { readonly kind: 'what-if'; readonly offset: number }
   | { readonly kind: 'prompt'; readonly purpose: 'value' | 'export' | 'save'; readonly label: string; readonly line: LineState; readonly knobId?: string }
   | { readonly kind: 'confirm-overwrite'; readonly path: string }
   /** `q` with unsaved changes: quit anyway, save first, or stay. */
@@ -54,6 +57,13 @@ export interface ExplorerState {
   readonly computedOnOpen: boolean;
   readonly simulation: SimulationState;
   readonly sweep: SweepState | null;
+  /**
+   * The what-if analysis of the scenario as edited: null until `a` first opens it; from then on it follows every
+   * edit (restarted in the background).
+   */
+  readonly whatIf: WhatIfState | null;
+  /** The variant the what-if view compares the selected one with, by name; null for the first. */
+  readonly whatIfAgainst: string | null;
   readonly mode: Mode;
   readonly message: Message | null;
   /** Where `w` last saved (as typed), to offer it again. */
@@ -77,6 +87,8 @@ export function initialState(path: string, scenario: LoadedScenario, figures: re
     computedOnOpen: true,
     simulation: { status: 'idle' },
     sweep: null,
+    whatIf: null,
+    whatIfAgainst: null,
     mode: { kind: 'main' },
     message: null,
     savedPath: null,

@@ -12,6 +12,8 @@ export interface KeyHelp {
   readonly priority?: number;
   /** Only for a scenario with agent groups (the footer leaves it out otherwise). */
   readonly groupsOnly?: boolean;
+  /** Left out of the footer when that keeps it on one line (the help screen still lists it). */
+  readonly spare?: boolean;
 }
 
 export const KEY_HELP: readonly KeyHelp[] = [
@@ -38,6 +40,14 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'd', action: 'the day the charts show: the mean of every day, then day 1, 2, …', short: 'd day', priority: 5 },
   { keys: 'r', action: 'simulate every variant (replications on worker threads; Esc or any change cancels)', short: 'r simulate', priority: 1 },
   { keys: 's', action: 'sweep: total cost against the staffing target or first-contact resolution, of the selected group with groups (t toggles); unstable points are marked ∞', short: 's sweep', priority: 1 },
+  {
+    keys: 'a',
+    action:
+      'what-if: what the cost difference of the selected variant and the first depends on most, where it breaks even, what drives it; in the background, restarted after each edit',
+    short: 'a what-if',
+    priority: 1,
+    spare: true,
+  },
   { keys: 'e', action: 'export the comparison as XLSX and CSV, in the current folder unless you type a path', short: 'e export', priority: 1 },
   { keys: 'w', action: 'save the edited scenario (every variant) as a new file in the current folder; asks before overwriting', short: 'w save', priority: 1 },
   { keys: 'o', action: "open another scenario from the open file's folder or the shipped ones", short: 'o open', priority: 1 },
@@ -61,23 +71,27 @@ export const HELP_NOTES =
   'figures add calls dialled per case, transfers lost, tasks started on time and each group\'s paid hours, occupancy and ' +
   'blocked share; the cost bars split the staff cost by group. A plan in which calls without patience arrive faster ' +
   'than the agents answer is unstable: its waits and total cost are ∞ and the status line names the intervals. ' +
+  'What-if (a) is `staffsim sensitivity` and `compare --explain` on the edited scenario (inputs ±25%, analytic; c: against another variant). ' +
   'Exports and saves go to the current folder.';
 
 const FOOTER_GAP = '  ';
 
 /**
- * The footer: every short key on one line when it fits in `width`, else on two; on a very narrow screen the most
- * important keys (editing, actions, help and quit) that fit. Keys keep their help-screen order; the group key only
+ * The footer: every short key on one line when it fits in `width`, else the keys without the spare ones when they
+ * fit, else every key on two lines; on a very narrow screen the most important keys (editing, actions, help and quit)
+ * that fit. Keys keep their help-screen order; the group key only
  * with agent groups.
- * @example footerLines(120) // ['↑↓←→ edit  ⏎ type  u undo  tab variant  d day  r simulate  s sweep  e export  w save  o open  ? help  q quit']
+ * @example footerLines(120) // ['↑↓←→ edit  ⏎ type  u undo  tab variant  d day  r simulate  s sweep  a what-if  e export  w save  o open  ? help  q quit']
  */
 export function footerLines(width: number, groups = false): string[] {
   const entries = KEY_HELP.flatMap((k, order) =>
-    k.short === null || (k.groupsOnly === true && !groups) ? [] : [{ text: k.short, order, priority: k.priority ?? 9 }],
+    k.short === null || (k.groupsOnly === true && !groups) ? [] : [{ text: k.short, order, priority: k.priority ?? 9, spare: k.spare === true }],
   );
   const line = (list: readonly { text: string; order: number }[]): string => [...list].sort((a, b) => a.order - b.order).map((e) => e.text).join(FOOTER_GAP);
   const all = line(entries);
   if (all.length <= width) return [all];
+  const needed = line(entries.filter((e) => !e.spare));
+  if (needed.length <= width) return [needed];
   // Two lines, split where the first is as full as it can be.
   const texts = entries.map((e) => e.text);
   for (let split = texts.length - 1; split > 0; split--) {
