@@ -37,6 +37,16 @@ describe('a fresh clone', () => {
     expect(linesMatching(testFiles, /\b(it|test|describe)\.(skip|skipIf|runIf|only|todo)\b/)).toEqual([]);
   });
 
+  it('runs every test in CI: the quick tests with npm test, the long ones with npm run test:long, .ci/run both', () => {
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['test']).toBe('npm run build && node scripts/test.mjs');
+    expect(readFileSync(join(root, 'scripts', 'test.mjs'), 'utf8')).toContain("['run', '--project', 'quick', ...process.argv.slice(2)]");
+    expect(scripts['test:long']).toMatch(/vitest run --project long$/);
+    const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+    expect(ci).toMatch(/^npm test\b/m);
+    expect(ci).toMatch(/^npm run test:long\b/m);
+  });
+
   it('has no test or scenario that reads a file outside the repository', () => {
     expect(linesMatching(checked, /\.\.\/shared\/(?!bench\b)|\/work\/|\/home\/|\/root\//)).toEqual([]);
   });

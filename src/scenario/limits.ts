@@ -73,7 +73,7 @@ export function limitIssues(document: unknown): ScenarioIssue[] {
   const walk = (value: unknown, path: PathSegment[]): void => {
     const key = path[path.length - 1];
     if (Array.isArray(value)) {
-      const rule = typeof key === 'string' ? LIST_LIMITS[key] : undefined;
+      const rule = typeof key === 'string' && Object.hasOwn(LIST_LIMITS, key) ? LIST_LIMITS[key] : undefined;
       const max = rule?.max ?? SCENARIO_LIMITS.listItems;
       if (value.length > max) {
         issues.push({ path, code: 'too_many', message: `too many items: at most ${count(max)}${rule === undefined ? '' : ` (${rule.why})`} (got ${count(value.length)}); ${SEE}` });

@@ -904,7 +904,7 @@ export const distributionUnitsGivenOnce: Rule = (ctx) => {
   for (const at of distributionPathsIn(ctx.raw([]))) {
     const value = ctx.raw(at);
     if (!isPlainObject(value) || typeof value['distribution'] !== 'string') continue;
-    const spec = UNIT_FORMS[value['distribution']];
+    const spec = Object.hasOwn(UNIT_FORMS, value['distribution']) ? UNIT_FORMS[value['distribution']] : undefined;
     if (spec === undefined) continue;
     const used = spec.forms.filter((form) => form.some((key) => value[key] !== undefined));
     const describeForms = spec.forms.map((form) => form.join(' and ')).join(', or ');

@@ -100,6 +100,11 @@ const invalidCases: readonly InvalidCase[] = [
     text: distribution('{ distribution: lognormal, cv: 0.9 }'),
     issues: [{ path: 'handling.handleTime.meanSeconds', code: 'required', line: 8, message: 'meanSeconds, or meanMinutes' }],
   },
+  ...['__proto__', 'toString'].map((kind) => ({
+    name: `a distribution kind named like a property of every object (${kind}), with a mean`,
+    text: distribution(`{ distribution: ${kind}, meanSeconds: 180 }`),
+    issues: [{ path: 'handling.handleTime.distribution', code: 'invalid_distribution', line: 8, message: `(got "${kind}")` }],
+  })),
   // --- types and ranges ---------------------------------------------------------------------------------
   {
     name: 'a text where a number belongs',

@@ -43,6 +43,12 @@ describe('list limits', () => {
     ]);
   });
 
+  it('limits a list under a key named like a property of every object (toString) as any other list', () => {
+    const issues = issuesOf(scenarioText({ extra: `toString: ${list(100_001)}` }));
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([['toString', 'too_many']]);
+    expect(issues[0]?.message).toBe('too many items: at most 100,000 (got 100,001); see "Limits" in scenarios/README.md');
+  });
+
   it('limits the lists inside variants and sections too: shifts, breaks, empirical durations', () => {
     const shifts = Array.from({ length: 5001 }, (_, i) => `{ name: s${i}, start: "08:00", end: "16:00", agents: 1 }`).join(', ');
     const issues = issuesOf(

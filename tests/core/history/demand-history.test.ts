@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../../../src/core/errors.js';
-import { demandHistory, estimateDemand, HISTORY_LIMITS } from '../../../src/core/history/demand-history.js';
+import { estimateDemand, HISTORY_LIMITS } from '../../../src/core/history/demand-history.js';
 
 const FIXTURE = 'tests/fixtures/import/bank-calls-10-weekdays.csv';
 const FULL_FILE = 'data/bank-calls/bank_calls_fpp3.csv';
@@ -305,25 +305,5 @@ describe('estimateDemand: hostile and extreme counts', () => {
     expect(issuesOf('')[0]).toMatchObject({ line: 1, code: 'empty' });
     expect(issuesOf('\n\nTime,Calls\n')[0]).toMatchObject({ line: 3, code: 'no_rows' });
     expect(issuesOf('Time,Calls\n2024-01-01 08:00,1\n2024-01-02 08:00,1\n')[0]).toMatchObject({ line: 1, code: 'one_row_per_day' });
-  });
-
-  it('reads ten years of five-minute counts around the clock (1,051,200 rows), fed line by line', () => {
-    const history = demandHistory({ intervalMinutes: 30 });
-    history.addLine('Time,Calls');
-    const first = Date.UTC(2010, 0, 1);
-    const days = 3652; // 2010-01-01 … 2019-12-31
-    for (let d = 0; d < days; d++) {
-      const date = new Date(first + d * 86_400_000).toISOString().slice(0, 10);
-      for (let slot = 0; slot < 288; slot++) {
-        const minutes = slot * 5;
-        history.addLine(`${date} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')},${(slot % 7) + (d % 3)}`);
-      }
-    }
-    const estimate = history.finish();
-    expect(estimate.report).toMatchObject({ rows: days * 288, days, firstDate: '2010-01-01', lastDate: '2019-12-31', dataIntervalSeconds: 300 });
-    expect(estimate.calendar).toMatchObject({ days: 7, openSeconds: 0, closeSeconds: 86_400, intervalsPerDay: 48 });
-    let expectedTotal = 0;
-    for (let d = 0; d < days; d++) for (let slot = 0; slot < 288; slot++) expectedTotal += (slot % 7) + (d % 3);
-    expect(estimate.report.meanPerDay).toBeCloseTo(expectedTotal / days, 9);
   });
 });
