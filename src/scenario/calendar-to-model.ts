@@ -91,6 +91,12 @@ export function calendarToModel(calendar: ScenarioSections['calendar'], dayFacto
   const closed = new Set(closedWeekdaysOf(calendar, dayFactors));
   const startDate = calendar.startDate;
   if (startDate === undefined) {
+    // An undated run shorter than a week stands for every day the centre opens: around the clock every day; otherwise
+    // the weekdays of a dated calendar's default (Monday to Friday, and a weekend day that has a day factor).
+    if (closed.size === 0 && calendar.closedWeekdays === undefined && days < 7) {
+      const openWeekdays = isOpenAroundTheClock(calendar) ? 7 : 7 - DEFAULT_CLOSED_WEEKDAYS.filter((day) => dayFactors?.[day] === undefined).length;
+      return { ...grid, openDaysPerYear: (DAYS_PER_YEAR * openWeekdays) / 7 };
+    }
     if (closed.size === 0) return grid;
     const openDays = Array.from({ length: days }, (_, day) => !closed.has(weekdayOfDay(grid, day)));
     return { ...grid, openDays, openDaysPerYear: (DAYS_PER_YEAR * (7 - closed.size)) / 7 };

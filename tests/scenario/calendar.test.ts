@@ -59,6 +59,18 @@ describe('calendar dates', () => {
     expect(model.calendar.openDays).toBeUndefined();
     expect(model.calendar.startDate).toBeUndefined();
   });
+
+  it('takes an undated run shorter than a week for every day the centre opens in a year (for FTEs and annualised totals)', () => {
+    // Open around the clock: every day of the year, not one weekday in seven.
+    const allDay = modelOf('calendar:\n  days: 1\n  open: "00:00"\n  close: "24:00"');
+    expect(allDay.calendar.openDaysPerYear).toBeCloseTo(365.2425, 9);
+    // Office hours: Monday to Friday, and Saturday too when the day factors list it.
+    expect(modelOf('calendar:\n  days: 1\n  open: "08:00"\n  close: "16:00"').calendar.openDaysPerYear).toBeCloseTo((365.2425 * 5) / 7, 9);
+    const saturdays = modelOf('calendar:\n  days: 2\n  open: "08:00"\n  close: "16:00"', {
+      demand: 'demand:\n  casesPerHour: 100\n  dayFactors: { mon: 1, tue: 1, wed: 1, thu: 1, fri: 1, sat: 0.5 }',
+    });
+    expect(saturdays.calendar.openDaysPerYear).toBeCloseTo((365.2425 * 6) / 7, 9);
+  });
 });
 
 describe('calendar problems', () => {

@@ -58,9 +58,9 @@ export function dayLabel(calendar: Pick<Calendar, 'startDate' | 'startWeekday'>,
 }
 
 /**
- * Open days in a year of this calendar (see `Calendar.openDaysPerYear`). Undated days without that figure: an average
- * year × the share of the week's days that the run has open (the weekdays of its open days), so that a Monday-to-Friday
- * week stands for 260.9 days a year and one Monday for 52.2.
+ * Open days in a year of this calendar (see `Calendar.openDaysPerYear`; an undated run shorter than a week gets it from
+ * its opening hours, see calendarToModel). Undated days without that figure: an average year × the share of the week's
+ * days that the run has open (the weekdays of its open days), so that a Monday-to-Friday week stands for 260.9 days.
  * @example openDaysPerYear({ days: 5, startWeekday: 'mon' }) // 260.8875
  */
 export function openDaysPerYear(calendar: Pick<Calendar, 'days' | 'openDays' | 'openDaysPerYear' | 'startWeekday'>): number {
