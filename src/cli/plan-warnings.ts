@@ -34,9 +34,12 @@ export function warnAboutPlan(plan: VariantPlan, io: CliIo, label: string = prin
     );
   }
   for (const overload of taskOverloads(plan)) {
+    // As many decimals as it takes to show that the work is more than the time left over (127.6 against 127.5 hours).
+    let digits = 1;
+    while (digits < 4 && formatNumber(overload.workHours, digits) === formatNumber(overload.spareHours, digits)) digits += 1;
     io.stderr.write(
-      `staffsim: warning: ${label}: ${printable(overload.group)} has ${formatNumber(overload.workHours, 1)} hours of callbacks and other tasks but its calls ` +
-        `leave only ${formatNumber(overload.spareHours, 1)} hours over, so the backlog grows without end from one run to the next: ` +
+      `staffsim: warning: ${label}: ${printable(overload.group)} has ${formatNumber(overload.workHours, digits)} hours of callbacks and other tasks but its calls ` +
+        `leave only ${formatNumber(overload.spareHours, digits)} hours over, so the backlog grows without end from one run to the next: ` +
         'the total cost is unbounded (∞); add agents to the group, or send it fewer tasks.\n',
     );
   }

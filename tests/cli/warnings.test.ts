@@ -25,6 +25,13 @@ describe('warnings on stderr, never on stdout', () => {
     expect(warnings(groups.stderr)[0]).toMatch(/^staffsim: warning: mediocre: case-officers: occupancy above 90% \(no maxOccupancy set\) in \d+ intervals/);
   });
 
+  it('plan: a task backlog just over the time left shows as many decimals as it takes to tell the two apart', async () => {
+    const plan = await runCli(['plan', municipal, '--variant', 'mediocre', '--set', 'demand.casesPerDay=304']);
+    const line = warnings(plan.stderr).find((text) => text.includes('hours of callbacks'));
+    const [work, spare] = [...(line ?? '').matchAll(/([\d,.]+) hours/g)].map((match) => Number((match[1] as string).replace(/,/g, '')));
+    expect(work).toBeGreaterThan(spare as number);
+  });
+
   it('plan and run: say why the analytic and the simulated figures of a short scenario differ', async () => {
     const short = ['--set', 'calendar.open="08:00"', '--set', 'calendar.close="09:00"', '--set', 'handling.handleTime.meanSeconds=600', '--set', 'simulation.warmupHours=0'];
     const plan = await runCli(['plan', textbook, ...short]);
