@@ -23,6 +23,8 @@ export default defineConfig({
     // React as staffsim ships it (bin/staffsim.js and the build set production): the explorer's tests take about a fifth
     // less time than with React's development build.
     env: { NODE_ENV: 'production' },
+    // CI cleared in every worker before any test file loads (see the file).
+    setupFiles: ['tests/setup/outside-ci.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

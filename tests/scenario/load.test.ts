@@ -46,6 +46,8 @@ describe('the complete example of SPEC §2', () => {
       closeSeconds: 16.5 * 3600,
       intervalSeconds: 1800,
       intervalsPerDay: 17,
+      // Undated and shorter than a week: it stands for Monday to Friday (365.2425 × 5 / 7 days a year).
+      openDaysPerYear: (365.2425 * 5) / 7,
     });
   });
 
@@ -145,6 +147,7 @@ describe('defaults', () => {
           "days": 1,
           "intervalSeconds": 1800,
           "intervalsPerDay": 4,
+          "openDaysPerYear": 260.8875,
           "openSeconds": 32400,
           "startWeekday": "mon",
         },
