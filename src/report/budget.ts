@@ -11,7 +11,7 @@
 import { DEFAULT_HOURS_PER_FTE } from '../core/model/contact-centre-model.js';
 import type { Calendar } from '../core/model/contact-centre-model.js';
 import { dateOfDay, openDayCount, openDaysPerYear } from '../core/model/calendar-days.js';
-import type { GroupMetricName, MetricEstimate, MetricName } from '../core/metrics.js';
+import { COST_LINE_NAMES, type GroupMetricName, type MetricEstimate, type MetricName } from '../core/metrics.js';
 import { formatNumber } from './format.js';
 
 /** The period a result covers. */
@@ -58,13 +58,7 @@ export const ANNUALISED_METRICS = [
   'unresolvedCases',
   'paidAgentHours',
   'overtimeHours',
-  'staffCost',
-  'overtimeCost',
-  'telephonyCost',
-  'customerTimeCost',
-  'repeatContactCost',
-  'unresolvedCaseCost',
-  'fixedCost',
+  ...COST_LINE_NAMES,
   'totalCost',
   'transfers',
   'tasks',
@@ -91,18 +85,7 @@ export const ANNUALISED_GROUP_METRICS = [
 export function isPeriodMetric(name: string): boolean {
   return PERIOD_METRICS.has(name.startsWith('groups.') ? name.slice(name.lastIndexOf('.') + 1) : name);
 }
-const PERIOD_METRICS: ReadonlySet<string> = new Set([
-  'paidAgentHours',
-  'overtimeHours',
-  'staffCost',
-  'overtimeCost',
-  'telephonyCost',
-  'customerTimeCost',
-  'repeatContactCost',
-  'unresolvedCaseCost',
-  'fixedCost',
-  'totalCost',
-]);
+const PERIOD_METRICS: ReadonlySet<string> = new Set(['paidAgentHours', 'overtimeHours', ...COST_LINE_NAMES, 'totalCost']);
 
 /**
  * The period of a run.

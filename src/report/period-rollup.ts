@@ -11,7 +11,7 @@
  * the staffing plan (exact for whole agents; for shifts, whose on-phone agents are rounded at random in each
  * replication, the expected time); the service level that excludes short abandons is weighted by attempts.
  */
-import { ALL_METRIC_NAMES, GROUP_METRIC_NAMES, metricNamesOf } from '../core/metrics.js';
+import { ALL_METRIC_NAMES, COST_LINE_NAMES, GROUP_METRIC_NAMES, metricNamesOf } from '../core/metrics.js';
 import type { GroupMetricName, GroupMetricRecord, MetricEstimate, MetricName, MetricRecord } from '../core/metrics.js';
 import type { CalendarPeriod, PeriodUnit } from '../core/model/calendar-periods.js';
 import type { Calendar, ServiceLevelDefinition } from '../core/model/contact-centre-model.js';
@@ -74,13 +74,7 @@ const ADDITIVE: readonly MetricName[] = [
   'unansweredAtEnd',
   'paidAgentHours',
   'overtimeHours',
-  'staffCost',
-  'overtimeCost',
-  'telephonyCost',
-  'customerTimeCost',
-  'repeatContactCost',
-  'unresolvedCaseCost',
-  'fixedCost',
+  ...COST_LINE_NAMES,
   'totalCost',
   'transfers',
   'failedTransfers',
@@ -110,32 +104,31 @@ function serviceLevelWeight(definition: ServiceLevelDefinition): 'attempts' | 'a
   return definition === 'answered-of-answered' ? 'answered' : 'attempts';
 }
 
-/** Weighted means of a variant's record: metric → its denominator. */
-function variantWeights(source: RollupSource): Partial<Record<MetricName, Weight<MetricName>>> {
+/** Weighted means that a variant's record and a group's share: metric → its denominator. */
+function callAndTaskWeights(source: RollupSource) {
   return {
     serviceLevel: serviceLevelWeight(source.definition),
     probabilityOfWaiting: 'attempts',
     asaSeconds: 'answered',
     meanWaitSeconds: 'attempts',
     occupancy: 'onPhone',
-    timeToResolutionSeconds: 'resolvedCases',
     taskDelaySeconds: 'tasksDone',
     tasksWithinDueShare: 'tasksDone',
+  } as const;
+}
+
+/** Weighted means of a variant's record: metric → its denominator. */
+function variantWeights(source: RollupSource): Partial<Record<MetricName, Weight<MetricName>>> {
+  return {
+    ...callAndTaskWeights(source),
+    timeToResolutionSeconds: 'resolvedCases',
     // Without a warm-up every answered attempt counts (answered / resolved, below); with one, the record's own ratio.
     ...(source.warmup ? { contactsPerResolvedCase: 'resolvedCases' as const } : {}),
   };
 }
 
 function groupWeights(source: RollupSource): Partial<Record<GroupMetricName, Weight<GroupMetricName>>> {
-  return {
-    serviceLevel: serviceLevelWeight(source.definition),
-    probabilityOfWaiting: 'attempts',
-    asaSeconds: 'answered',
-    meanWaitSeconds: 'attempts',
-    occupancy: 'onPhone',
-    taskDelaySeconds: 'tasksDone',
-    tasksWithinDueShare: 'tasksDone',
-  };
+  return callAndTaskWeights(source);
 }
 
 const ratio = (numerator: number, denominator: number): number => (denominator > 0 ? numerator / denominator : Number.NaN);

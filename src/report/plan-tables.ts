@@ -2,7 +2,7 @@
  * The plan's own tables for its exports (`plan --format csv|md|xlsx|html`): agents per interval and agent group, with
  * paid hours and FTEs, and the shift lines of `--shifts`. Pure.
  */
-import { openRows, dateOfDay } from '../core/model/calendar-days.js';
+import { intervalLabel, openRows } from '../core/model/calendar-days.js';
 import { formatClock } from '../core/model/clock.js';
 import { DEFAULT_HOURS_PER_FTE, type Shift } from '../core/model/contact-centre-model.js';
 import type { VariantPlan } from '../core/plan/interval-plan.js';
@@ -19,39 +19,27 @@ export function planStaffingRows(plan: VariantPlan): PlanStaffingRow[] {
   const calendar = model.calendar;
   const budget = budgetOf(calendar, model.costs.hoursPerFte, {}, []);
   const perFte = (model.costs.hoursPerFte ?? DEFAULT_HOURS_PER_FTE) * budget.yearShare;
-  const where = (day: number, interval: number): Pick<PlanStaffingRow, 'day' | 'date' | 'start'> => {
-    const date = dateOfDay(calendar, day);
-    const start = formatClock(calendar.openSeconds + interval * calendar.intervalSeconds);
-    return date === null ? { day: day + 1, start } : { day: day + 1, date, start };
-  };
-  if (model.network !== undefined && plan.groups !== undefined) {
-    return plan.groups.flatMap((group) =>
-      openRows(calendar, group.rows).map((row) => ({
-        variant: model.variantName,
-        group: group.name,
-        ...where(row.day, row.interval),
-        attempts: row.attempts,
-        onPhoneAgents: row.onPhoneAgents,
-        paidAgents: row.paidAgents,
-        paidAgentHours: row.paidAgentHours,
-        fte: row.paidAgentHours / perFte,
-        serviceLevel: row.serviceLevel,
-        staffCost: row.staffCost,
-      })),
-    );
-  }
-  return openRows(calendar, plan.rows).map((row) => ({
+  /** One row: where it sits, its agents and hours, and the FTEs that those hours make. */
+  const staffingRow = (
+    group: string | null,
+    row: { day: number; interval: number; attempts: number; onPhoneAgents: number; paidAgents: number; paidAgentHours: number; serviceLevel: number },
+    staffCost: number,
+  ): PlanStaffingRow => ({
     variant: model.variantName,
-    group: null,
-    ...where(row.day, row.interval),
+    group,
+    ...intervalLabel(calendar, row.day, row.interval),
     attempts: row.attempts,
     onPhoneAgents: row.onPhoneAgents,
     paidAgents: row.paidAgents,
     paidAgentHours: row.paidAgentHours,
     fte: row.paidAgentHours / perFte,
     serviceLevel: row.serviceLevel,
-    staffCost: row.costs.staffCost,
-  }));
+    staffCost,
+  });
+  if (model.network !== undefined && plan.groups !== undefined) {
+    return plan.groups.flatMap((group) => openRows(calendar, group.rows).map((row) => staffingRow(group.name, row, row.staffCost)));
+  }
+  return openRows(calendar, plan.rows).map((row) => staffingRow(null, row, row.costs.staffCost));
 }
 
 /** The shift lines of a solved plan. */
