@@ -51,8 +51,12 @@ export function closedWeekdaysOf(
   dayFactors: Partial<Record<Weekday, number | undefined>> | undefined,
 ): readonly Weekday[] {
   if (calendar.closedWeekdays !== undefined) return calendar.closedWeekdays;
-  if (calendar.startDate === undefined || isOpenAroundTheClock(calendar)) return [];
-  return DEFAULT_CLOSED_WEEKDAYS.filter((day) => dayFactors?.[day] === undefined);
+  return calendar.startDate === undefined ? [] : usuallyClosedWeekdays(calendar, dayFactors);
+}
+
+/** Saturday and Sunday unless the day factors list them; none for a centre open around the clock. */
+function usuallyClosedWeekdays(calendar: Pick<ScenarioSections['calendar'], 'open' | 'close'>, dayFactors: Partial<Record<Weekday, number | undefined>> | undefined): readonly Weekday[] {
+  return isOpenAroundTheClock(calendar) ? [] : DEFAULT_CLOSED_WEEKDAYS.filter((day) => dayFactors?.[day] === undefined);
 }
 
 const holidayCache = new Map<string, Map<string, string>>();
@@ -94,8 +98,7 @@ export function calendarToModel(calendar: ScenarioSections['calendar'], dayFacto
     // An undated run shorter than a week stands for every day the centre opens: around the clock every day; otherwise
     // the weekdays of a dated calendar's default (Monday to Friday, and a weekend day that has a day factor).
     if (closed.size === 0 && calendar.closedWeekdays === undefined && days < 7) {
-      const openWeekdays = isOpenAroundTheClock(calendar) ? 7 : 7 - DEFAULT_CLOSED_WEEKDAYS.filter((day) => dayFactors?.[day] === undefined).length;
-      return { ...grid, openDaysPerYear: (DAYS_PER_YEAR * openWeekdays) / 7 };
+      return { ...grid, openDaysPerYear: (DAYS_PER_YEAR * (7 - usuallyClosedWeekdays(calendar, dayFactors).length)) / 7 };
     }
     if (closed.size === 0) return grid;
     const openDays = Array.from({ length: days }, (_, day) => !closed.has(weekdayOfDay(grid, day)));
