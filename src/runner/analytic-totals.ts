@@ -1,6 +1,7 @@
 import { InfeasibleError } from '../core/errors.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import { planVariant, type VariantPlan } from '../core/plan/interval-plan.js';
+import { finiteMargin } from '../core/sensitivity/finite-margin.js';
 import { pricelessKey, repricedTotalCost, type GroupHours } from '../core/sensitivity/reprice.js';
 import type { PointStatus } from '../core/sensitivity/sensitivity-result.js';
 
@@ -8,6 +9,8 @@ import type { PointStatus } from '../core/sensitivity/sensitivity-result.js';
 export interface AnalyticTotal {
   readonly totalCost: number;
   readonly status: PointStatus;
+  /** How far the plan is from an unbounded cost (`finiteMargin`); NaN when not known (an infeasible target). */
+  readonly margin: number;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface AnalyticTotal {
  */
 export class AnalyticTotals {
   private readonly cache = new Map<string, AnalyticTotal>();
-  private reference: { key: string; plan: VariantPlan; hours: GroupHours[] } | null = null;
+  private reference: { key: string; plan: VariantPlan; hours: GroupHours[]; margin: number } | null = null;
   /** Plans made (the costly part), and repricings. */
   plans = 0;
   repricings = 0;
@@ -44,21 +47,22 @@ export class AnalyticTotals {
       const repriced = repricedTotalCost(reference.plan.totals, reference.hours, this.referenceModel, model);
       if (repriced !== null) {
         this.repricings += 1;
-        return { totalCost: repriced, status: Number.isFinite(repriced) ? 'ok' : 'unstable' };
+        return { totalCost: repriced, status: Number.isFinite(repriced) ? 'ok' : 'unstable', margin: reference.margin };
       }
     }
     try {
       this.plans += 1;
-      const totalCost = planVariant(model).totals.totalCost ?? Number.NaN;
-      return { totalCost, status: Number.isFinite(totalCost) ? 'ok' : 'unstable' };
+      const plan = planVariant(model);
+      const totalCost = plan.totals.totalCost ?? Number.NaN;
+      return { totalCost, status: Number.isFinite(totalCost) ? 'ok' : 'unstable', margin: finiteMargin(plan) };
     } catch (error) {
-      if (error instanceof InfeasibleError) return { totalCost: Number.NaN, status: 'infeasible' };
+      if (error instanceof InfeasibleError) return { totalCost: Number.NaN, status: 'infeasible', margin: Number.NaN };
       throw error;
     }
   }
 
   /** The reference model's plan, made once (null when it is infeasible). */
-  private referencePlan(): { key: string; plan: VariantPlan; hours: GroupHours[] } | null {
+  private referencePlan(): { key: string; plan: VariantPlan; hours: GroupHours[]; margin: number } | null {
     if (this.reference !== null) return this.reference;
     let plan: VariantPlan;
     try {
@@ -72,9 +76,9 @@ export class AnalyticTotals {
       plan.groups === undefined
         ? [{ paidAgentHours: plan.totals.paidAgentHours ?? 0, overtimeHours: plan.totals.overtimeHours ?? 0 }]
         : plan.groups.map((group) => ({ paidAgentHours: group.totals.paidAgentHours, overtimeHours: group.totals.overtimeHours }));
-    this.reference = { key: pricelessKey(this.referenceModel), plan, hours };
+    this.reference = { key: pricelessKey(this.referenceModel), plan, hours, margin: finiteMargin(plan) };
     const totalCost = plan.totals.totalCost ?? Number.NaN;
-    this.cache.set(JSON.stringify(this.referenceModel), { totalCost, status: Number.isFinite(totalCost) ? 'ok' : 'unstable' });
+    this.cache.set(JSON.stringify(this.referenceModel), { totalCost, status: Number.isFinite(totalCost) ? 'ok' : 'unstable', margin: this.reference.margin });
     return this.reference;
   }
 }

@@ -31,9 +31,15 @@ export class AnalyticPoints {
 
   /** The compared variants' totals with `input` at `value`. */
   at(input: SensitivityInput, value: number): PointTotals {
+    return this.withMargin(input, value).point;
+  }
+
+  /** `at`, and how far the point is from an unbounded total in any compared variant (the least `finiteMargin`). */
+  withMargin(input: SensitivityInput, value: number): { point: PointTotals; margin: number } {
     const models = this.workspace.modelsAt(input, value);
     const results = models.map((model, i) => (this.totals[i] as AnalyticTotals).total(model));
-    return { totals: results.map((r) => r.totalCost), status: results.map((r) => r.status) };
+    const margin = results.reduce((least, r) => Math.min(least, r.margin), Number.POSITIVE_INFINITY);
+    return { point: { totals: results.map((r) => r.totalCost), status: results.map((r) => r.status) }, margin };
   }
 
   /** Plans made so far, over all variants. */
@@ -48,10 +54,19 @@ export class AnalyticPoints {
  */
 export function sensitivityRow(points: AnalyticPoints, input: SensitivityInput, atBase: PointTotals, options: BreakEvenOptions = {}): SensitivityRow {
   let evaluations = 0;
-  const at = (value: number): PointTotals => {
-    evaluations += 1;
-    return points.at(input, value);
+  // Each value is evaluated once: the search asks for its difference and its margin.
+  const seen = new Map<number, { point: PointTotals; margin: number }>();
+  const evaluated = (value: number): { point: PointTotals; margin: number } => {
+    let found = seen.get(value);
+    if (found === undefined) {
+      evaluations += 1;
+      found = points.withMargin(input, value);
+      seen.set(value, found);
+    }
+    return found;
   };
+  const at = (value: number): PointTotals => evaluated(value).point;
+  const margin = (value: number): number => (value === input.base ? points.withMargin(input, value).margin : evaluated(value).margin);
   const atLow = at(input.low);
   const atHigh = at(input.high);
   const pair = points.workspace.variants.length === 2;
@@ -70,6 +85,7 @@ export function sensitivityRow(points: AnalyticPoints, input: SensitivityInput, 
           integer: input.kind === 'agents',
         },
         options,
+        margin,
       )
     : { breakEvens: [], finiteLimits: [] };
   return {

@@ -10,8 +10,10 @@ import { buildLandingKernel, dayProfiles, spreadLanding, type LandingKernel } fr
 import { isOpenDay, nextOpenDay, openDayCount } from '../model/calendar-days.js';
 import { missedTargets, solveStaffing, type StaffingTargets } from '../queueing/staffing-solver.js';
 import type { AnalyticSource, IntervalPlanRow, VariantPlan } from './interval-plan.js';
+import { AndersonMemory } from './anderson-acceleration.js';
 import { mixedEvaluation } from './mixed-evaluation.js';
 import { scheduledStaffingOf, type StaffingSchedule } from './staffing-schedule.js';
+import { TrafficEquations, type IntervalFeedback } from './traffic-equations.js';
 
 /** One interval of one agent group in an analytic plan (SPEC §7). */
 export interface GroupIntervalRow {
@@ -80,8 +82,13 @@ export interface TaskOverload {
  */
 export function taskOverloads(plan: { readonly groups?: readonly GroupPlan[] | undefined }): TaskOverload[] {
   return (plan.groups ?? [])
-    .filter((group) => group.taskHours.work > group.taskHours.spare * (1 + 1e-9) + 1e-9)
+    .filter((group) => !keepsUpWithTasks(group))
     .map((group) => ({ group: group.name, workHours: group.taskHours.work, spareHours: group.taskHours.spare }));
+}
+
+/** Whether a group's calls leave enough agent time over for its tasks during the run (see `taskOverloads`). */
+function keepsUpWithTasks(group: GroupPlan): boolean {
+  return !(group.taskHours.work > group.taskHours.spare * (1 + 1e-9) + 1e-9);
 }
 
 /** Outer iterations of one interval's fixed point before target staffing is frozen at its better-staffed side. */
@@ -153,6 +160,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   }
 
   const setups = groups.map((group, g) => groupSetup(model, group, g));
+  const scratch = intervalScratch(setups, C, capped);
   const source: AnalyticSource = setups.some((setup) => setup.patienceSeconds !== null) ? 'erlang-a' : 'erlang-c';
   const redialKernel = buildLandingKernel(calendar, customers.redial.delay);
   const repeatKernel = buildLandingKernel(calendar, handling.repeatContact.delay);
@@ -210,13 +218,16 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   };
 
   // Each interval's fixed point starts from the failure shares of the one before (the load changes little).
-  let previousFailure = new Float64Array(G);
+  const previousFailure = new Float64Array(G);
+  // Buffers reused by every interval: the dialled calls by class, and what of them redials and repeats later.
+  const base = new Float64Array(C);
+  const redialsOut = new Float64Array(C);
+  const repeatsOut = new Float64Array(C);
   for (let k = 0; k < total; k++) {
     const day = Math.floor(k / perDay);
     const i = k % perDay;
     const start = intervalStart(k);
     const first = (model.demand.casesPerInterval[day] as readonly number[])[i] as number;
-    const base = new Float64Array(C);
     for (let c = 0; c < C; c++) {
       base[c] = (c === 0 ? first : 0) + ((redialIn[c] as Float64Array)[k] as number) + ((repeatIn[c] as Float64Array)[k] as number);
       (variant[k] as (typeof variant)[number]).redials += (redialIn[c] as Float64Array)[k] as number;
@@ -226,15 +237,15 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const selfRepeat = repeatKernel.mass[(i * days) * perDay + i] as number;
 
     // --- calls: one fixed point over all groups
-    const solved = solveInterval(setups, base, C, capped, { rho, p, selfRedial, selfRepeat }, day, i, previousFailure);
-    previousFailure = Float64Array.from(solved.metrics, (m) => m.abandonedShare + m.blockedShare);
+    const solved = solveInterval(setups, scratch, base, { rho, p, selfRedial, selfRepeat }, day, i, previousFailure);
+    solved.metrics.forEach((m, g) => (previousFailure[g] = m.abandonedShare + m.blockedShare));
     if (!solved.converged) converged = false;
     const { X, agents, metrics } = solved;
     const row = variant[k] as (typeof variant)[number];
     const callbacksCreated: { group: number; count: number; nextClass: number }[] = [];
     // Redials and repeat contacts land by the same kernels whichever group the call failed in: one spread per class.
-    const redialsOut = new Float64Array(C);
-    const repeatsOut = new Float64Array(C);
+    redialsOut.fill(0);
+    repeatsOut.fill(0);
     for (let g = 0; g < G; g++) {
       const setup = setups[g] as GroupSetup;
       const m = metrics[g] as GroupEvaluation;
@@ -452,7 +463,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     model,
     source,
     rows,
-    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant, taskOverloads({ groups: groupPlans }).length === 0),
+    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant, groupPlans.every(keepsUpWithTasks)),
     converged,
     groups: groupPlans,
   };
@@ -544,15 +555,22 @@ function evaluateGroup(setup: GroupSetup, agents: number, calls: number, rule: S
 
 /** The group's queue with a whole number of agents; a caller without patience who finds no agent free abandons. */
 function groupQueueAt(setup: GroupSetup, arrivalsPerSecond: number, agents: number, rule: ServiceLevelRule): QueueMetrics & { blockedShare: number } {
-  const input = { arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
   if (setup.maxQueue === null) {
+    const input = { arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
     // Built from the validated model; only the calls could go astray, and then evaluateQueue says how.
     const valid = arrivalsPerSecond >= 0 && arrivalsPerSecond < Infinity;
     const metrics = (valid ? evaluateCheckedQueue(input) : evaluateQueue(input)) as QueueMetrics & { blockedShare: number };
     metrics.blockedShare = 0;
     return metrics;
   }
-  const finite = evaluateFiniteQueue({ ...input, maxQueue: setup.maxQueue });
+  const finite = evaluateFiniteQueue({
+    arrivalsPerSecond,
+    meanHandleSeconds: setup.handleSeconds,
+    agents,
+    meanPatienceSeconds: setup.patienceSeconds,
+    serviceLevel: rule,
+    maxQueue: setup.maxQueue,
+  });
   return setup.abandonsAtOnce ? { ...finite, abandonedShare: finite.blockedShare, blockedShare: 0 } : finite;
 }
 
@@ -599,6 +617,7 @@ function meets(metrics: QueueMetrics & { blockedShare: number }, targets: NonNul
 }
 
 /**
+/**
  * One interval's calls: the offered calls of every group by class (dialled calls so far) and the agents, solved to a
  * fixed point of the traffic equations and the groups' queues.
  *
@@ -610,34 +629,40 @@ function meets(metrics: QueueMetrics & { blockedShare: number }, targets: NonNul
  */
 function solveInterval(
   setups: readonly GroupSetup[],
+  work: IntervalScratch,
   base: Float64Array,
-  C: number,
-  capped: boolean,
-  feedback: { rho: number; p: number; selfRedial: number; selfRepeat: number },
+  feedback: IntervalFeedback,
   day: number,
   interval: number,
   startingFailure: Float64Array,
 ): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
   const G = setups.length;
+  const { equations, secant, loads, before, mapped, failure, accelerated, known } = work;
   const agents = new Float64Array(G);
-  setups.forEach((setup, g) => {
-    if (setup.schedule !== null) agents[g] = setup.schedule.onPhoneAgents[day]?.[interval] ?? 0;
-  });
-  let failure: Float64Array = Float64Array.from(startingFailure);
-  let X = solveFlows(setups, base, C, capped, failure, feedback);
+  for (let g = 0; g < G; g++) {
+    const schedule = (setups[g] as GroupSetup).schedule;
+    if (schedule !== null) agents[g] = schedule.onPhoneAgents[day]?.[interval] ?? 0;
+  }
+  failure.set(startingFailure);
+  // Two flow buffers: the current round's calls and the next round's.
+  let X = equations.solve(base, failure, feedback, work.flowsA);
+  let next = work.flowsB;
   const history: Float64Array[] = [];
   let frozen = false;
-  const secant = new AndersonMemory(G, ANDERSON_MEMORY);
+  secant.clear();
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const loads = groupLoads(X, G, C);
-    const before = Float64Array.from(agents);
-    const known: (GroupEvaluation | null)[] = new Array<GroupEvaluation | null>(G).fill(null);
-    setups.forEach((setup, g) => {
-      if (setup.target === null || frozen) return;
-      const solved = solveGroupAgents(setup, loads[g] as number, day, interval, iteration === 0 ? null : (agents[g] as number));
-      agents[g] = solved.agents;
-      known[g] = solved.evaluation;
-    });
+    groupLoads(X, G, work.classes, loads);
+    before.set(agents);
+    known.fill(null);
+    if (!frozen) {
+      for (let g = 0; g < G; g++) {
+        const setup = setups[g] as GroupSetup;
+        if (setup.target === null) continue;
+        const solved = solveGroupAgents(setup, loads[g] as number, day, interval, iteration === 0 ? null : (agents[g] as number));
+        agents[g] = solved.agents;
+        known[g] = solved.evaluation;
+      }
+    }
     if (!frozen && !sameAgents(before, agents)) {
       // Back at a staffing it had before: the solved agents jump back and forth across a whole agent, and no exact
       // fixed point exists. Hold each target group at the most agents it had since, the better-staffed side.
@@ -649,12 +674,11 @@ function solveInterval(
       }
     }
     history.push(Float64Array.from(agents));
-    const mapped = new Float64Array(G);
     for (let g = 0; g < G; g++) {
       const m = known[g] ?? evaluateGroup(setups[g] as GroupSetup, agents[g] as number, loads[g] as number);
       mapped[g] = m.abandonedShare + m.blockedShare;
     }
-    const next = solveFlows(setups, base, C, capped, mapped, feedback);
+    equations.solve(base, mapped, feedback, next);
     let residual = 0;
     let scale = 1;
     for (let n = 0; n < X.length; n++) {
@@ -667,10 +691,14 @@ function solveInterval(
       return settle(true);
     }
     if (!agentsStable) secant.clear();
-    const accelerated = secant.step(failure, mapped);
-    // The plain step's flows are `next` already.
-    failure = accelerated ?? mapped;
-    X = accelerated === null ? next : solveFlows(setups, base, C, capped, failure, feedback);
+    if (secant.step(failure, mapped, accelerated)) {
+      failure.set(accelerated);
+      equations.solve(base, failure, feedback, X);
+    } else {
+      // The plain step: its flows are `next` already.
+      failure.set(mapped);
+      [X, next] = [next, X];
+    }
     if (!frozen && iteration + 1 >= FREEZE_AFTER) {
       // The solved agents jump back and forth: hold each target group at the most agents of the last rounds.
       frozen = true;
@@ -682,9 +710,10 @@ function solveInterval(
 
   /** The metrics at the final loads, and the flows for exactly their failure shares (so that every call is counted once). */
   function settle(converged: boolean): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
-    const loads = groupLoads(X, G, C);
+    groupLoads(X, G, work.classes, loads);
     const final = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
-    const flows = solveFlows(setups, base, C, capped, Float64Array.from(final, (m) => m.abandonedShare + m.blockedShare), feedback);
+    for (let g = 0; g < G; g++) mapped[g] = (final[g] as GroupEvaluation).abandonedShare + (final[g] as GroupEvaluation).blockedShare;
+    const flows = equations.solve(base, mapped, feedback, new Float64Array(G * work.classes));
     return { X: flows, agents, metrics: final, converged };
   }
 }
@@ -692,99 +721,36 @@ function solveInterval(
 /** Rounds of secant memory in Anderson acceleration (more than the few groups of a scenario gains nothing). */
 const ANDERSON_MEMORY = 3;
 
-/**
- * Anderson acceleration (type II) of a fixed-point map x ↦ F(x) on shares in [0, 1]: from the last rounds' inputs
- * and residuals F(x) − x, the next input is the combination whose residual is least in the linearised map — a
- * multi-secant quasi-Newton step. Falls back to the plain step F(x) where there is no history yet, the small
- * least-squares problem is singular or the step leaves [0, 1].
- */
-class AndersonMemory {
-  private readonly inputs: Float64Array[] = [];
-  private readonly residuals: Float64Array[] = [];
-
-  constructor(
-    private readonly size: number,
-    private readonly memory: number,
-  ) {}
-
-  clear(): void {
-    this.inputs.length = 0;
-    this.residuals.length = 0;
-  }
-
-  /** The next input after the map took `input` to `mapped`; null where that is the plain step, `mapped` itself. */
-  step(input: Float64Array, mapped: Float64Array): Float64Array | null {
-    const n = this.size;
-    const residual = new Float64Array(n);
-    for (let i = 0; i < n; i++) residual[i] = (mapped[i] as number) - (input[i] as number);
-    this.inputs.push(Float64Array.from(input));
-    this.residuals.push(residual);
-    if (this.inputs.length > this.memory + 1) {
-      this.inputs.shift();
-      this.residuals.shift();
-    }
-    const m = this.inputs.length - 1;
-    if (m === 0) return null;
-    // Columns: differences of residuals (dF) and of inputs (dX) between consecutive rounds.
-    const dF: Float64Array[] = [];
-    const dX: Float64Array[] = [];
-    for (let j = 0; j < m; j++) {
-      const f = new Float64Array(n);
-      const x = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        f[i] = (this.residuals[j + 1] as Float64Array)[i]! - (this.residuals[j] as Float64Array)[i]!;
-        x[i] = (this.inputs[j + 1] as Float64Array)[i]! - (this.inputs[j] as Float64Array)[i]!;
-      }
-      dF.push(f);
-      dX.push(x);
-    }
-    // γ = argmin ‖residual − dF γ‖ by modified Gram–Schmidt, newest column first; a column that (nearly) lies in the
-    // span of newer ones is dropped (γ = 0), as where a group's share does not move.
-    const q: Float64Array[] = [];
-    const r: number[][] = [];
-    const kept: number[] = [];
-    for (let j = m - 1; j >= 0; j--) {
-      const v = Float64Array.from(dF[j] as Float64Array);
-      const norm0 = Math.sqrt(dot(v, v));
-      const coefficients: number[] = [];
-      for (const basis of q) {
-        const c = dot(basis, v);
-        coefficients.push(c);
-        for (let i = 0; i < n; i++) v[i] = (v[i] as number) - c * (basis[i] as number);
-      }
-      const norm = Math.sqrt(dot(v, v));
-      if (!(norm > 1e-10 * norm0) || !(norm0 > 0)) continue;
-      for (let i = 0; i < n; i++) v[i] = (v[i] as number) / norm;
-      q.push(v);
-      r.push([...coefficients, norm]);
-      kept.push(j);
-    }
-    if (q.length === 0) return null;
-    // Back-substitution of R γ = Qᵀ residual (R upper triangular in the order kept).
-    const qr = q.map((basis) => dot(basis, residual));
-    const gammaKept = new Array<number>(q.length).fill(0);
-    for (let a = q.length - 1; a >= 0; a--) {
-      let value = qr[a] as number;
-      for (let b = a + 1; b < q.length; b++) value -= ((r[b] as number[])[a] as number) * (gammaKept[b] as number);
-      gammaKept[a] = value / ((r[a] as number[])[a] as number);
-    }
-    const gamma = new Array<number>(m).fill(0);
-    kept.forEach((j, a) => (gamma[j] = gammaKept[a] as number));
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let value = (input[i] as number) + (residual[i] as number);
-      for (let j = 0; j < m; j++) value -= (gamma[j] as number) * ((dX[j] as Float64Array)[i]! + (dF[j] as Float64Array)[i]!);
-      if (!(value >= 0 && value <= 1)) return null;
-      out[i] = value;
-    }
-    return out;
-  }
+/** The buffers of one plan's interval solves, allocated once per plan (a plan solves thousands of rounds). */
+interface IntervalScratch {
+  readonly classes: number;
+  readonly equations: TrafficEquations;
+  readonly secant: AndersonMemory;
+  readonly flowsA: Float64Array;
+  readonly flowsB: Float64Array;
+  readonly loads: Float64Array;
+  readonly before: Float64Array;
+  readonly mapped: Float64Array;
+  readonly failure: Float64Array;
+  readonly accelerated: Float64Array;
+  readonly known: (GroupEvaluation | null)[];
 }
 
-function dot(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
+function intervalScratch(setups: readonly GroupSetup[], classes: number, capped: boolean): IntervalScratch {
+  const G = setups.length;
+  return {
+    classes,
+    equations: new TrafficEquations(setups, classes, capped),
+    secant: new AndersonMemory(G, ANDERSON_MEMORY),
+    flowsA: new Float64Array(G * classes),
+    flowsB: new Float64Array(G * classes),
+    loads: new Float64Array(G),
+    before: new Float64Array(G),
+    mapped: new Float64Array(G),
+    failure: new Float64Array(G),
+    accelerated: new Float64Array(G),
+    known: new Array<GroupEvaluation | null>(G).fill(null),
+  };
 }
 
 function sameAgents(a: Float64Array, b: Float64Array): boolean {
@@ -792,87 +758,11 @@ function sameAgents(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-function groupLoads(X: Float64Array, G: number, C: number): Float64Array {
-  const loads = new Float64Array(G);
+/** The calls offered to each group in the interval, summed over classes, into `loads`. */
+function groupLoads(X: Float64Array, G: number, C: number, loads: Float64Array): Float64Array {
+  loads.fill(0);
   for (let g = 0; g < G; g++) for (let c = 0; c < C; c++) loads[g] = (loads[g] as number) + (X[g * C + c] as number);
   return loads;
-}
-
-/**
- * The traffic equations of one interval for given failure shares (abandoned + blocked) per group: calls by group and
- * class, X[g · C + c]. Dialled calls of class c arrive at group 0: the base plus what fails or stays unresolved in
- * this interval and calls again within it (from class c − 1; with no attempt cap, one class feeding itself); answered
- * calls are transferred on at once.
- */
-function solveFlows(
-  setups: readonly GroupSetup[],
-  base: Float64Array,
-  C: number,
-  capped: boolean,
-  failure: Float64Array,
-  feedback: { rho: number; p: number; selfRedial: number; selfRepeat: number },
-): Float64Array {
-  const G = setups.length;
-  const X = new Float64Array(G * C);
-  // Returning share per call offered to group h within this interval.
-  const returning = new Float64Array(G);
-  for (let h = 0; h < G; h++) {
-    const f = failure[h] as number;
-    returning[h] = feedback.rho * f * feedback.selfRedial + feedback.p * (setups[h] as GroupSetup).unresolved * (1 - f) * feedback.selfRepeat;
-  }
-  // (I − T) with T[h][g] = transfer share g → h × answered share of g; without an attempt cap, row 0 also − returning
-  // (the one class feeds itself). Every class's right-hand side is (dialled calls) × e₀, so one solve for e₀ gives
-  // the calls of every group per dialled call, v = (I − T)⁻¹ e₀, and class c's calls are dialled_c × v.
-  const a: number[][] = [];
-  for (let h = 0; h < G; h++) {
-    const row = new Array<number>(G).fill(0);
-    row[h] = 1;
-    a.push(row);
-  }
-  for (let g = 0; g < G; g++) {
-    const setup = setups[g] as GroupSetup;
-    for (const transfer of setup.transfers) (a[transfer.group] as number[])[g] = ((a[transfer.group] as number[])[g] as number) - transfer.share * (1 - (failure[g] as number));
-  }
-  if (!capped) for (let g = 0; g < G; g++) (a[0] as number[])[g] = ((a[0] as number[])[g] as number) - (returning[g] as number);
-  const unit = new Array<number>(G).fill(0);
-  unit[0] = 1;
-  const perDialled = G === 1 ? [1 / ((a[0] as number[])[0] as number)] : solveLinear(a, unit);
-  if (!(Number.isFinite(perDialled[0] as number) && (perDialled[0] as number) > 0)) {
-    throw new RangeError('the calls of an interval never end: transfers and immediate returns feed each other with probability 1');
-  }
-  for (let c = 0; c < C; c++) {
-    let dialled = base[c] as number;
-    if (capped && c > 0) for (let h = 0; h < G; h++) dialled += (returning[h] as number) * (X[h * C + c - 1] as number);
-    for (let g = 0; g < G; g++) X[g * C + c] = dialled * (perDialled[g] as number);
-  }
-  return X;
-}
-
-/** Gaussian elimination with partial pivoting (a few groups: a small dense system). */
-function solveLinear(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < n; row++) if (Math.abs((a[row] as number[])[col] as number) > Math.abs((a[pivot] as number[])[col] as number)) pivot = row;
-    if (Math.abs((a[pivot] as number[])[col] as number) < 1e-12) {
-      throw new RangeError('the calls of an interval never end: transfers and immediate returns feed each other with probability 1');
-    }
-    [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
-    [b[col], b[pivot]] = [b[pivot] as number, b[col] as number];
-    for (let row = col + 1; row < n; row++) {
-      const factor = ((a[row] as number[])[col] as number) / ((a[col] as number[])[col] as number);
-      if (factor === 0) continue;
-      for (let k = col; k < n; k++) (a[row] as number[])[k] = ((a[row] as number[])[k] as number) - factor * ((a[col] as number[])[k] as number);
-      b[row] = (b[row] as number) - factor * (b[col] as number);
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let row = n - 1; row >= 0; row--) {
-    let sum = b[row] as number;
-    for (let k = row + 1; k < n; k++) sum -= ((a[row] as number[])[k] as number) * (x[k] as number);
-    x[row] = sum / ((a[row] as number[])[row] as number);
-  }
-  return x;
 }
 
 /** Calls transferred into group h in the interval. */

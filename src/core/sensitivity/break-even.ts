@@ -68,9 +68,18 @@ export interface BreakEvenOptions {
  * Break-even values of one input on both sides of its scenario value (see the module comment).
  *
  * @param difference the cost difference at a value of the input (second variant − first); may be NaN or ±Infinity
+ * @param margin optional: how far a value is from where the difference stops being finite — a number that is
+ *   positive where the difference is finite, ≤ 0 where it is not, and continuous in between (such as the agent hours
+ *   left over after the tasks). Given, the search for a finite limit interpolates it instead of halving the bracket
+ *   (a few evaluations instead of a dozen); NaN where it is not known.
  * @example findBreakEvens((x) => 2 * x - 3, { base: 1, low: 0, high: 2, atBase: -1, atLow: -3, atHigh: 1 }).breakEvens[0].value // 1.5
  */
-export function findBreakEvens(difference: (value: number) => number, input: BreakEvenInput, options: BreakEvenOptions = {}): BreakEvenSearch {
+export function findBreakEvens(
+  difference: (value: number) => number,
+  input: BreakEvenInput,
+  options: BreakEvenOptions = {},
+  margin?: (value: number) => number,
+): BreakEvenSearch {
   const breakEvens: BreakEven[] = [];
   const finiteLimits: FiniteLimit[] = [];
   let evaluations = 0;
@@ -87,7 +96,7 @@ export function findBreakEvens(difference: (value: number) => number, input: Bre
     let reach = end;
     let atReach = atEnd;
     if (!Number.isFinite(atEnd)) {
-      const limit = finiteLimit(counted, input.base, end, input.integer === true, options.limitTolerance ?? 1e-4);
+      const limit = finiteLimit(counted, input.base, end, input.integer === true, options.limitTolerance ?? 1e-4, margin);
       finiteLimits.push({ side, finiteUntil: limit.finiteUntil, notFiniteFrom: limit.notFiniteFrom });
       if (limit.finiteUntil === input.base) continue;
       reach = limit.finiteUntil;
@@ -147,28 +156,67 @@ function integerStep(difference: (value: number) => number, base: number, atBase
   return { value, kind: 'step', between: [near, far], side };
 }
 
-/** Bisection for how far from base (finite there) towards end (not finite) the difference stays finite. */
+/**
+ * How far from base (finite there) towards end (not finite) the difference stays finite: a bracket [finite, notFinite]
+ * narrowed until it is `tolerance` (relative) wide, or 1 for integers.
+ *
+ * Without a margin, by bisection. With one, by the Illinois variant of regula falsi on the margin: each probe goes
+ * where the chord between the bracket's ends crosses 0 (the margin of an end kept twice running counts half), nudged
+ * by half the tolerance to the side the last probe did not land on, so that one probe on each side closes the bracket
+ * once the chord is accurate. Where three steps have not halved the bracket, the next one bisects it, so the search
+ * never takes more than about twice the bisection's steps.
+ */
 function finiteLimit(
   difference: (value: number) => number,
   base: number,
   end: number,
   integer: boolean,
   tolerance: number,
+  margin?: (value: number) => number,
 ): { finiteUntil: number; atFiniteUntil: number; notFiniteFrom: number } {
   let finite = base;
   let atFinite = Number.NaN;
   let notFinite = end;
+  let marginFinite = margin?.(base) ?? Number.NaN;
+  let marginNotFinite = margin?.(end) ?? Number.NaN;
+  let lastLandedFinite = false;
+  let bisectNext = false;
+  // The safeguard: every three steps the bracket must have halved, else the next step bisects.
+  let widthBefore = Math.abs(notFinite - finite);
   for (let i = 0; i < 60; i++) {
     const width = Math.abs(notFinite - finite);
-    if (integer ? width <= 1 : width <= tolerance * Math.max(Math.abs(finite), Math.abs(notFinite), 1e-300)) break;
-    const middle = integer ? Math.round((finite + notFinite) / 2) : (finite + notFinite) / 2;
+    if (i % 3 === 0 && i > 0) {
+      bisectNext = width > 0.5 * widthBefore;
+      widthBefore = width;
+    }
+    const allowed = tolerance * Math.max(Math.abs(finite), Math.abs(notFinite), 1e-300);
+    if (integer ? width <= 1 : width <= allowed) break;
+    let middle = integer ? Math.round((finite + notFinite) / 2) : (finite + notFinite) / 2;
+    const chord: boolean = !integer && !bisectNext && marginFinite > 0 && marginNotFinite <= 0 && Number.isFinite(marginNotFinite);
+    if (chord) {
+      const crossing = finite + ((notFinite - finite) * marginFinite) / (marginFinite - marginNotFinite);
+      const towardsNotFinite = Math.sign(notFinite - finite);
+      const nudged = crossing + (lastLandedFinite ? 1 : -1) * towardsNotFinite * 0.5 * allowed;
+      // Strictly inside the bracket.
+      const inside = Math.min(Math.max(nudged, Math.min(finite, notFinite) + 0.25 * allowed), Math.max(finite, notFinite) - 0.25 * allowed);
+      if (Number.isFinite(inside)) middle = inside;
+    }
     const atMiddle = difference(middle);
-    if (Number.isFinite(atMiddle)) {
+    const marginMiddle = margin?.(middle) ?? Number.NaN;
+    const landedFinite = Number.isFinite(atMiddle);
+    if (landedFinite) {
       finite = middle;
       atFinite = atMiddle;
+      marginFinite = marginMiddle;
+      // Illinois: the end that stays put twice running has its margin halved, so the chord does not creep up on one side.
+      if (chord && lastLandedFinite) marginNotFinite /= 2;
     } else {
       notFinite = middle;
+      marginNotFinite = marginMiddle;
+      if (chord && !lastLandedFinite) marginFinite /= 2;
     }
+    lastLandedFinite = landedFinite;
+    if (!chord) bisectNext = false;
   }
   return { finiteUntil: finite, atFiniteUntil: atFinite, notFiniteFrom: notFinite };
 }

@@ -55,3 +55,39 @@ describe('findBreakEvens', () => {
     expect(search.breakEvens.map((b) => Number(b.value.toFixed(6)))).toEqual([2, 5]);
   });
 });
+
+describe('findBreakEvens with a margin', () => {
+  // The difference stops being finite where a nonlinear margin crosses 0, at x = √2.
+  const margin = (x: number): number => 2 - x * x;
+  const d = (x: number): number => (margin(x) >= 0 ? -1 - x : Number.POSITIVE_INFINITY);
+
+  it('finds the same finite limit to its tolerance in far fewer evaluations than bisection', () => {
+    const input = { base: 1, low: 0.5, high: 4, atBase: d(1), atLow: d(0.5), atHigh: d(4) };
+    const bisected = findBreakEvens(d, input);
+    const guided = findBreakEvens(d, input, {}, margin);
+    for (const search of [bisected, guided]) {
+      const limit = search.finiteLimits[0]!;
+      expect(limit.finiteUntil).toBeLessThanOrEqual(Math.SQRT2);
+      expect(limit.notFiniteFrom).toBeGreaterThan(Math.SQRT2);
+      expect((limit.notFiniteFrom - limit.finiteUntil) / Math.SQRT2).toBeLessThanOrEqual(1e-4);
+    }
+    expect(guided.evaluations, `${guided.evaluations}`).toBeLessThanOrEqual(7);
+    expect(bisected.evaluations).toBeGreaterThan(12);
+  });
+
+  it('still closes the bracket when the margin misleads (a kink far from the limit), by bisecting in between', () => {
+    const kinked = (x: number): number => (x < 1.2 ? 100 * (1.2 - x) + 0.2 : margin(x));
+    const input = { base: 1, low: 0.5, high: 4, atBase: d(1), atLow: d(0.5), atHigh: d(4) };
+    const search = findBreakEvens(d, input, {}, kinked);
+    const limit = search.finiteLimits[0]!;
+    expect(limit.finiteUntil).toBeLessThanOrEqual(Math.SQRT2);
+    expect(limit.notFiniteFrom).toBeGreaterThan(Math.SQRT2);
+    expect((limit.notFiniteFrom - limit.finiteUntil) / Math.SQRT2).toBeLessThanOrEqual(1e-4);
+    expect(search.evaluations).toBeLessThanOrEqual(2 * 16);
+  });
+
+  it('falls back to bisection where the margin is not known (NaN)', () => {
+    const input = { base: 1, low: 0.5, high: 4, atBase: d(1), atLow: d(0.5), atHigh: d(4) };
+    expect(findBreakEvens(d, input, {}, () => Number.NaN)).toEqual(findBreakEvens(d, input));
+  });
+});
