@@ -100,6 +100,15 @@ export async function build(options = {}) {
  * that, on the first call, `require()`s the real package, bundled on its own as dist/chunks/string-width-<version>.cjs
  * (one per version: Ink uses string-width 8, the help text 7).
  */
+/**
+ * Text that string-width measures as one column per UTF-16 code unit: printable ASCII, Latin-1 and Latin Extended
+ * letters, general punctuation (dashes, quotes, bullets, ‰) and mathematical operators (−, ≈, ≤) — no control or
+ * zero-width character, no combining mark, nothing wide and no emoji (©, ®, ‼ and ⁉ are left out). The string-width
+ * stand-in of the build answers such text itself, so that a command whose output holds nothing else never loads the
+ * module and its Unicode tables (tests/scripts/build.test.ts checks every character against string-width).
+ */
+export const NARROW_TEXT = /^[\x20-\x7E\xA0-\xA8\xAA-\xAC\xAF-\u02FF\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u2200-\u22FF]*$/;
+
 function lazyStringWidth() {
   /** The real module's path → the name of its CommonJS bundle in dist/chunks. */
   const loaded = new Map();
@@ -126,7 +135,10 @@ function lazyStringWidth() {
           contents: [
             "import { createRequire } from 'node:module';",
             'let measure;',
+            `const NARROW = ${NARROW_TEXT};`,
             'export default function stringWidth(text, options) {',
+            // Text of one-column characters only (a plan's notes, a table's numbers) is measured without the module.
+            "  if (typeof text === 'string' && options?.ambiguousIsNarrow !== false && NARROW.test(text)) return text.length;",
             // Every file of the build sits one folder below dist/ (see the header), so this path holds from any chunk.
             `  measure ??= createRequire(import.meta.url)('../chunks/${file}').default;`,
             '  return measure(text, options);',

@@ -13,6 +13,7 @@ const benches = [
   './startup.bench.ts',
   './simulation.bench.ts',
   './explorer.bench.ts',
+  './sensitivity.bench.ts',
 ];
 
 const figures: Figure[] = [];

@@ -85,4 +85,25 @@ describe('the build', () => {
   it('puts every file one folder below dist/, as the sources sit one folder below src/', () => {
     for (const output of Object.keys(metafile.outputs)) expect(output.slice(output.indexOf('.staffsim-tmp-build-')).split('/')).toHaveLength(3);
   });
+
+  it('measures text of one-column characters without string-width, and as string-width does', async () => {
+    const { NARROW_TEXT } = (await import(join(root, 'scripts', 'build.mjs'))) as { NARROW_TEXT: RegExp };
+    const versions = ['node_modules/string-width', 'node_modules/wrap-ansi/node_modules/string-width'];
+    for (const version of versions) {
+      const { default: stringWidth } = (await import(join(root, version, 'index.js'))) as { default: (text: string) => number };
+      const wrong: string[] = [];
+      let narrow = 0;
+      for (let code = 0; code <= 0xffff; code++) {
+        const character = String.fromCharCode(code);
+        if (!NARROW_TEXT.test(character)) continue;
+        narrow += 1;
+        if (stringWidth(character) !== 1) wrong.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+      }
+      expect(wrong, version).toEqual([]);
+      expect(narrow).toBeGreaterThan(500);
+    }
+    expect(NARROW_TEXT.test('total cost 106,644 SEK · FTE 12.3 ± 0.4 (≈ 1,650 h − 2%)')).toBe(true);
+    expect(NARROW_TEXT.test('wide 表 text')).toBe(false);
+    expect(NARROW_TEXT.test('\u001b[1mbold\u001b[22m')).toBe(false);
+  });
 });
