@@ -138,11 +138,26 @@ export interface LandingKernel {
   readonly reachDays: number;
 }
 
+/** Kernels built lately, by calendar shape and delay (a sensitivity analysis plans dozens of models that share them). */
+const recentKernels = new Map<string, LandingKernel>();
+const RECENT_KERNELS = 16;
+
 /**
- * The landing kernel of a delay on a calendar (see {@link LandingKernel}).
+ * The landing kernel of a delay on a calendar (see {@link LandingKernel}). The same calendar shape (days, intervals)
+ * and delay give the same kernel, which is kept for the next plans that ask (the last 16); its arrays are read only.
  * @example buildLandingKernel(calendar, { kind: 'fixed', seconds: 0 }).mass[0] // 1: a delay of 0 lands where it starts
  */
 export function buildLandingKernel(calendar: Calendar, delay: Distribution): LandingKernel {
+  const key = `${calendar.days}|${calendar.intervalsPerDay}|${calendar.intervalSeconds}|${JSON.stringify(delay)}`;
+  const recent = recentKernels.get(key);
+  if (recent !== undefined) return recent;
+  const kernel = computeLandingKernel(calendar, delay);
+  if (recentKernels.size >= RECENT_KERNELS) recentKernels.delete(recentKernels.keys().next().value as string);
+  recentKernels.set(key, kernel);
+  return kernel;
+}
+
+function computeLandingKernel(calendar: Calendar, delay: Distribution): LandingKernel {
   const { days, intervalsPerDay: perDay, intervalSeconds } = calendar;
   const width = 2 * perDay + 1;
   const averagedCdf = new Float64Array(days * width);

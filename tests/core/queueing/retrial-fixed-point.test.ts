@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Calendar, Distribution } from '../../../src/core/model/contact-centre-model.js';
 import { evaluateQueue } from '../../../src/core/queueing/queue-metrics.js';
-import { solveRetrialFixedPoint, type FixedPointInput } from '../../../src/core/queueing/retrial-fixed-point.js';
+import { buildLandingKernel, solveRetrialFixedPoint, type FixedPointInput } from '../../../src/core/queueing/retrial-fixed-point.js';
 import { expectClose } from './close-to.js';
 
 const HOUR = 3600;
@@ -235,5 +235,18 @@ describe('solveRetrialFixedPoint', () => {
     expect(() => solveRetrialFixedPoint(input({ firstContacts: [[1, 2, 3]] }))).toThrow(/firstContacts\[0\]/);
     expect(() => solveRetrialFixedPoint(input({ firstContactResolution: 1.1 }))).toThrow(RangeError);
     expect(() => solveRetrialFixedPoint(input({ maxAttempts: 0 }))).toThrow(RangeError);
+  });
+});
+
+describe('buildLandingKernel, kept for the next plans', () => {
+  it('gives the same kernel for the same calendar shape and delay, and a new one when either changes', () => {
+    const calendar = { days: 3, intervalsPerDay: 4, intervalSeconds: 1800, openSeconds: 8 * 3600, closeSeconds: 10 * 3600, startWeekday: 'mon' as const };
+    const delay = { kind: 'exponential' as const, meanSeconds: 900 };
+    const first = buildLandingKernel(calendar, delay);
+    expect(buildLandingKernel({ ...calendar }, { ...delay })).toBe(first);
+    const longer = buildLandingKernel(calendar, { ...delay, meanSeconds: 1800 });
+    expect(longer).not.toBe(first);
+    expect(longer.mass).not.toEqual(first.mass);
+    expect(buildLandingKernel({ ...calendar, days: 4 }, delay).mass.length).toBe(4 * 4 * 4);
   });
 });
