@@ -587,12 +587,27 @@ function solveGroupAgents(
 ): { agents: number; evaluation: GroupEvaluation | null } {
   const target = setup.target as NonNullable<GroupSetup['target']>;
   const arrivalsPerSecond = calls / setup.intervalSeconds;
-  // The fixed point moves the load a little at a time: when the last answer still meets the target and one agent
-  // fewer does not, it is the answer again (every target is monotone in the agents), without a search.
+  // The fixed point moves the load a little at a time, and so does demand from one interval to the next: from the
+  // last answer, a few steps up or down find the fewest agents that meet the target (every target is monotone in the
+  // agents) — the agents n that meet it where n − 1 do not — without a search.
   if (hint !== null && hint > 0) {
-    const atHint = groupQueueAt(setup, arrivalsPerSecond, hint, target.rule);
-    if (meets(atHint, target.targets) && !meets(groupQueueAt(setup, arrivalsPerSecond, hint - 1, target.rule), target.targets)) {
-      return { agents: hint, evaluation: target.ruleIsReported ? atHint : null };
+    const at = (n: number): QueueMetrics & { blockedShare: number } => groupQueueAt(setup, arrivalsPerSecond, n, target.rule);
+    let n = hint;
+    let atN = at(n);
+    if (meets(atN, target.targets)) {
+      for (let step = 0; step < LOCAL_STEPS && n > 0; step++) {
+        const below = at(n - 1);
+        if (!meets(below, target.targets)) return { agents: n, evaluation: target.ruleIsReported ? atN : null };
+        n -= 1;
+        atN = below;
+      }
+      if (n === 0) return { agents: 0, evaluation: target.ruleIsReported ? atN : null };
+    } else {
+      for (let step = 0; step < LOCAL_STEPS; step++) {
+        n += 1;
+        atN = at(n);
+        if (meets(atN, target.targets)) return { agents: n, evaluation: target.ruleIsReported ? atN : null };
+      }
     }
   }
   if (setup.maxQueue === null) {
@@ -609,6 +624,9 @@ function solveGroupAgents(
   }
   throw new InfeasibleError(`${setup.label}day ${day + 1}, interval ${interval + 1}: no staffing up to ${cap} agents meets the target`);
 }
+
+/** Steps of the search from a hint, up or down, before the staffing solver takes over. */
+const LOCAL_STEPS = 3;
 
 /** Whether a group's queue meets the targets; blocked calls count against an abandonment bound. */
 function meets(metrics: QueueMetrics & { blockedShare: number }, targets: NonNullable<GroupSetup['target']>['targets']): boolean {
@@ -658,7 +676,10 @@ function solveInterval(
       for (let g = 0; g < G; g++) {
         const setup = setups[g] as GroupSetup;
         if (setup.target === null) continue;
-        const solved = solveGroupAgents(setup, loads[g] as number, day, interval, iteration === 0 ? null : (agents[g] as number));
+        // The first round starts from the agents the group had in the interval before (demand moves little between
+        // intervals); the hint is only taken when it is the fewest agents that meet the target at this load.
+        const hint = iteration === 0 ? (work.previousAgents[g] as number) : (agents[g] as number);
+        const solved = solveGroupAgents(setup, loads[g] as number, day, interval, hint > 0 ? hint : null);
         agents[g] = solved.agents;
         known[g] = solved.evaluation;
       }
@@ -710,6 +731,7 @@ function solveInterval(
 
   /** The metrics at the final loads, and the flows for exactly their failure shares (so that every call is counted once). */
   function settle(converged: boolean): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
+    work.previousAgents.set(agents);
     groupLoads(X, G, work.classes, loads);
     const final = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
     for (let g = 0; g < G; g++) mapped[g] = (final[g] as GroupEvaluation).abandonedShare + (final[g] as GroupEvaluation).blockedShare;
@@ -734,6 +756,8 @@ interface IntervalScratch {
   readonly failure: Float64Array;
   readonly accelerated: Float64Array;
   readonly known: (GroupEvaluation | null)[];
+  /** Each group's agents in the interval solved last (0 before the first). */
+  readonly previousAgents: Float64Array;
 }
 
 function intervalScratch(setups: readonly GroupSetup[], classes: number, capped: boolean): IntervalScratch {
@@ -750,6 +774,7 @@ function intervalScratch(setups: readonly GroupSetup[], classes: number, capped:
     failure: new Float64Array(G),
     accelerated: new Float64Array(G),
     known: new Array<GroupEvaluation | null>(G).fill(null),
+    previousAgents: new Float64Array(G),
   };
 }
 
