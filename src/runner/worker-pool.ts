@@ -26,6 +26,17 @@ interface SharedPool {
 }
 
 let shared: SharedPool | null = null;
+/** Replication threads started by this process's pools so far. */
+let threadsStarted = 0;
+
+/**
+ * How many replication threads this process has started so far (every pool it made, ended ones included). Threads
+ * that other parts of the process start (the explorer's analysis thread, the shift solver) are not counted.
+ * @example const before = replicationThreadsStarted(); await simulate(model, { workers: 2 }); replicationThreadsStarted() - before // 2
+ */
+export function replicationThreadsStarted(): number {
+  return threadsStarted;
+}
 
 /**
  * The shared pool, with at least `threads` threads when it can be had: a smaller idle pool is replaced by a larger
@@ -42,12 +53,16 @@ function acquirePool(threads: number): SharedPool {
 async function startPool(threads: number): Promise<ReplicationPool> {
   // Loaded only when a pool is needed: `--workers 1` and the analytic commands never load piscina.
   const { Piscina: Pool } = await import('piscina');
-  return new Pool<ReplicationTask, ReplicationResult>({
+  const pool = new Pool<ReplicationTask, ReplicationResult>({
     ...piscinaWorkerOptions('runner/replication-worker'),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
   });
+  pool.on('workerCreate', () => {
+    threadsStarted += 1;
+  });
+  return pool;
 }
 
 /**

@@ -1,25 +1,16 @@
-import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/runner/simulate.js';
-import { closeWorkerPool, runReplicationTasks } from '../../src/runner/worker-pool.js';
+import { closeWorkerPool, replicationThreadsStarted, runReplicationTasks } from '../../src/runner/worker-pool.js';
 import { testInput, testModel } from '../core/sim/model-builder.js';
 
 const small = testInput(testModel({ days: 1, casesPerInterval: 40 }), 3);
 const busier = testInput(testModel({ days: 1, casesPerInterval: 80, redialProbability: 0.5 }), 5);
 
-/** Counts the worker threads this process starts while `work` runs. */
+/** Counts the replication threads this process starts while `work` runs (not threads other test files leave behind). */
 async function threadsStartedBy(work: () => Promise<unknown>): Promise<number> {
-  let started = 0;
-  const count = (_worker: Worker): void => {
-    started++;
-  };
-  process.on('worker', count);
-  try {
-    await work();
-  } finally {
-    process.off('worker', count);
-  }
-  return started;
+  const before = replicationThreadsStarted();
+  await work();
+  return replicationThreadsStarted() - before;
 }
 
 afterEach(closeWorkerPool);
