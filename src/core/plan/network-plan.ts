@@ -178,10 +178,11 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   const retryLanding = new Float64Array(total);
   const intervalStart = (k: number): number => Math.floor(k / perDay) * 86_400 + calendar.openSeconds + (k % perDay) * L;
 
-  // Per interval (variant) and per (group, interval) accumulators.
-  const variant = Array.from({ length: total }, () => ({ redials: 0, repeats: 0, resolved: 0, unresolved: 0, callbackConnectedSeconds: 0 }));
+  // Per interval (variant) and per (group, interval) accumulators, in typed arrays: their sums are fractional from the
+  // start, and arrays keep the plan's code free of object shapes that change as values do.
+  const variant = variantFlows(total);
   const groupRows: GroupIntervalRow[][] = groups.map(() => []);
-  const taskBook = groups.map(() => Array.from({ length: total }, () => ({ created: 0, done: 0, delay: 0, withinDue: 0, backlogAtEnd: 0 })));
+  const taskBook = groups.map(() => taskBookOf(total));
   let openCasesAtEnd = 0;
   let channelCases = 0;
   let converged = true;
@@ -190,7 +191,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   const spareSeconds = new Float64Array(G);
   /** Books a new packet of tasks where it was created and queues it: now, or at a later interval. */
   const addTasks = (packet: TaskPacket, atInterval: number): void => {
-    (taskBook[packet.group] as TaskBook[])[packet.createdK]!.created += packet.count;
+    const created = (taskBook[packet.group] as TaskBook).created;
+    created[packet.createdK] = (created[packet.createdK] as number) + packet.count;
     taskWorkSeconds[packet.group] = (taskWorkSeconds[packet.group] as number) + packet.count * packet.workSeconds;
     (pending[atInterval] as TaskPacket[]).push(packet);
   };
@@ -198,12 +200,12 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   /** A repeat contact of class `cls` generated in interval k (tasks: lands from the next interval on). */
   const unresolvedAt = (amount: number, cls: number, k: number, viaTask: boolean): void => {
     if (amount === 0) return;
-    const row = variant[k] as (typeof variant)[number];
+    const unresolved = variant.unresolved;
     if (cls >= C) {
-      row.unresolved += amount;
+      unresolved[k] = (unresolved[k] as number) + amount;
       return;
     }
-    row.unresolved += (1 - p) * amount;
+    unresolved[k] = (unresolved[k] as number) + (1 - p) * amount;
     const flow = p * amount;
     if (flow === 0) return;
     const day = Math.floor(k / perDay);
@@ -230,8 +232,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const first = (model.demand.casesPerInterval[day] as readonly number[])[i] as number;
     for (let c = 0; c < C; c++) {
       base[c] = (c === 0 ? first : 0) + ((redialIn[c] as Float64Array)[k] as number) + ((repeatIn[c] as Float64Array)[k] as number);
-      (variant[k] as (typeof variant)[number]).redials += (redialIn[c] as Float64Array)[k] as number;
-      (variant[k] as (typeof variant)[number]).repeats += (repeatIn[c] as Float64Array)[k] as number;
+      variant.redials[k] = (variant.redials[k] as number) + ((redialIn[c] as Float64Array)[k] as number);
+      variant.repeats[k] = (variant.repeats[k] as number) + ((repeatIn[c] as Float64Array)[k] as number);
     }
     const selfRedial = redialKernel.mass[(i * days) * perDay + i] as number;
     const selfRepeat = repeatKernel.mass[(i * days) * perDay + i] as number;
@@ -241,7 +243,6 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     solved.metrics.forEach((m, g) => (previousFailure[g] = m.abandonedShare + m.blockedShare));
     if (!solved.converged) converged = false;
     const { X, agents, metrics } = solved;
-    const row = variant[k] as (typeof variant)[number];
     const callbacksCreated: { group: number; count: number; nextClass: number }[] = [];
     // Redials and repeat contacts land by the same kernels whichever group the call failed in: one spread per class.
     redialsOut.fill(0);
@@ -254,17 +255,17 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
         const calls = X[g * C + c] as number;
         const answered = (1 - failure) * calls;
         const failed = failure * calls;
-        row.resolved += setup.resolved * answered;
+        variant.resolved[k] = (variant.resolved[k] as number) + (setup.resolved * answered);
         // Failed calls redial (what lands in this interval is part of the fixed point already).
         const next = nextClassOf(c);
         if (capped && next >= C) {
-          row.unresolved += failed + setup.unresolved * answered;
+          variant.unresolved[k] = (variant.unresolved[k] as number) + (failed + setup.unresolved * answered);
         } else {
-          row.unresolved += (1 - rho) * failed + (1 - p) * setup.unresolved * answered;
+          variant.unresolved[k] = (variant.unresolved[k] as number) + ((1 - rho) * failed + (1 - p) * setup.unresolved * answered);
           const redialFlow = rho * failed;
           const repeatFlow = p * setup.unresolved * answered;
-          row.redials += redialFlow * selfRedial;
-          row.repeats += repeatFlow * selfRepeat;
+          variant.redials[k] = (variant.redials[k] as number) + (redialFlow * selfRedial);
+          variant.repeats[k] = (variant.repeats[k] as number) + (repeatFlow * selfRepeat);
           redialsOut[next] = (redialsOut[next] as number) + redialFlow;
           repeatsOut[next] = (repeatsOut[next] as number) + repeatFlow;
         }
@@ -279,29 +280,13 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     // --- tasks: new callbacks and channel cases join the backlogs, which the time left over from calls works off
     for (const created of callbacksCreated) {
       if (created.count <= 0) continue;
-      addTasks(
-        {
-          count: created.count,
-          createdFrom: start,
-          createdTo: start + L,
-          workSeconds: (setups[created.group] as GroupSetup).callbackHandleSeconds,
-          createdK: k,
-          group: created.group,
-          kind: 'callback',
-          tryOrChannel: 1,
-          nextClass: created.nextClass,
-        },
-        k,
-      );
+      addTasks(taskPacket(created.count, start, start + L, (setups[created.group] as GroupSetup).callbackHandleSeconds, k, created.group, 'callback', 1, created.nextClass), k);
     }
     network.channels.forEach((channel, ch) => {
       const cases = (channel.demand.casesPerInterval[day] as readonly number[])[i] as number;
       channelCases += cases;
       if (cases <= 0) return;
-      addTasks(
-        { count: cases, createdFrom: start, createdTo: start + L, workSeconds: meanOf(channel.handleTime), createdK: k, group: channel.group, kind: 'channel', tryOrChannel: ch, nextClass: 0 },
-        k,
-      );
+      addTasks(taskPacket(cases, start, start + L, meanOf(channel.handleTime), k, channel.group, 'channel', ch, 0), k);
     });
     for (const packet of pending[k] as TaskPacket[]) (backlogs[packet.group] as TaskPacket[]).push(packet);
 
@@ -316,10 +301,11 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       const capacity = Math.max(0, onPhone * L - callWork);
       spareSeconds[g] = (spareSeconds[g] as number) + capacity;
       const taskWork = workBacklog(backlogs[g] as TaskPacket[], capacity, start, L, (packet, portion, delay, withinDue, doneFrom, doneTo) => {
-        const book = (taskBook[g] as TaskBook[])[packet.createdK] as TaskBook;
-        book.done += portion;
-        book.delay += delay;
-        book.withinDue += withinDue;
+        const book = taskBook[g] as TaskBook;
+        const at = packet.createdK;
+        book.done[at] = (book.done[at] as number) + portion;
+        book.delay[at] = (book.delay[at] as number) + delay;
+        book.withinDue[at] = (book.withinDue[at] as number) + withinDue;
         taskOutcome(packet, portion, g, k, doneFrom, doneTo);
       }, setup.dueSeconds);
       const transfersIn = transfersInto(g, X, metrics, setups, C);
@@ -358,36 +344,22 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
 
   /** What a worked portion of tasks leads to: resolution, a repeat contact, another callback, or a retry. */
   function taskOutcome(packet: TaskPacket, portion: number, g: number, k: number, doneFrom: number, doneTo: number): void {
-    const row = variant[k] as (typeof variant)[number];
     if (packet.kind === 'channel') {
       const fcr = (network.channels[packet.tryOrChannel] as { firstContactResolution: number }).firstContactResolution;
-      row.resolved += fcr * portion;
+      variant.resolved[k] = (variant.resolved[k] as number) + (fcr * portion);
       unresolvedAt((1 - fcr) * portion, packet.nextClass, k, true);
       return;
     }
     const setup = setups[g] as GroupSetup;
     const reached = setup.reach * portion;
-    row.callbackConnectedSeconds += reached * setup.callbackHandleSeconds;
-    row.resolved += setup.resolved * reached;
+    variant.callbackConnectedSeconds[k] = (variant.callbackConnectedSeconds[k] as number) + (reached * setup.callbackHandleSeconds);
+    variant.resolved[k] = (variant.resolved[k] as number) + (setup.resolved * reached);
     // A callback never transfers: its transfer share counts as unresolved.
     unresolvedAt((setup.unresolved + setup.transferShare) * reached, packet.nextClass, k, true);
     for (const callback of setup.callbacks) {
       const count = callback.share * reached;
       if (count <= 0) continue;
-      addTasks(
-        {
-          count,
-          createdFrom: doneFrom,
-          createdTo: doneTo,
-          workSeconds: (setups[callback.group] as GroupSetup).callbackHandleSeconds,
-          createdK: k,
-          group: callback.group,
-          kind: 'callback',
-          tryOrChannel: 1,
-          nextClass: packet.nextClass,
-        },
-        k + 1,
-      );
+      addTasks(taskPacket(count, doneFrom, doneTo, (setups[callback.group] as GroupSetup).callbackHandleSeconds, k, callback.group, 'callback', 1, packet.nextClass), k + 1);
     }
     const missed = portion - reached;
     if (missed <= 0) return;
@@ -406,7 +378,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const lost = beyond + (k + 1 < total ? 0 : self);
     if (lost > 0) {
       openCasesAtEnd += lost;
-      (taskBook[g] as TaskBook[])[k]!.backlogAtEnd += lost;
+      const backlogAtEnd = (taskBook[g] as TaskBook).backlogAtEnd;
+      backlogAtEnd[k] = (backlogAtEnd[k] as number) + lost;
     }
     // Only the kernel's reach (and the open day after it) can have been written; each entry is read and cleared.
     const after = nextOpenDay(calendar, day + kernel.reachDays + 1);
@@ -416,39 +389,35 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       landing[target] = 0;
       if (count <= 0) continue;
       const at = intervalStart(target);
-      addTasks(
-        {
-          count,
-          createdFrom: at,
-          createdTo: at + L,
-          workSeconds: setup.callbackHandleSeconds,
-          createdK: target,
-          group: g,
-          kind: 'callback',
-          tryOrChannel: packet.tryOrChannel + 1,
-          nextClass: packet.nextClass,
-        },
-        target,
-      );
+      addTasks(taskPacket(count, at, at + L, setup.callbackHandleSeconds, target, g, 'callback', packet.tryOrChannel + 1, packet.nextClass), target);
     }
   }
 
   // Tasks still waiting at the end: their cases are open.
   for (let g = 0; g < G; g++) {
     for (const packet of backlogs[g] as TaskPacket[]) {
-      (taskBook[g] as TaskBook[])[packet.createdK]!.backlogAtEnd += packet.count;
+      const backlogAtEnd = (taskBook[g] as TaskBook).backlogAtEnd;
+      backlogAtEnd[packet.createdK] = (backlogAtEnd[packet.createdK] as number) + packet.count;
       openCasesAtEnd += packet.count;
     }
   }
   for (const packet of pending[total] as TaskPacket[]) {
-    (taskBook[packet.group] as TaskBook[])[packet.createdK]!.backlogAtEnd += packet.count;
+    const backlogAtEnd = (taskBook[packet.group] as TaskBook).backlogAtEnd;
+    backlogAtEnd[packet.createdK] = (backlogAtEnd[packet.createdK] as number) + packet.count;
     openCasesAtEnd += packet.count;
   }
 
   const finalGroupRows = groupRows.map((rows, g) =>
     rows.map((row, k): GroupIntervalRow => {
-      const book = (taskBook[g] as TaskBook[])[k] as TaskBook;
-      return { ...row, tasks: book.created, tasksDone: book.done, taskDelaySeconds: book.delay, tasksWithinDue: book.withinDue, taskBacklogAtEnd: book.backlogAtEnd };
+      const book = taskBook[g] as TaskBook;
+      return {
+        ...row,
+        tasks: book.created[k] as number,
+        tasksDone: book.done[k] as number,
+        taskDelaySeconds: book.delay[k] as number,
+        tasksWithinDue: book.withinDue[k] as number,
+        taskBacklogAtEnd: book.backlogAtEnd[k] as number,
+      };
     }),
   );
   const rows = variantRows(model, finalGroupRows, variant, groups);
@@ -469,7 +438,48 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   };
 }
 
-type TaskBook = { created: number; done: number; delay: number; withinDue: number; backlogAtEnd: number };
+/** Tasks by the interval they were created in: created, started (by the end), their delays, within due, left over. */
+interface TaskBook {
+  readonly created: Float64Array;
+  readonly done: Float64Array;
+  readonly delay: Float64Array;
+  readonly withinDue: Float64Array;
+  readonly backlogAtEnd: Float64Array;
+}
+
+function taskBookOf(intervals: number): TaskBook {
+  const column = (): Float64Array => new Float64Array(intervals);
+  return { created: column(), done: column(), delay: column(), withinDue: column(), backlogAtEnd: column() };
+}
+
+/** The variant's flows by interval: redials and repeat contacts made, cases resolved and left unresolved, callback talk. */
+interface VariantFlows {
+  readonly redials: Float64Array;
+  readonly repeats: Float64Array;
+  readonly resolved: Float64Array;
+  readonly unresolved: Float64Array;
+  readonly callbackConnectedSeconds: Float64Array;
+}
+
+function variantFlows(intervals: number): VariantFlows {
+  const column = (): Float64Array => new Float64Array(intervals);
+  return { redials: column(), repeats: column(), resolved: column(), unresolved: column(), callbackConnectedSeconds: column() };
+}
+
+/** A packet of tasks, made in this one place so that every packet has the same shape. */
+function taskPacket(
+  count: number,
+  createdFrom: number,
+  createdTo: number,
+  workSeconds: number,
+  createdK: number,
+  group: number,
+  kind: 'callback' | 'channel',
+  tryOrChannel: number,
+  nextClass: number,
+): TaskPacket {
+  return { count, createdFrom, createdTo, workSeconds, createdK, group, kind, tryOrChannel, nextClass };
+}
 
 /** Everything the plan needs of one group, resolved once. */
 interface GroupSetup {
@@ -863,11 +873,12 @@ export function linearDelay(d0: number, d1: number, dueSeconds: number): { mean:
 function variantRows(
   model: ContactCentreModel,
   groupRows: readonly (readonly GroupIntervalRow[])[],
-  variant: readonly { redials: number; repeats: number; resolved: number; unresolved: number; callbackConnectedSeconds: number }[],
+  variant: VariantFlows,
   groups: readonly AgentGroup[],
 ): IntervalPlanRow[] {
   const { calendar } = model;
-  return variant.map((flows, k): IntervalPlanRow => {
+  return Array.from({ length: variant.redials.length }, (_, k): IntervalPlanRow => {
+    const flows = { redials: variant.redials[k] as number, repeats: variant.repeats[k] as number, resolved: variant.resolved[k] as number, unresolved: variant.unresolved[k] as number, callbackConnectedSeconds: variant.callbackConnectedSeconds[k] as number };
     const day = Math.floor(k / calendar.intervalsPerDay);
     const interval = k % calendar.intervalsPerDay;
     const rows = groupRows.map((rowsOfGroup) => rowsOfGroup[k] as GroupIntervalRow);
@@ -962,7 +973,7 @@ function networkTotals(
   groups: readonly AgentGroup[],
   openCasesAtEnd: number,
   channelCases: number,
-  variant: readonly { callbackConnectedSeconds: number }[],
+  variant: VariantFlows,
   tasksKeepUp: boolean,
 ): Partial<Record<MetricName, number>> {
   const sum = (pick: (row: IntervalPlanRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
@@ -990,7 +1001,7 @@ function networkTotals(
     {
       paidAgentHours,
       overtimeHours: 0,
-      connectedSeconds: waitingSeconds + sumGroups((r) => r.callWorkSeconds) + variant.reduce((total, v) => total + v.callbackConnectedSeconds, 0),
+      connectedSeconds: waitingSeconds + sumGroups((r) => r.callWorkSeconds) + variant.callbackConnectedSeconds.reduce((total, seconds) => total + seconds, 0),
       waitingSeconds,
       repeatContacts: sum((r) => r.repeatContacts),
       unresolvedCases,
