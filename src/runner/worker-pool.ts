@@ -19,13 +19,18 @@ import { piscinaWorkerOptions } from './worker-file.js';
 type ReplicationPool = Piscina<ReplicationTask, ReplicationResult>;
 
 interface SharedPool {
+  /** Which pool of the process it is (1, 2, …). */
+  readonly id: number;
   readonly threads: number;
   readonly pool: Promise<ReplicationPool>;
   /** Calls of `runReplicationTasks` using it now. */
   users: number;
+  /** Threads it has started. */
+  readonly started: { threads: number };
 }
 
 let shared: SharedPool | null = null;
+let poolsMade = 0;
 /** Replication threads started by this process's pools so far. */
 let threadsStarted = 0;
 
@@ -39,18 +44,28 @@ export function replicationThreadsStarted(): number {
 }
 
 /**
+ * The process's current pool: which one it is and how many threads it has started; null when there is none.
+ * @example await simulate(a, { workers: 2 }); await simulate(b, { workers: 2 }); currentPoolStats() // { id: 1, threadsStarted: 2 }
+ */
+export function currentPoolStats(): { readonly id: number; readonly threadsStarted: number } | null {
+  return shared === null ? null : { id: shared.id, threadsStarted: shared.started.threads };
+}
+
+/**
  * The shared pool, with at least `threads` threads when it can be had: a smaller idle pool is replaced by a larger
  * one; a busy one is shared as it is (results do not depend on the number of threads).
  */
 function acquirePool(threads: number): SharedPool {
   if (shared !== null && (shared.threads >= threads || shared.users > 0)) return shared;
   const previous = shared;
-  shared = { threads, pool: startPool(threads), users: 0 };
+  poolsMade += 1;
+  const started = { threads: 0 };
+  shared = { id: poolsMade, threads, pool: startPool(threads, started), users: 0, started };
   if (previous !== null) void previous.pool.then((pool) => pool.destroy());
   return shared;
 }
 
-async function startPool(threads: number): Promise<ReplicationPool> {
+async function startPool(threads: number, started: { threads: number }): Promise<ReplicationPool> {
   // Loaded only when a pool is needed: `--workers 1` and the analytic commands never load piscina.
   const { Piscina: Pool } = await import('piscina');
   const pool = new Pool<ReplicationTask, ReplicationResult>({
@@ -61,6 +76,7 @@ async function startPool(threads: number): Promise<ReplicationPool> {
   });
   pool.on('workerCreate', () => {
     threadsStarted += 1;
+    started.threads += 1;
   });
   return pool;
 }

@@ -1,28 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/runner/simulate.js';
-import { closeWorkerPool, replicationThreadsStarted, runReplicationTasks } from '../../src/runner/worker-pool.js';
+import { closeWorkerPool, currentPoolStats, runReplicationTasks } from '../../src/runner/worker-pool.js';
 import { testInput, testModel } from '../core/sim/model-builder.js';
 
 const small = testInput(testModel({ days: 1, casesPerInterval: 40 }), 3);
 const busier = testInput(testModel({ days: 1, casesPerInterval: 80, redialProbability: 0.5 }), 5);
 
-/** Counts the replication threads this process starts while `work` runs (not threads other test files leave behind). */
-async function threadsStartedBy(work: () => Promise<unknown>): Promise<number> {
-  const before = replicationThreadsStarted();
-  await work();
-  return replicationThreadsStarted() - before;
-}
-
 afterEach(closeWorkerPool);
 
 describe('the worker pool of the process', () => {
   it('starts its threads once for successive simulations of different inputs', async () => {
-    const started = await threadsStartedBy(async () => {
-      await simulate(small, { replications: 4, workers: 2 });
-      await simulate(busier, { replications: 6, workers: 2 });
-      await simulate(small, { replications: 3, workers: 2 });
-    });
-    expect(started).toBe(2);
+    await simulate(small, { replications: 4, workers: 2 });
+    const first = currentPoolStats();
+    await simulate(busier, { replications: 6, workers: 2 });
+    await simulate(small, { replications: 3, workers: 2 });
+    // The same pool throughout (not one per simulation), with its two threads.
+    expect(currentPoolStats()).toEqual({ id: first?.id, threadsStarted: 2 });
   });
 
   it('gives each simulation the results of its own input, whatever ran on the threads before', async () => {
@@ -33,8 +26,13 @@ describe('the worker pool of the process', () => {
 
   it('starts new threads after it is closed', async () => {
     await simulate(small, { replications: 2, workers: 2 });
+    const before = currentPoolStats();
     await closeWorkerPool();
-    expect(await threadsStartedBy(() => simulate(small, { replications: 2, workers: 2 }))).toBe(2);
+    expect(currentPoolStats()).toBeNull();
+    await simulate(small, { replications: 2, workers: 2 });
+    const after = currentPoolStats();
+    expect(after?.id).not.toBe(before?.id);
+    expect(after?.threadsStarted).toBe(2);
   });
 
   it('reports the result of every task once, with its index', async () => {

@@ -8,11 +8,16 @@ import { formatClock } from './clock.js';
 import type { Calendar } from './contact-centre-model.js';
 import { weekdayOfDay } from './contact-centre-model.js';
 
+/** The open days of a calendar: undefined when every day of the run is open. */
+export interface OpenDays {
+  readonly openDays?: readonly boolean[] | undefined;
+}
+
 /** Days in an average Gregorian year, for calendars without a start date. */
 export const DAYS_PER_YEAR = 365.2425;
 
 /** Whether day `day` (0-based) of the run is open. @example isOpenDay({ openDays: [true, false] }, 1) // false */
-export function isOpenDay(calendar: Pick<Calendar, 'openDays'>, day: number): boolean {
+export function isOpenDay(calendar: OpenDays, day: number): boolean {
   return calendar.openDays === undefined ? true : calendar.openDays[day] === true;
 }
 
@@ -25,7 +30,7 @@ export function openDayCount(calendar: Pick<Calendar, 'days' | 'openDays'>): num
 }
 
 /** The first open day at or after `day`, or -1 when none is left in the run. @example nextOpenDay({ days: 7, openDays: [true, true, true, true, true, false, false] }, 5) // -1 */
-export function nextOpenDay(calendar: Pick<Calendar, 'days' | 'openDays'>, day: number): number {
+export function nextOpenDay(calendar: OpenDays & Pick<Calendar, 'days'>, day: number): number {
   for (let d = Math.max(0, day); d < calendar.days; d++) if (isOpenDay(calendar, d)) return d;
   return -1;
 }

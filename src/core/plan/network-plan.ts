@@ -6,7 +6,7 @@ import { networkOf, type AgentGroup } from '../model/network.js';
 import { meanOf } from '../queueing/delay-kernel.js';
 import { evaluateFiniteQueue } from '../queueing/finite-queue.js';
 import { evaluateCheckedQueue, evaluateQueue, type QueueMetrics } from '../queueing/queue-metrics.js';
-import { buildLandingKernel, dayProfiles, spreadLanding, type LandingKernel } from '../queueing/retrial-fixed-point.js';
+import { buildLandingKernel, dayProfiles, spreadLanding, type LandingCalendar, type LandingKernel } from '../queueing/retrial-fixed-point.js';
 import { isOpenDay, nextOpenDay, openDayCount } from '../model/calendar-days.js';
 import { missedTargets, solveStaffing, type StaffingTargets } from '../queueing/staffing-solver.js';
 import type { AnalyticSource, IntervalPlanRow, VariantPlan } from './interval-plan.js';
@@ -172,11 +172,18 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
 
   const redialIn = Array.from({ length: C }, () => new Float64Array(total));
   const repeatIn = Array.from({ length: C }, () => new Float64Array(total));
-  const pending: TaskPacket[][] = Array.from({ length: total + 1 }, () => []);
+  // Made when the first packet is queued there (the lists of one plan then all hold packets).
+  const pending: (TaskPacket[] | undefined)[] = new Array<TaskPacket[] | undefined>(total + 1).fill(undefined);
   const backlogs: TaskPacket[][] = groups.map(() => []);
   /** Where a callback retry lands, by interval (all 0 between uses). */
   const retryLanding = new Float64Array(total);
-  const intervalStart = (k: number): number => Math.floor(k / perDay) * 86_400 + calendar.openSeconds + (k % perDay) * L;
+  // What the interval loop reads of the model, read once: numbers and arrays, not the model's objects, whose shapes
+  // can differ from one model to the next (see `planInterval`).
+  const openSeconds = calendar.openSeconds;
+  const landingCalendar = shapedLandingCalendar(calendar);
+  const casesPerInterval = model.demand.casesPerInterval;
+  const channels = network.channels;
+  const intervalStart = (k: number): number => Math.floor(k / perDay) * 86_400 + openSeconds + (k % perDay) * L;
 
   // Per interval (variant) and per (group, interval) accumulators, in typed arrays: their sums are fractional from the
   // start, and arrays keep the plan's code free of object shapes that change as values do.
@@ -194,7 +201,9 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const created = (taskBook[packet.group] as TaskBook).created;
     created[packet.createdK] = (created[packet.createdK] as number) + packet.count;
     taskWorkSeconds[packet.group] = (taskWorkSeconds[packet.group] as number) + packet.count * packet.workSeconds;
-    (pending[atInterval] as TaskPacket[]).push(packet);
+    const queue = pending[atInterval];
+    if (queue === undefined) pending[atInterval] = [packet];
+    else queue.push(packet);
   };
 
   /** A repeat contact of class `cls` generated in interval k (tasks: lands from the next interval on). */
@@ -211,7 +220,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const day = Math.floor(k / perDay);
     const i = k % perDay;
     const inflow = repeatIn[cls] as Float64Array;
-    openCasesAtEnd += spreadLanding(flow, repeatKernel, inflow, calendar, profile, day, i);
+    openCasesAtEnd += spreadLanding(flow, repeatKernel, inflow, landingCalendar, profile, day, i);
     if (viaTask) {
       const self = flow * (repeatKernel.mass[(i * days) * perDay + i] as number);
       if (k + 1 < total) inflow[k + 1] = (inflow[k + 1] as number) + self;
@@ -225,11 +234,14 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   const base = new Float64Array(C);
   const redialsOut = new Float64Array(C);
   const repeatsOut = new Float64Array(C);
-  for (let k = 0; k < total; k++) {
+  // One interval, in a function of its own: the model is read above, and the JIT compiles this loop body apart from
+  // it, so that a change of shape in a model's objects (many models are planned in one process by a sensitivity
+  // analysis) recompiles the small function around it and not the interval's work.
+  const planInterval = (k: number): void => {
     const day = Math.floor(k / perDay);
     const i = k % perDay;
     const start = intervalStart(k);
-    const first = (model.demand.casesPerInterval[day] as readonly number[])[i] as number;
+    const first = (casesPerInterval[day] as readonly number[])[i] as number;
     for (let c = 0; c < C; c++) {
       base[c] = (c === 0 ? first : 0) + ((redialIn[c] as Float64Array)[k] as number) + ((repeatIn[c] as Float64Array)[k] as number);
       variant.redials[k] = (variant.redials[k] as number) + ((redialIn[c] as Float64Array)[k] as number);
@@ -273,8 +285,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       }
     }
     for (let c = 0; c < C; c++) {
-      openCasesAtEnd += spreadLanding(redialsOut[c] as number, redialKernel, redialIn[c] as Float64Array, calendar, profile, day, i);
-      openCasesAtEnd += spreadLanding(repeatsOut[c] as number, repeatKernel, repeatIn[c] as Float64Array, calendar, profile, day, i);
+      openCasesAtEnd += spreadLanding(redialsOut[c] as number, redialKernel, redialIn[c] as Float64Array, landingCalendar, profile, day, i);
+      openCasesAtEnd += spreadLanding(repeatsOut[c] as number, repeatKernel, repeatIn[c] as Float64Array, landingCalendar, profile, day, i);
     }
 
     // --- tasks: new callbacks and channel cases join the backlogs, which the time left over from calls works off
@@ -282,13 +294,14 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       if (created.count <= 0) continue;
       addTasks(taskPacket(created.count, start, start + L, (setups[created.group] as GroupSetup).callbackHandleSeconds, k, created.group, 'callback', 1, created.nextClass), k);
     }
-    network.channels.forEach((channel, ch) => {
+    channels.forEach((channel, ch) => {
       const cases = (channel.demand.casesPerInterval[day] as readonly number[])[i] as number;
       channelCases += cases;
       if (cases <= 0) return;
       addTasks(taskPacket(cases, start, start + L, meanOf(channel.handleTime), k, channel.group, 'channel', ch, 0), k);
     });
-    for (const packet of pending[k] as TaskPacket[]) (backlogs[packet.group] as TaskPacket[]).push(packet);
+    const arriving = pending[k];
+    if (arriving !== undefined) for (const packet of arriving) (backlogs[packet.group] as TaskPacket[]).push(packet);
 
     for (let g = 0; g < G; g++) {
       const setup = setups[g] as GroupSetup;
@@ -313,7 +326,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       (groupRows[g] as GroupIntervalRow[]).push({
         day,
         interval: i,
-        startSeconds: calendar.openSeconds + i * L,
+        startSeconds: openSeconds + i * L,
         attempts: calls,
         transfersIn,
         answered,
@@ -337,10 +350,11 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
         taskDelaySeconds: 0,
         tasksWithinDue: 0,
         taskBacklogAtEnd: 0,
-        staffCost: paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour,
+        staffCost: paidAgentHours * setup.perPaidAgentHour,
       });
     }
-  }
+  };
+  for (let k = 0; k < total; k++) planInterval(k);
 
   /** What a worked portion of tasks leads to: resolution, a repeat contact, another callback, or a retry. */
   function taskOutcome(packet: TaskPacket, portion: number, g: number, k: number, doneFrom: number, doneTo: number): void {
@@ -372,7 +386,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const day = Math.floor(k / perDay);
     const i = k % perDay;
     const kernel = retryKernels[g] as LandingKernel;
-    const beyond = spreadLanding(missed, kernel, landing, calendar, openingProfile, day, i);
+    const beyond = spreadLanding(missed, kernel, landing, landingCalendar, openingProfile, day, i);
     const self = missed * (kernel.mass[(i * days) * perDay + i] as number);
     if (k + 1 < total) landing[k + 1] = (landing[k + 1] as number) + self;
     const lost = beyond + (k + 1 < total ? 0 : self);
@@ -382,7 +396,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       backlogAtEnd[k] = (backlogAtEnd[k] as number) + lost;
     }
     // Only the kernel's reach (and the open day after it) can have been written; each entry is read and cleared.
-    const after = nextOpenDay(calendar, day + kernel.reachDays + 1);
+    const after = nextOpenDay(landingCalendar, day + kernel.reachDays + 1);
     const end = after < 0 ? total : Math.min(total, (after + 1) * perDay);
     for (let target = k + 1; target < end; target++) {
       const count = landing[target] as number;
@@ -401,7 +415,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       openCasesAtEnd += packet.count;
     }
   }
-  for (const packet of pending[total] as TaskPacket[]) {
+  for (const packet of pending[total] ?? []) {
     const backlogAtEnd = (taskBook[packet.group] as TaskBook).backlogAtEnd;
     backlogAtEnd[packet.createdK] = (backlogAtEnd[packet.createdK] as number) + packet.count;
     openCasesAtEnd += packet.count;
@@ -493,6 +507,8 @@ interface GroupSetup {
   readonly abandonsAtOnce: boolean;
   readonly schedule: StaffingSchedule | null;
   readonly shrinkage: number;
+  /** The group's price of a paid agent hour. */
+  readonly perPaidAgentHour: number;
   readonly target: { readonly rule: ServiceLevelRule; readonly ruleIsReported: boolean; readonly targets: StaffingTargets } | null;
   readonly resolved: number;
   readonly unresolved: number;
@@ -519,7 +535,7 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
   const target =
     staffing.kind === 'target'
       ? {
-          rule: { ...model.serviceLevel, answerWithinSeconds: staffing.target.answerWithinSeconds },
+          rule: shapedRule({ ...model.serviceLevel, answerWithinSeconds: staffing.target.answerWithinSeconds }),
           // The queue solved for the target is the one reported when both measure the same threshold.
           ruleIsReported: staffing.target.answerWithinSeconds === model.serviceLevel.answerWithinSeconds,
           targets: {
@@ -530,7 +546,7 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
           },
         }
       : null;
-  return {
+  return shapedGroupSetup({
     index: g,
     handleSeconds: meanOf(group.handleTime),
     patienceSeconds: abandonsAtOnce ? null : meanPatience,
@@ -538,6 +554,7 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
     abandonsAtOnce,
     schedule: scheduledStaffingOf(model.calendar, staffing),
     shrinkage: staffing.shrinkage,
+    perPaidAgentHour: group.costs.perPaidAgentHour,
     target,
     resolved: group.outcomes.resolved,
     unresolved: group.outcomes.unresolved,
@@ -548,11 +565,120 @@ function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): Gr
     reach: group.tasks.callbackReach.probability,
     maxTries: group.tasks.callbackReach.maxTries,
     dueSeconds: group.tasks.dueSeconds,
-    serviceLevel: model.serviceLevel,
+    serviceLevel: shapedRule(model.serviceLevel),
     intervalSeconds: model.calendar.intervalSeconds,
     label: model.network === undefined ? '' : `group "${group.name}", `,
+  });
+}
+
+/*
+ * One shape for the objects the interval loop reads on every round. V8 gives an object literal's fields the narrowest
+ * representation of the values it has seen (a whole number, then a fraction; null, then a number), and widening it
+ * later throws away the code compiled for the narrower one. The plans of a sensitivity analysis or a Shapley split see
+ * a whole number in one model where the next has a fraction, and recompiled the plan's loop again and again. So these
+ * objects are made by one literal each, and that literal is first given the widest values once (below), before any
+ * plan runs; the copies cost nothing next to a plan.
+ */
+
+/** A group's setup in the one shape (see above). */
+function shapedGroupSetup(setup: GroupSetup): GroupSetup {
+  return {
+    index: setup.index,
+    handleSeconds: setup.handleSeconds,
+    patienceSeconds: setup.patienceSeconds,
+    maxQueue: setup.maxQueue,
+    abandonsAtOnce: setup.abandonsAtOnce,
+    schedule: setup.schedule,
+    shrinkage: setup.shrinkage,
+    perPaidAgentHour: setup.perPaidAgentHour,
+    target: setup.target,
+    resolved: setup.resolved,
+    unresolved: setup.unresolved,
+    transfers: setup.transfers,
+    transferShare: setup.transferShare,
+    callbacks: setup.callbacks,
+    callbackHandleSeconds: setup.callbackHandleSeconds,
+    reach: setup.reach,
+    maxTries: setup.maxTries,
+    dueSeconds: setup.dueSeconds,
+    serviceLevel: setup.serviceLevel,
+    intervalSeconds: setup.intervalSeconds,
+    label: setup.label,
   };
 }
+
+/** A group's queue metrics in the one shape (see above), with its blocked share. */
+function shapedQueueMetrics(metrics: QueueMetrics, blockedShare: number): QueueMetrics & { blockedShare: number } {
+  return {
+    model: metrics.model,
+    agents: metrics.agents,
+    offeredLoadErlangs: metrics.offeredLoadErlangs,
+    stable: metrics.stable,
+    probabilityOfWaiting: metrics.probabilityOfWaiting,
+    serviceLevel: metrics.serviceLevel,
+    asaSeconds: metrics.asaSeconds,
+    meanWaitSeconds: metrics.meanWaitSeconds,
+    abandonedShare: metrics.abandonedShare,
+    occupancy: metrics.occupancy,
+    blockedShare,
+  };
+}
+
+/** What the landing of redials, repeats and retries reads of the calendar, in the one shape (see above). */
+function shapedLandingCalendar(calendar: LandingCalendar): LandingCalendar {
+  return { days: calendar.days, intervalsPerDay: calendar.intervalsPerDay, openDays: calendar.openDays };
+}
+
+/** A service-level rule in the one shape (see above). */
+function shapedRule(rule: ServiceLevelRule): ServiceLevelRule {
+  return { answerWithinSeconds: rule.answerWithinSeconds, definition: rule.definition, shortAbandonSeconds: rule.shortAbandonSeconds };
+}
+
+/** Gives the shapes above their widest fields: fractions and whole numbers, null and objects, empty and full lists. */
+function widenShapes(): void {
+  const fraction = 0.5;
+  const whole = 1;
+  for (const value of [fraction, whole, Number.POSITIVE_INFINITY]) {
+    const metrics = { model: 'erlang-a', agents: whole, offeredLoadErlangs: value, stable: true, probabilityOfWaiting: value, serviceLevel: value, asaSeconds: value, meanWaitSeconds: value, abandonedShare: value, occupancy: value } as const;
+    shapedQueueMetrics(metrics, value);
+    taskPacket(value, value, value, value, whole, whole, 'callback', whole, whole);
+  }
+  for (const openDays of [undefined, [true]]) shapedLandingCalendar({ days: whole, intervalsPerDay: whole, openDays });
+  for (const value of [fraction, whole]) shapedRule({ answerWithinSeconds: value, definition: 'answered-of-offered', shortAbandonSeconds: value });
+  const rule = shapedRule({ answerWithinSeconds: fraction, definition: 'answered-of-offered', shortAbandonSeconds: fraction });
+  const targets = { minServiceLevel: fraction, maxAbandonShare: null, maxOccupancy: null, maxAsaSeconds: null };
+  const schedule = { onPhoneAgents: [[fraction]], paidAgentHours: [[fraction]] } as unknown as StaffingSchedule;
+  for (const [value, present] of [
+    [fraction, false],
+    [whole, true],
+    [fraction, true],
+  ] as const) {
+    shapedGroupSetup({
+      index: whole,
+      handleSeconds: value,
+      patienceSeconds: present ? value : null,
+      maxQueue: present ? whole : null,
+      abandonsAtOnce: present,
+      schedule: present ? schedule : null,
+      shrinkage: value,
+      perPaidAgentHour: value,
+      target: present ? { rule, ruleIsReported: present, targets } : null,
+      resolved: value,
+      unresolved: value,
+      transfers: present ? [{ group: whole, share: value }] : [],
+      transferShare: value,
+      callbacks: present ? [{ group: whole, share: value }] : [],
+      callbackHandleSeconds: value,
+      reach: value,
+      maxTries: whole,
+      dueSeconds: value,
+      serviceLevel: rule,
+      intervalSeconds: value,
+      label: '',
+    });
+  }
+}
+widenShapes();
 
 /** A group's queue metrics with its blocked share (0 for an unlimited queue). */
 type GroupEvaluation = Omit<QueueMetrics, 'agents' | 'model'> & { readonly blockedShare: number };
@@ -569,9 +695,7 @@ function groupQueueAt(setup: GroupSetup, arrivalsPerSecond: number, agents: numb
     const input = { arrivalsPerSecond, meanHandleSeconds: setup.handleSeconds, agents, meanPatienceSeconds: setup.patienceSeconds, serviceLevel: rule };
     // Built from the validated model; only the calls could go astray, and then evaluateQueue says how.
     const valid = arrivalsPerSecond >= 0 && arrivalsPerSecond < Infinity;
-    const metrics = (valid ? evaluateCheckedQueue(input) : evaluateQueue(input)) as QueueMetrics & { blockedShare: number };
-    metrics.blockedShare = 0;
-    return metrics;
+    return shapedQueueMetrics(valid ? evaluateCheckedQueue(input) : evaluateQueue(input), 0);
   }
   const finite = evaluateFiniteQueue({
     arrivalsPerSecond,
@@ -581,7 +705,7 @@ function groupQueueAt(setup: GroupSetup, arrivalsPerSecond: number, agents: numb
     serviceLevel: rule,
     maxQueue: setup.maxQueue,
   });
-  return setup.abandonsAtOnce ? { ...finite, abandonedShare: finite.blockedShare, blockedShare: 0 } : finite;
+  return setup.abandonsAtOnce ? shapedQueueMetrics({ ...finite, abandonedShare: finite.blockedShare }, 0) : shapedQueueMetrics(finite, finite.blockedShare);
 }
 
 /**
@@ -877,56 +1001,83 @@ function variantRows(
   groups: readonly AgentGroup[],
 ): IntervalPlanRow[] {
   const { calendar } = model;
+  const answeredOfAnswered = model.serviceLevel.definition === 'answered-of-answered';
+  // Plain loops over the groups (sums in group order, as a reduce would take them): this runs for every interval of
+  // every plan, and loops give the JIT one small function to compile instead of a closure per figure.
   return Array.from({ length: variant.redials.length }, (_, k): IntervalPlanRow => {
-    const flows = { redials: variant.redials[k] as number, repeats: variant.repeats[k] as number, resolved: variant.resolved[k] as number, unresolved: variant.unresolved[k] as number, callbackConnectedSeconds: variant.callbackConnectedSeconds[k] as number };
     const day = Math.floor(k / calendar.intervalsPerDay);
     const interval = k % calendar.intervalsPerDay;
-    const rows = groupRows.map((rowsOfGroup) => rowsOfGroup[k] as GroupIntervalRow);
-    const sum = (pick: (row: GroupIntervalRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
-    const attempts = sum((r) => r.attempts);
-    const answered = sum((r) => r.answered);
-    const abandoned = sum((r) => r.abandoned + r.blocked);
-    const onPhone = sum((r) => r.onPhoneAgents);
-    const paidAgentHours = sum((r) => r.paidAgentHours);
+    let attempts = 0;
+    let answered = 0;
+    let abandoned = 0;
+    let onPhone = 0;
+    let paidAgentHours = 0;
+    let waitingSeconds = 0;
+    let busySeconds = 0;
+    let callWorkSeconds = 0;
+    let staffCost = 0;
+    let serviceLevelWeighted = 0;
+    let serviceLevelWeights = 0;
+    let waitingWeighted = 0;
+    let asaWeighted = 0;
+    let stable = true;
+    for (let g = 0; g < groupRows.length; g++) {
+      const r = (groupRows[g] as readonly GroupIntervalRow[])[k] as GroupIntervalRow;
+      attempts += r.attempts;
+      answered += r.answered;
+      abandoned += r.abandoned + r.blocked;
+      onPhone += r.onPhoneAgents;
+      paidAgentHours += r.paidAgentHours;
+      waitingSeconds += waitingSecondsOf(r);
+      busySeconds += r.callWorkSeconds + r.taskWorkSeconds;
+      callWorkSeconds += r.callWorkSeconds;
+      staffCost += r.paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour;
+      const weight = answeredOfAnswered ? r.answered : r.attempts;
+      serviceLevelWeighted += weight > 0 ? r.serviceLevel * weight : 0;
+      serviceLevelWeights += weight;
+      waitingWeighted += r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0;
+      asaWeighted += r.answered > 0 ? r.asaSeconds * r.answered : 0;
+      stable = stable && r.stable;
+    }
     const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
-    const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
-    const waitingSeconds = sum(waitingSecondsOf);
-    const busySeconds = sum((r) => r.callWorkSeconds + r.taskWorkSeconds);
-    const cases = ((model.demand.casesPerInterval[day] as readonly number[])[interval] as number);
+    const cases = (model.demand.casesPerInterval[day] as readonly number[])[interval] as number;
+    const redials = variant.redials[k] as number;
+    const repeatContacts = variant.repeats[k] as number;
+    const resolvedCases = variant.resolved[k] as number;
+    const unresolvedCases = variant.unresolved[k] as number;
     const costs = costOf(
       {
         paidAgentHours,
         overtimeHours: 0,
-        connectedSeconds: waitingSeconds + sum((r) => r.callWorkSeconds) + flows.callbackConnectedSeconds,
+        connectedSeconds: waitingSeconds + callWorkSeconds + (variant.callbackConnectedSeconds[k] as number),
         waitingSeconds,
-        repeatContacts: flows.repeats,
-        unresolvedCases: flows.unresolved,
-        resolvedCases: flows.resolved,
+        repeatContacts,
+        unresolvedCases,
+        resolvedCases,
         days: isOpenDay(calendar, day) ? 1 / calendar.intervalsPerDay : 0,
       },
       model.costs,
-      { staffCost: rows.reduce((total, row, g) => total + row.paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour, 0), overtimeCost: 0 },
+      { staffCost, overtimeCost: 0 },
     );
-    const stable = rows.every((r) => r.stable);
     return {
       day,
       interval,
       startSeconds: calendar.openSeconds + interval * calendar.intervalSeconds,
       cases,
-      redials: flows.redials,
-      repeatContacts: flows.repeats,
+      redials,
+      repeatContacts,
       attempts,
       answered,
       abandoned,
-      resolvedCases: flows.resolved,
-      unresolvedCases: flows.unresolved,
+      resolvedCases,
+      unresolvedCases,
       onPhoneAgents: onPhone,
       paidAgents: paidAgentHours / (calendar.intervalSeconds / 3600),
       paidAgentHours,
       stable,
-      serviceLevel: ratio(sum((r) => (slWeight(r) > 0 ? r.serviceLevel * slWeight(r) : 0)), sum(slWeight)),
-      probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
-      asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
+      serviceLevel: ratio(serviceLevelWeighted, serviceLevelWeights),
+      probabilityOfWaiting: ratio(waitingWeighted, attempts),
+      asaSeconds: ratio(asaWeighted, answered),
       meanWaitSeconds: ratio(waitingSeconds, attempts),
       abandonedShare: ratio(abandoned, attempts),
       occupancy: onPhone > 0 ? Math.min(1, busySeconds / (onPhone * calendar.intervalSeconds)) : Number.NaN,

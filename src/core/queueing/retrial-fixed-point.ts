@@ -1,6 +1,6 @@
 import type { Calendar, Distribution } from '../model/contact-centre-model.js';
 import { cumulativeProbability } from './delay-kernel.js';
-import { nextOpenDay } from '../model/calendar-days.js';
+import { nextOpenDay, type OpenDays } from '../model/calendar-days.js';
 
 /**
  * The analytic side's failure-demand loop (SPEC §3): per interval, attempts = first contacts + redials (from
@@ -191,7 +191,7 @@ function computeLandingKernel(calendar: Calendar, delay: Distribution): LandingK
 }
 
 /** Share generated at (day, i) that would land after the close of the last day. */
-export function endMass(kernel: LandingKernel, calendar: Calendar, day: number, i: number): number {
+export function endMass(kernel: LandingKernel, calendar: Pick<Calendar, 'days' | 'intervalsPerDay'>, day: number, i: number): number {
   const width = 2 * calendar.intervalsPerDay + 1;
   const dayOffset = calendar.days - 1 - day;
   return Math.max(0, 1 - (kernel.averagedCdf[dayOffset * width + calendar.intervalsPerDay - i + calendar.intervalsPerDay] as number));
@@ -432,6 +432,9 @@ export function dayProfiles(firstContacts: readonly (readonly number[])[]): Floa
   return shares;
 }
 
+/** What the landing of a flow reads of its calendar. */
+export type LandingCalendar = Pick<Calendar, 'days' | 'intervalsPerDay'> & OpenDays;
+
 /**
  * Adds a flow generated at (day, i) to the later intervals it lands in (the same interval is part of the fixed
  * point and is skipped here): what lands while open by the kernel, what falls while closed spread over the next open
@@ -442,7 +445,7 @@ export function spreadLanding(
   flow: number,
   kernel: LandingKernel,
   inflow: Float64Array,
-  calendar: Calendar,
+  calendar: LandingCalendar,
   profile: Float64Array,
   day: number,
   i: number,
