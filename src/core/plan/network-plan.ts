@@ -188,7 +188,10 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   // Per interval (variant) and per (group, interval) accumulators, in typed arrays: their sums are fractional from the
   // start, and arrays keep the plan's code free of object shapes that change as values do.
   const variant = variantFlows(total);
-  const groupRows: GroupIntervalRow[][] = groups.map(() => []);
+  // What each group's row of each interval is made of, kept by the loop and made into rows after it (one place makes
+  // every row): the queue's metrics, and the calls, transfers in, answers, agents, paid hours, call and task work.
+  const rowMetrics: GroupEvaluation[] = new Array<GroupEvaluation>(G * total);
+  const rowFigures = new Float64Array(G * total * ROW_FIGURES);
   const taskBook = groups.map(() => taskBookOf(total));
   let openCasesAtEnd = 0;
   let channelCases = 0;
@@ -323,35 +326,15 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       }, setup.dueSeconds);
       const transfersIn = transfersInto(g, X, metrics, setups, C);
       const paidAgentHours = setup.schedule?.paidAgentHours[day]?.[i] ?? (onPhone * L) / 3600 / (1 - setup.shrinkage);
-      (groupRows[g] as GroupIntervalRow[]).push({
-        day,
-        interval: i,
-        startSeconds: openSeconds + i * L,
-        attempts: calls,
-        transfersIn,
-        answered,
-        abandoned: m.abandonedShare * calls,
-        blocked: m.blockedShare * calls,
-        onPhoneAgents: onPhone,
-        paidAgents: paidAgentHours / (L / 3600),
-        paidAgentHours,
-        stable: m.stable,
-        serviceLevel: m.serviceLevel,
-        probabilityOfWaiting: m.probabilityOfWaiting,
-        asaSeconds: m.asaSeconds,
-        meanWaitSeconds: m.meanWaitSeconds,
-        abandonedShare: m.abandonedShare,
-        blockedShare: m.blockedShare,
-        occupancy: onPhone > 0 ? Math.min(1, (callWork + taskWork) / (onPhone * L)) : Number.NaN,
-        callWorkSeconds: callWork,
-        taskWorkSeconds: taskWork,
-        tasks: 0,
-        tasksDone: 0,
-        taskDelaySeconds: 0,
-        tasksWithinDue: 0,
-        taskBacklogAtEnd: 0,
-        staffCost: paidAgentHours * setup.perPaidAgentHour,
-      });
+      rowMetrics[g * total + k] = m;
+      const at = (g * total + k) * ROW_FIGURES;
+      rowFigures[at] = calls;
+      rowFigures[at + 1] = transfersIn;
+      rowFigures[at + 2] = answered;
+      rowFigures[at + 3] = onPhone;
+      rowFigures[at + 4] = paidAgentHours;
+      rowFigures[at + 5] = callWork;
+      rowFigures[at + 6] = taskWork;
     }
   };
   for (let k = 0; k < total; k++) planInterval(k);
@@ -421,19 +404,48 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     openCasesAtEnd += packet.count;
   }
 
-  const finalGroupRows = groupRows.map((rows, g) =>
-    rows.map((row, k): GroupIntervalRow => {
-      const book = taskBook[g] as TaskBook;
+  const finalGroupRows = setups.map((setup, g) => {
+    const book = taskBook[g] as TaskBook;
+    return Array.from({ length: total }, (_, k): GroupIntervalRow => {
+      const m = rowMetrics[g * total + k] as GroupEvaluation;
+      const at = (g * total + k) * ROW_FIGURES;
+      const calls = rowFigures[at] as number;
+      const onPhone = rowFigures[at + 3] as number;
+      const paidAgentHours = rowFigures[at + 4] as number;
+      const callWork = rowFigures[at + 5] as number;
+      const taskWork = rowFigures[at + 6] as number;
+      const i = k % perDay;
       return {
-        ...row,
+        day: Math.floor(k / perDay),
+        interval: i,
+        startSeconds: openSeconds + i * L,
+        attempts: calls,
+        transfersIn: rowFigures[at + 1] as number,
+        answered: rowFigures[at + 2] as number,
+        abandoned: m.abandonedShare * calls,
+        blocked: m.blockedShare * calls,
+        onPhoneAgents: onPhone,
+        paidAgents: paidAgentHours / (L / 3600),
+        paidAgentHours,
+        stable: m.stable,
+        serviceLevel: m.serviceLevel,
+        probabilityOfWaiting: m.probabilityOfWaiting,
+        asaSeconds: m.asaSeconds,
+        meanWaitSeconds: m.meanWaitSeconds,
+        abandonedShare: m.abandonedShare,
+        blockedShare: m.blockedShare,
+        occupancy: onPhone > 0 ? Math.min(1, (callWork + taskWork) / (onPhone * L)) : Number.NaN,
+        callWorkSeconds: callWork,
+        taskWorkSeconds: taskWork,
         tasks: book.created[k] as number,
         tasksDone: book.done[k] as number,
         taskDelaySeconds: book.delay[k] as number,
         tasksWithinDue: book.withinDue[k] as number,
         taskBacklogAtEnd: book.backlogAtEnd[k] as number,
+        staffCost: paidAgentHours * setup.perPaidAgentHour,
       };
-    }),
-  );
+    });
+  });
   const rows = variantRows(model, finalGroupRows, variant, groups);
   const groupPlans: GroupPlan[] = groups.map((group, g) => ({
     name: group.name,
@@ -873,6 +885,9 @@ function solveInterval(
     return { X: flows, agents, metrics: final, converged };
   }
 }
+
+/** Figures kept per group and interval for its row: calls, transfers in, answered, on-phone agents, paid hours, call and task work. */
+const ROW_FIGURES = 7;
 
 /** Rounds of secant memory in Anderson acceleration (more than the few groups of a scenario gains nothing). */
 const ANDERSON_MEMORY = 3;
