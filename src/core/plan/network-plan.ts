@@ -257,7 +257,20 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const solved = solveInterval(setups, scratch, base, { rho, p, selfRedial, selfRepeat }, day, i, previousFailure);
     solved.metrics.forEach((m, g) => (previousFailure[g] = m.abandonedShare + m.blockedShare));
     if (!solved.converged) converged = false;
-    const { X, agents, metrics } = solved;
+    const callbacksCreated = bookCalls(k, day, i, solved, selfRedial, selfRepeat);
+    workTasks(k, day, i, start, solved, callbacksCreated);
+  };
+
+  /** The interval's calls once solved: what they resolve, leave unresolved, and send back as redials and repeats. */
+  const bookCalls = (
+    k: number,
+    day: number,
+    i: number,
+    solved: IntervalSolution,
+    selfRedial: number,
+    selfRepeat: number,
+  ): { group: number; count: number; nextClass: number }[] => {
+    const { X, metrics } = solved;
     const callbacksCreated: { group: number; count: number; nextClass: number }[] = [];
     // Redials and repeat contacts land by the same kernels whichever group the call failed in: one spread per class.
     redialsOut.fill(0);
@@ -292,6 +305,19 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       openCasesAtEnd += spreadLanding(repeatsOut[c] as number, repeatKernel, repeatIn[c] as Float64Array, landingCalendar, profile, day, i);
     }
 
+    return callbacksCreated;
+  };
+
+  /** The interval's tasks: new callbacks and channel cases join the backlogs; the time calls leave over works them. */
+  const workTasks = (
+    k: number,
+    day: number,
+    i: number,
+    start: number,
+    solved: IntervalSolution,
+    callbacksCreated: readonly { group: number; count: number; nextClass: number }[],
+  ): void => {
+    const { X, agents, metrics } = solved;
     // --- tasks: new callbacks and channel cases join the backlogs, which the time left over from calls works off
     for (const created of callbacksCreated) {
       if (created.count <= 0) continue;
@@ -799,7 +825,7 @@ function solveInterval(
   day: number,
   interval: number,
   startingFailure: Float64Array,
-): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
+): IntervalSolution {
   const G = setups.length;
   const { equations, secant, loads, before, mapped, failure, accelerated, known } = work;
   const agents = new Float64Array(G);
@@ -888,6 +914,14 @@ function solveInterval(
 
 /** Figures kept per group and interval for its row: calls, transfers in, answered, on-phone agents, paid hours, call and task work. */
 const ROW_FIGURES = 7;
+
+/** One interval's calls by group and class, the agents, each group's queue, and whether the fixed point converged. */
+interface IntervalSolution {
+  readonly X: Float64Array;
+  readonly agents: Float64Array;
+  readonly metrics: GroupEvaluation[];
+  readonly converged: boolean;
+}
 
 /** Rounds of secant memory in Anderson acceleration (more than the few groups of a scenario gains nothing). */
 const ANDERSON_MEMORY = 3;
