@@ -28,8 +28,9 @@ export function readInputFile(path: string, maxBytes: number): string {
 
 /**
  * Calls `onLine` with each line of a file (without its line break), read in blocks of 1 MiB: memory stays bounded
- * whatever the file's size. A line longer than `maxLineCharacters` is an input issue located at its line (a file
- * without line breaks is not a table). Missing, folder or unreadable: as `readInputFile`.
+ * whatever the file's size. Lines may end in `\n`, `\r\n` or a lone `\r` (classic Mac OS, still written by some
+ * exports). A line longer than `maxLineCharacters` is an input issue located at its line (a file without line breaks
+ * is not a table). Missing, folder or unreadable: as `readInputFile`.
  * @example forEachLine('counts.csv', (line) => rows.push(line), 65_536)
  */
 export function forEachLine(path: string, onLine: (line: string) => void, maxLineCharacters: number): void {
@@ -38,11 +39,19 @@ export function forEachLine(path: string, onLine: (line: string) => void, maxLin
     const block = Buffer.allocUnsafe(1 << 20);
     let pending = '';
     let lineNumber = 0;
+    /** A block that ends in `\r` keeps it for the next one, which may begin with the `\n` of the same line break. */
+    let carriageReturn = '';
     const tooLong = (): InputError =>
       new InputError([{ file: path, line: lineNumber + 1, path: '', code: 'line_too_long', message: `the line is longer than ${maxLineCharacters.toLocaleString('en-US')} characters` }]);
     for (;;) {
       const read = readBlock(path, fd, block);
-      const text = read === 0 ? decoder.end() : decoder.write(block.subarray(0, read));
+      let text = carriageReturn + (read === 0 ? decoder.end() : decoder.write(block.subarray(0, read)));
+      carriageReturn = '';
+      if (read !== 0 && text.endsWith('\r')) {
+        carriageReturn = '\r';
+        text = text.slice(0, -1);
+      }
+      if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
       let start = 0;
       for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
         const line = pending + text.slice(start, end);

@@ -179,7 +179,8 @@ const NOT_DATA_NAME = /^(rownames|row|rownumber|index|id|#|)$/i;
  */
 export function estimateDemand(text: string, options: DemandHistoryOptions): DemandEstimate {
   const history = demandHistory(options);
-  for (const line of text.split('\n')) history.addLine(line);
+  // Lines may end in \n, \r\n or a lone \r (classic Mac OS), as `forEachLine` reads them from a file.
+  for (const line of text.split(/\r\n?|\n/)) history.addLine(line);
   return history.finish();
 }
 

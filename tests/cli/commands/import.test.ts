@@ -216,4 +216,12 @@ describe('staffsim import: ACD and telephony exports', () => {
       ].join('\n'),
     );
   });
+
+  it('reads a file whose lines end in a lone carriage return (classic Mac OS) as one with \\n', async () => {
+    const oldMac = join(folder, 'old-mac.csv');
+    writeFileSync(oldMac, readFileSync(FIXTURE, 'utf8').replace(/\r?\n/g, '\r'));
+    const [unix, mac] = [await runCli(['import', FIXTURE]), await runCli(['import', oldMac])];
+    expect(mac.code).toBe(0);
+    expect(mac.stdout.replaceAll(oldMac, FIXTURE)).toBe(unix.stdout);
+  });
 });
