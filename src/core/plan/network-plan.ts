@@ -764,16 +764,18 @@ function solveGroupAgents(
   // agents) — the agents n that meet it where n − 1 do not — without a search.
   if (hint !== null && hint > 0) {
     const at = (n: number): QueueMetrics & { blockedShare: number } => groupQueueAt(setup, arrivalsPerSecond, n, target.rule);
-    let n = hint;
+    // As the solvers: an unlimited queue with calls gets at least one agent; a finite one may get none.
+    const fewest = setup.maxQueue === null && arrivalsPerSecond > 0 ? 1 : 0;
+    let n = Math.max(hint, fewest);
     let atN = at(n);
     if (meets(atN, target.targets)) {
-      for (let step = 0; step < LOCAL_STEPS && n > 0; step++) {
+      for (let step = 0; step < LOCAL_STEPS && n > fewest; step++) {
         const below = at(n - 1);
         if (!meets(below, target.targets)) return { agents: n, evaluation: target.ruleIsReported ? atN : null };
         n -= 1;
         atN = below;
       }
-      if (n === 0) return { agents: 0, evaluation: target.ruleIsReported ? atN : null };
+      if (n === fewest) return { agents: n, evaluation: target.ruleIsReported ? atN : null };
     } else {
       for (let step = 0; step < LOCAL_STEPS; step++) {
         n += 1;

@@ -199,3 +199,21 @@ describe('the analytic plan of a network', () => {
     expect(spare).toBeGreaterThan(work);
   });
 });
+
+describe('the staffing of a target group, searched from the interval before', () => {
+  it('gives an unlimited queue with calls at least one agent, as the solver does, even where none would meet its target', () => {
+    // Only an occupancy cap: zero agents "meet" it (nobody is busy), but a queue with calls gets one agent at least.
+    const base = testModel({ days: 1, intervalSeconds: 3600, casesPerInterval: 0.2, patience: { kind: 'exponential', meanSeconds: 120 } });
+    const model: ContactCentreModel = {
+      ...base,
+      staffing: {
+        kind: 'target',
+        shrinkage: 0,
+        target: { serviceLevel: null, answerWithinSeconds: 20, maxAbandonShare: null, maxOccupancy: 0.9, maxAsaSeconds: null, method: 'erlang-a' },
+      },
+    };
+    const plan = planVariant(model);
+    expect(plan.rows.length).toBeGreaterThan(1);
+    for (const row of plan.rows) expect(row.onPhoneAgents).toBe(1);
+  });
+});
