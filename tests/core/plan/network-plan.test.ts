@@ -201,7 +201,7 @@ describe('the analytic plan of a network', () => {
 });
 
 describe('the staffing of a target group, searched from the interval before', () => {
-  it('gives an unlimited queue with calls at least one agent, as the solver does, even where none would meet its target', () => {
+  it('gives an unlimited queue with calls at least one agent, as the solver does, even where zero agents would meet its target', () => {
     // Only an occupancy cap: zero agents "meet" it (nobody is busy), but a queue with calls gets one agent at least.
     const base = testModel({ days: 1, intervalSeconds: 3600, casesPerInterval: 0.2, patience: { kind: 'exponential', meanSeconds: 120 } });
     const model: ContactCentreModel = {
