@@ -140,11 +140,16 @@ export interface LandingKernel {
 
 /** Kernels built lately, by calendar shape and delay (a sensitivity analysis plans dozens of models that share them). */
 const recentKernels = new Map<string, LandingKernel>();
-const RECENT_KERNELS = 16;
+/** At most this many bytes of kernels are kept: a year of half-hours makes a kernel of about 7 MB. */
+const RECENT_KERNEL_BYTES = 32 * 1024 * 1024;
+let recentKernelBytes = 0;
+
+const kernelBytes = (kernel: LandingKernel): number => kernel.mass.byteLength + kernel.closedMass.byteLength + kernel.averagedCdf.byteLength;
 
 /**
  * The landing kernel of a delay on a calendar (see {@link LandingKernel}). The same calendar shape (days, intervals)
- * and delay give the same kernel, which is kept for the next plans that ask (the last 16); its arrays are read only.
+ * and delay give the same kernel, which is kept for the next plans that ask (the latest, up to 32 MB of them); its
+ * arrays are read only.
  * @example buildLandingKernel(calendar, { kind: 'fixed', seconds: 0 }).mass[0] // 1: a delay of 0 lands where it starts
  */
 export function buildLandingKernel(calendar: Calendar, delay: Distribution): LandingKernel {
@@ -152,8 +157,15 @@ export function buildLandingKernel(calendar: Calendar, delay: Distribution): Lan
   const recent = recentKernels.get(key);
   if (recent !== undefined) return recent;
   const kernel = computeLandingKernel(calendar, delay);
-  if (recentKernels.size >= RECENT_KERNELS) recentKernels.delete(recentKernels.keys().next().value as string);
+  const bytes = kernelBytes(kernel);
+  if (bytes > RECENT_KERNEL_BYTES) return kernel;
+  for (const [oldKey, old] of recentKernels) {
+    if (recentKernelBytes + bytes <= RECENT_KERNEL_BYTES) break;
+    recentKernels.delete(oldKey);
+    recentKernelBytes -= kernelBytes(old);
+  }
   recentKernels.set(key, kernel);
+  recentKernelBytes += bytes;
   return kernel;
 }
 
