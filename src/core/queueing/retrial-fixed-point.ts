@@ -134,7 +134,8 @@ export interface LandingKernel {
   readonly closedMass: Float64Array; // [i][dayOffset], flattened
   /** Averaged CDF at edge offsets: [dayOffset][edge offset + intervalsPerDay]. */
   readonly averagedCdf: Float64Array;
-  /** The last day offset with any mass (the averaged CDF is 1, to rounding, before that day's first edge). */
+  /** The last day offset with any mass (the averaged CDF is 1, to rounding, before that day's first edge); `mass` and
+   * `closedMass` are 0 beyond it. */
   readonly reachDays: number;
 }
 
@@ -185,10 +186,15 @@ function computeLandingKernel(calendar: Calendar, delay: Distribution): LandingK
   }
   const cdfAt = (dayOffset: number, edge: number): number =>
     dayOffset < 0 ? 0 : (averagedCdf[dayOffset * width + edge + perDay] as number);
+  // The last day offset on which anything lands: beyond it the averaged CDF is 1 to rounding.
+  let reachDays = days - 1;
+  while (reachDays > 0 && (averagedCdf[(reachDays - 1) * width] as number) >= 1 - 1e-16) reachDays -= 1;
+  // Masses up to that day only: nothing reads them beyond (`spreadLanding` stops at `reachDays`), and a year of a short
+  // delay would otherwise fill 365 days of them.
   const mass = new Float64Array(perDay * days * perDay);
   const closedMass = new Float64Array(perDay * days);
   for (let i = 0; i < perDay; i += 1) {
-    for (let dayOffset = 0; dayOffset < days; dayOffset += 1) {
+    for (let dayOffset = 0; dayOffset <= reachDays; dayOffset += 1) {
       // The closed hours before the day: from the previous day's close to this day's opening (none when open 24 h).
       closedMass[i * days + dayOffset] = Math.max(0, cdfAt(dayOffset, -i) - cdfAt(dayOffset - 1, perDay - i));
       for (let j = 0; j < perDay; j += 1) {
@@ -196,9 +202,6 @@ function computeLandingKernel(calendar: Calendar, delay: Distribution): LandingK
       }
     }
   }
-  // The last day offset on which anything lands: beyond it the averaged CDF is 1 to rounding.
-  let reachDays = days - 1;
-  while (reachDays > 0 && (averagedCdf[(reachDays - 1) * width] as number) >= 1 - 1e-16) reachDays -= 1;
   return { mass, closedMass, averagedCdf, reachDays };
 }
 
