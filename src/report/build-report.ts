@@ -62,7 +62,7 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
             withGroupBudget(plan.model, {
               name: group.name,
               totals: exactGroup(group.totals),
-              intervals: openRows(calendar, group.rows).map((row) => ({ ...intervalLabel(calendar, row.day, row.interval), ...exactGroup(groupIntervalMetrics(row)) })),
+              intervals: openRows(calendar, group.rows).map((row) => labelled(intervalLabel(calendar, row.day, row.interval), groupIntervalMetrics(row), GROUP_METRIC_NAMES)),
             }),
         );
   return {
@@ -74,11 +74,23 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     seed: null,
     totals: exact(plan.totals),
     budget: budgetOf(calendar, plan.model.costs.hoursPerFte, exact(plan.totals), ANNUALISED_METRICS),
-    intervals: openRows(calendar, plan.rows).map(
-      (row): IntervalEstimates => ({ ...intervalLabel(calendar, row.day, row.interval), ...exact(intervalMetrics(row)) }),
-    ),
+    intervals: openRows(calendar, plan.rows).map((row): IntervalEstimates => labelled(intervalLabel(calendar, row.day, row.interval), intervalMetrics(row), names)),
     ...(groups === undefined ? {} : { groups }),
   };
+}
+
+/**
+ * An interval's label followed by each of `names` as an exact estimate (half-width 0; NaN where `values` has none), made
+ * in one object: a year's plan has tens of thousands of intervals.
+ */
+function labelled<Label extends object, Name extends string>(
+  label: Label,
+  values: Partial<Record<Name, number>>,
+  names: readonly Name[],
+): Label & Record<Name, MetricEstimate> {
+  const out = { ...label } as Label & Record<Name, MetricEstimate>;
+  for (const name of names) (out as Record<Name, MetricEstimate>)[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
+  return out;
 }
 
 /** The group metrics of one interval of an analytic plan (undefined ones absent). */

@@ -47,9 +47,17 @@ export function dayNumberOfDate(isoDate: string): number {
   return daysFromCivil(year, month, day);
 }
 
+/** The last date asked for (reports ask for the same day once per interval, a year's plan some 30,000 times). */
+let lastDate: { readonly startDate: string; readonly day: number; readonly date: string } | null = null;
+
 /** The ISO date of day `day` (0-based) of the run, or null for undated days. @example dateOfDay({ startDate: '2027-01-01' }, 31) // '2027-02-01' */
 export function dateOfDay(calendar: Pick<Calendar, 'startDate'>, day: number): string | null {
-  return calendar.startDate === undefined ? null : civilFromDays(dayNumberOfDate(calendar.startDate) + day);
+  const startDate = calendar.startDate;
+  if (startDate === undefined) return null;
+  if (lastDate === null || lastDate.startDate !== startDate || lastDate.day !== day) {
+    lastDate = { startDate, day, date: civilFromDays(dayNumberOfDate(startDate) + day) };
+  }
+  return lastDate.date;
 }
 
 /**
