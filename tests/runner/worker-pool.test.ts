@@ -14,8 +14,12 @@ describe('the worker pool of the process', () => {
     const first = currentPoolStats();
     await simulate(busier, { replications: 6, workers: 2 });
     await simulate(small, { replications: 3, workers: 2 });
-    // The same pool throughout (not one per simulation), with its two threads.
-    expect(currentPoolStats()).toEqual({ id: first?.id, threadsStarted: 2 });
+    // The same pool throughout, not one per simulation (each would start two threads of its own). Its two threads
+    // start once; under load piscina has been seen to start a third, which is still one pool.
+    const last = currentPoolStats();
+    expect(last?.id).toBe(first?.id);
+    expect(last?.threadsStarted).toBeGreaterThanOrEqual(2);
+    expect(last?.threadsStarted).toBeLessThan(2 * 3);
   });
 
   it('gives each simulation the results of its own input, whatever ran on the threads before', async () => {
@@ -32,7 +36,7 @@ describe('the worker pool of the process', () => {
     await simulate(small, { replications: 2, workers: 2 });
     const after = currentPoolStats();
     expect(after?.id).not.toBe(before?.id);
-    expect(after?.threadsStarted).toBe(2);
+    expect(after?.threadsStarted).toBeGreaterThanOrEqual(2);
   });
 
   it('reports the result of every task once, with its index', async () => {

@@ -8,11 +8,11 @@ import { evaluateFiniteQueue } from '../queueing/finite-queue.js';
 import { evaluateCheckedQueue, evaluateQueue, type QueueMetrics } from '../queueing/queue-metrics.js';
 import { buildLandingKernel, dayProfiles, spreadLanding, type LandingCalendar, type LandingKernel } from '../queueing/retrial-fixed-point.js';
 import { isOpenDay, nextOpenDay, openDayCount } from '../model/calendar-days.js';
-import { missedTargets, solveStaffing, type StaffingTargets } from '../queueing/staffing-solver.js';
+import { missedTargets, solveStaffing } from '../queueing/staffing-solver.js';
 import type { AnalyticSource, IntervalPlanRow, VariantPlan } from './interval-plan.js';
 import { AndersonMemory } from './anderson-acceleration.js';
 import { mixedEvaluation } from './mixed-evaluation.js';
-import { scheduledStaffingOf, type StaffingSchedule } from './staffing-schedule.js';
+import { groupSetup, type GroupSetup } from './group-setup.js';
 import { TrafficEquations, type IntervalFeedback } from './traffic-equations.js';
 
 /** One interval of one agent group in an analytic plan (SPEC §7). */
@@ -533,117 +533,14 @@ function taskPacket(
   return { count, createdFrom, createdTo, workSeconds, createdK, group, kind, tryOrChannel, nextClass };
 }
 
-/** Everything the plan needs of one group, resolved once. */
-interface GroupSetup {
-  readonly index: number;
-  readonly handleSeconds: number;
-  /** Mean patience in the analytic model (Erlang A), or null (Erlang C: infinite patience, or method erlang-c). */
-  readonly patienceSeconds: number | null;
-  /** Waiting places; callers with no patience at all (mean 0) cannot wait: 0, and a "blocked" call abandons. */
-  readonly maxQueue: number | null;
-  /** Patience 0: every call that finds all agents busy abandons at once (Erlang B), counted as abandoned. */
-  readonly abandonsAtOnce: boolean;
-  readonly schedule: StaffingSchedule | null;
-  readonly shrinkage: number;
-  /** The group's price of a paid agent hour. */
-  readonly perPaidAgentHour: number;
-  readonly target: { readonly rule: ServiceLevelRule; readonly ruleIsReported: boolean; readonly targets: StaffingTargets } | null;
-  readonly resolved: number;
-  readonly unresolved: number;
-  readonly transfers: readonly { readonly group: number; readonly share: number }[];
-  readonly transferShare: number;
-  readonly callbacks: readonly { readonly group: number; readonly share: number }[];
-  readonly callbackHandleSeconds: number;
-  readonly reach: number;
-  readonly maxTries: number;
-  readonly dueSeconds: number;
-  readonly serviceLevel: ServiceLevelRule;
-  readonly intervalSeconds: number;
-  /** How messages name the group: `group "name", ` with groups, nothing for the one group of a model without. */
-  readonly label: string;
-}
-
-function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): GroupSetup {
-  const network = networkOf(model);
-  const patience = g === 0 ? model.customers.patience : network.transferPatience;
-  const staffing = group.staffing;
-  const method = staffing.kind === 'target' ? staffing.target.method : null;
-  const meanPatience = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
-  const abandonsAtOnce = meanPatience === 0;
-  const target =
-    staffing.kind === 'target'
-      ? {
-          rule: shapedRule({ ...model.serviceLevel, answerWithinSeconds: staffing.target.answerWithinSeconds }),
-          // The queue solved for the target is the one reported when both measure the same threshold.
-          ruleIsReported: staffing.target.answerWithinSeconds === model.serviceLevel.answerWithinSeconds,
-          targets: {
-            minServiceLevel: staffing.target.serviceLevel,
-            maxAbandonShare: staffing.target.maxAbandonShare,
-            maxOccupancy: staffing.target.maxOccupancy,
-            maxAsaSeconds: staffing.target.maxAsaSeconds,
-          },
-        }
-      : null;
-  return shapedGroupSetup({
-    index: g,
-    handleSeconds: meanOf(group.handleTime),
-    patienceSeconds: abandonsAtOnce ? null : meanPatience,
-    maxQueue: abandonsAtOnce ? 0 : group.maxQueue,
-    abandonsAtOnce,
-    schedule: scheduledStaffingOf(model.calendar, staffing),
-    shrinkage: staffing.shrinkage,
-    perPaidAgentHour: group.costs.perPaidAgentHour,
-    target,
-    resolved: group.outcomes.resolved,
-    unresolved: group.outcomes.unresolved,
-    transfers: group.outcomes.transfers,
-    transferShare: group.outcomes.transfers.reduce((sum, t) => sum + t.share, 0),
-    callbacks: group.outcomes.callbacks,
-    callbackHandleSeconds: group.tasks.callbackHandleTime === null ? 0 : meanOf(group.tasks.callbackHandleTime),
-    reach: group.tasks.callbackReach.probability,
-    maxTries: group.tasks.callbackReach.maxTries,
-    dueSeconds: group.tasks.dueSeconds,
-    serviceLevel: shapedRule(model.serviceLevel),
-    intervalSeconds: model.calendar.intervalSeconds,
-    label: model.network === undefined ? '' : `group "${group.name}", `,
-  });
-}
-
 /*
  * One shape for the objects the interval loop reads on every round. V8 gives an object literal's fields the narrowest
  * representation of the values it has seen (a whole number, then a fraction; null, then a number), and widening it
  * later throws away the code compiled for the narrower one. The plans of a sensitivity analysis or a Shapley split see
  * a whole number in one model where the next has a fraction, and recompiled the plan's loop again and again. So these
  * objects are made by one literal each, and that literal is first given the widest values once (below), before any
- * plan runs; the copies cost nothing next to a plan.
+ * plan runs; the copies cost nothing next to a plan. The group setups are made the same way (group-setup.ts).
  */
-
-/** A group's setup in the one shape (see above). */
-function shapedGroupSetup(setup: GroupSetup): GroupSetup {
-  return {
-    index: setup.index,
-    handleSeconds: setup.handleSeconds,
-    patienceSeconds: setup.patienceSeconds,
-    maxQueue: setup.maxQueue,
-    abandonsAtOnce: setup.abandonsAtOnce,
-    schedule: setup.schedule,
-    shrinkage: setup.shrinkage,
-    perPaidAgentHour: setup.perPaidAgentHour,
-    target: setup.target,
-    resolved: setup.resolved,
-    unresolved: setup.unresolved,
-    transfers: setup.transfers,
-    transferShare: setup.transferShare,
-    callbacks: setup.callbacks,
-    callbackHandleSeconds: setup.callbackHandleSeconds,
-    reach: setup.reach,
-    maxTries: setup.maxTries,
-    dueSeconds: setup.dueSeconds,
-    serviceLevel: setup.serviceLevel,
-    intervalSeconds: setup.intervalSeconds,
-    label: setup.label,
-  };
-}
 
 /** A group's queue metrics in the one shape (see above), with its blocked share. */
 function shapedQueueMetrics(metrics: QueueMetrics, blockedShare: number): QueueMetrics & { blockedShare: number } {
@@ -667,12 +564,7 @@ function shapedLandingCalendar(calendar: LandingCalendar): LandingCalendar {
   return { days: calendar.days, intervalsPerDay: calendar.intervalsPerDay, openDays: calendar.openDays };
 }
 
-/** A service-level rule in the one shape (see above). */
-function shapedRule(rule: ServiceLevelRule): ServiceLevelRule {
-  return { answerWithinSeconds: rule.answerWithinSeconds, definition: rule.definition, shortAbandonSeconds: rule.shortAbandonSeconds };
-}
-
-/** Gives the shapes above their widest fields: fractions and whole numbers, null and objects, empty and full lists. */
+/** Gives the shapes above their widest fields: fractions, whole numbers and infinity; no open days and some. */
 function widenShapes(): void {
   const fraction = 0.5;
   const whole = 1;
@@ -682,39 +574,6 @@ function widenShapes(): void {
     taskPacket(value, value, value, value, whole, whole, 'callback', whole, whole);
   }
   for (const openDays of [undefined, [true]]) shapedLandingCalendar({ days: whole, intervalsPerDay: whole, openDays });
-  for (const value of [fraction, whole]) shapedRule({ answerWithinSeconds: value, definition: 'answered-of-offered', shortAbandonSeconds: value });
-  const rule = shapedRule({ answerWithinSeconds: fraction, definition: 'answered-of-offered', shortAbandonSeconds: fraction });
-  const targets = { minServiceLevel: fraction, maxAbandonShare: null, maxOccupancy: null, maxAsaSeconds: null };
-  const schedule = { onPhoneAgents: [[fraction]], paidAgentHours: [[fraction]] } as unknown as StaffingSchedule;
-  for (const [value, present] of [
-    [fraction, false],
-    [whole, true],
-    [fraction, true],
-  ] as const) {
-    shapedGroupSetup({
-      index: whole,
-      handleSeconds: value,
-      patienceSeconds: present ? value : null,
-      maxQueue: present ? whole : null,
-      abandonsAtOnce: present,
-      schedule: present ? schedule : null,
-      shrinkage: value,
-      perPaidAgentHour: value,
-      target: present ? { rule, ruleIsReported: present, targets } : null,
-      resolved: value,
-      unresolved: value,
-      transfers: present ? [{ group: whole, share: value }] : [],
-      transferShare: value,
-      callbacks: present ? [{ group: whole, share: value }] : [],
-      callbackHandleSeconds: value,
-      reach: value,
-      maxTries: whole,
-      dueSeconds: value,
-      serviceLevel: rule,
-      intervalSeconds: value,
-      label: '',
-    });
-  }
 }
 widenShapes();
 
