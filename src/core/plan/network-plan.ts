@@ -86,9 +86,18 @@ export function taskOverloads(plan: { readonly groups?: readonly GroupPlan[] | u
     .map((group) => ({ group: group.name, workHours: group.taskHours.work, spareHours: group.taskHours.spare }));
 }
 
+/**
+ * The agent hours a group's calls leave over after its tasks during the run, with the slack `taskOverloads` allows for
+ * rounding: below 0, its backlog grows without end.
+ * @example taskSlackHours({ taskHours: { work: 105, spare: 39.5 } }) // ≈ −65.5
+ */
+export function taskSlackHours(group: Pick<GroupPlan, 'taskHours'>): number {
+  return group.taskHours.spare * (1 + 1e-9) + 1e-9 - group.taskHours.work;
+}
+
 /** Whether a group's calls leave enough agent time over for its tasks during the run (see `taskOverloads`). */
 function keepsUpWithTasks(group: GroupPlan): boolean {
-  return !(group.taskHours.work > group.taskHours.spare * (1 + 1e-9) + 1e-9);
+  return !(taskSlackHours(group) < 0);
 }
 
 /** Outer iterations of one interval's fixed point before target staffing is frozen at its better-staffed side. */

@@ -1,4 +1,5 @@
 import type { VariantPlan } from '../plan/interval-plan.js';
+import { taskSlackHours } from '../plan/network-plan.js';
 
 /**
  * How far an analytic plan is from an unbounded total cost: positive where its total is finite, ≤ 0 where it is not,
@@ -19,7 +20,7 @@ export function finiteMargin(plan: VariantPlan): number {
   const intervalSeconds = plan.model.calendar.intervalSeconds;
   let margin = Number.POSITIVE_INFINITY;
   groups.forEach((group, g) => {
-    margin = Math.min(margin, group.taskHours.spare * (1 + 1e-9) + 1e-9 - group.taskHours.work);
+    margin = Math.min(margin, taskSlackHours(group));
     if (group.source !== 'erlang-c' || network.groups[g]?.maxQueue !== null) return;
     for (const row of group.rows) margin = Math.min(margin, row.onPhoneAgents - row.callWorkSeconds / intervalSeconds);
   });
