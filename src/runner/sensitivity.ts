@@ -4,6 +4,7 @@
  * without I/O; `sensitivityRows` yields one input at a time, so a caller (the explorer) can show progress, give the
  * event loop a turn, or stop between inputs.
  */
+import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import { findBreakEvens, type BreakEvenOptions } from '../core/sensitivity/break-even.js';
 import type { PointTotals, SensitivityResult, SensitivityRow } from '../core/sensitivity/sensitivity-result.js';
 import { swing, tornadoOrder } from '../core/sensitivity/swing.js';
@@ -25,8 +26,12 @@ export class AnalyticPoints {
 
   /** The compared variants' totals at the scenario's values. */
   atBase(): PointTotals {
-    const results = this.workspace.baseModels.map((model, i) => (this.totals[i] as AnalyticTotals).total(model));
-    return { totals: results.map((r) => r.totalCost), status: results.map((r) => r.status) };
+    return this.pointOf(this.workspace.baseModels).point;
+  }
+
+  /** How far the scenario's values are from an unbounded total in any compared variant (the least `finiteMargin`). */
+  marginAtBase(): number {
+    return this.pointOf(this.workspace.baseModels).margin;
   }
 
   /** The compared variants' totals with `input` at `value`. */
@@ -36,7 +41,11 @@ export class AnalyticPoints {
 
   /** `at`, and how far the point is from an unbounded total in any compared variant (the least `finiteMargin`). */
   withMargin(input: SensitivityInput, value: number): { point: PointTotals; margin: number } {
-    const models = this.workspace.modelsAt(input, value);
+    return this.pointOf(this.workspace.modelsAt(input, value));
+  }
+
+  /** The totals of the compared variants' models, and their least margin. */
+  private pointOf(models: readonly ContactCentreModel[]): { point: PointTotals; margin: number } {
     const results = models.map((model, i) => (this.totals[i] as AnalyticTotals).total(model));
     const margin = results.reduce((least, r) => Math.min(least, r.margin), Number.POSITIVE_INFINITY);
     return { point: { totals: results.map((r) => r.totalCost), status: results.map((r) => r.status) }, margin };
@@ -66,7 +75,8 @@ export function sensitivityRow(points: AnalyticPoints, input: SensitivityInput, 
     return found;
   };
   const at = (value: number): PointTotals => evaluated(value).point;
-  const margin = (value: number): number => (value === input.base ? points.withMargin(input, value).margin : evaluated(value).margin);
+  // At the scenario's value the models are the base models: no need to rebuild and validate them.
+  const margin = (value: number): number => (value === input.base ? points.marginAtBase() : evaluated(value).margin);
   const atLow = at(input.low);
   const atHigh = at(input.high);
   const pair = points.workspace.variants.length === 2;
