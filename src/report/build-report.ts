@@ -43,16 +43,8 @@ function withGroupBudget(model: ContactCentreModel, group: GroupResult): GroupRe
  */
 export function variantFromPlan(plan: VariantPlan): VariantResult {
   const names = metricNamesOf(plan.model.network !== undefined);
-  const exact = (values: Partial<Record<MetricName, number>>): MetricEstimates => {
-    const out = {} as MetricEstimates;
-    for (const name of names) out[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
-    return out;
-  };
-  const exactGroup = (values: Partial<Record<GroupMetricName, number>>): GroupMetricEstimates => {
-    const out = {} as GroupMetricEstimates;
-    for (const name of GROUP_METRIC_NAMES) out[name] = { mean: values[name] ?? Number.NaN, ci95: 0 };
-    return out;
-  };
+  const exact = (values: Partial<Record<MetricName, number>>): MetricEstimates => exactEstimates({}, values, names) as MetricEstimates;
+  const exactGroup = (values: Partial<Record<GroupMetricName, number>>): GroupMetricEstimates => exactEstimates({}, values, GROUP_METRIC_NAMES);
   const calendar = plan.model.calendar;
   const groups =
     plan.model.network === undefined || plan.groups === undefined
@@ -62,7 +54,7 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
             withGroupBudget(plan.model, {
               name: group.name,
               totals: exactGroup(group.totals),
-              intervals: openRows(calendar, group.rows).map((row) => labelled(intervalLabel(calendar, row.day, row.interval), groupIntervalMetrics(row), GROUP_METRIC_NAMES)),
+              intervals: openRows(calendar, group.rows).map((row) => exactEstimates(intervalLabel(calendar, row.day, row.interval), groupIntervalMetrics(row), GROUP_METRIC_NAMES)),
             }),
         );
   return {
@@ -74,16 +66,16 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     seed: null,
     totals: exact(plan.totals),
     budget: budgetOf(calendar, plan.model.costs.hoursPerFte, exact(plan.totals), ANNUALISED_METRICS),
-    intervals: openRows(calendar, plan.rows).map((row): IntervalEstimates => labelled(intervalLabel(calendar, row.day, row.interval), intervalMetrics(row), names)),
+    intervals: openRows(calendar, plan.rows).map((row): IntervalEstimates => exactEstimates(intervalLabel(calendar, row.day, row.interval), intervalMetrics(row), names)),
     ...(groups === undefined ? {} : { groups }),
   };
 }
 
 /**
- * An interval's label followed by each of `names` as an exact estimate (half-width 0; NaN where `values` has none), made
- * in one object: a year's plan has tens of thousands of intervals.
+ * `label`'s fields followed by each of `names` as an exact estimate (half-width 0; NaN where `values` has none), made in
+ * one object: a year's plan has tens of thousands of intervals. With an empty label, a plan's totals.
  */
-function labelled<Label extends object, Name extends string>(
+function exactEstimates<Label extends object, Name extends string>(
   label: Label,
   values: Partial<Record<Name, number>>,
   names: readonly Name[],
