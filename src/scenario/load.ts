@@ -151,7 +151,8 @@ function badPath(dottedPath: string, message: string): InputError {
 
 /**
  * Returns a copy of `document` with the value at `dottedPath` set (`a.b[2].c`; `["x.y"]` for keys with
- * dots). Missing mappings on the way are created. Setting a staffing or demand form drops the other forms
+ * dots). Only the mappings and lists on the path are copied; the rest is shared with `document`, which is never
+ * changed (documents are read, not written, once loaded). Missing mappings on the way are created. Setting a staffing or demand form drops the other forms
  * of the same mapping, and setting a unit form of a distribution (e.g. `meanSeconds`) drops the other
  * (`meanMinutes`), so a sweep can set any of them. `undefined` removes the key.
  *
@@ -167,7 +168,7 @@ export function applyOverride(document: unknown, dottedPath: string, value: unkn
   const reserved = path.find(isPrototypeKey);
   if (reserved !== undefined) throw badPath(dottedPath, `"${reserved}" is not a key of a scenario (${PROTOTYPE_KEYS.join(', ')} are reserved)`);
   if (!isPlainObject(document)) throw badPath(dottedPath, `the document is not a mapping (got ${describeValue(document)})`);
-  const root = structuredClone(document);
+  const root: unknown = { ...document };
   let container: unknown = root;
   for (let depth = 0; depth < path.length; depth++) {
     const segment = path[depth] as PathSegment;
@@ -185,7 +186,7 @@ export function applyOverride(document: unknown, dottedPath: string, value: unkn
         else container[segment] = value;
         break;
       }
-      if (container[segment] === undefined || container[segment] === null) container[segment] = typeof path[depth + 1] === 'number' ? [] : {};
+      container[segment] = copyOnPath(container[segment], path[depth + 1] as PathSegment);
       container = container[segment];
     } else {
       if (!isPlainObject(container)) {
@@ -198,11 +199,23 @@ export function applyOverride(document: unknown, dottedPath: string, value: unkn
         else container[segment] = value;
         break;
       }
-      if (container[segment] === undefined || container[segment] === null) container[segment] = typeof path[depth + 1] === 'number' ? [] : {};
+      container[segment] = copyOnPath(container[segment], path[depth + 1] as PathSegment);
       container = container[segment];
     }
   }
   return root;
+}
+
+/**
+ * The copy of one container on an override's path, which the next segment then changes: a list or mapping is copied
+ * (one level), anything else is left as it is for the next step to report, and a missing one is created (a list for
+ * an index).
+ */
+function copyOnPath(value: unknown, next: PathSegment): unknown {
+  if (value === undefined || value === null) return typeof next === 'number' ? [] : {};
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  if (isPlainObject(value)) return { ...value };
+  return value;
 }
 
 let jsonSchema: object | undefined;

@@ -456,6 +456,12 @@ export function sensitivityWorkspace(scenario: LoadedScenario, options: { varian
       const [path, setTo] = set(sectionsOf.get(name), value);
       changed = applyOverride(changed, fullPath(name, path), setTo);
     }
+    // An input of one variant leaves the other as it is: only the changed variant is validated and built again.
+    const unchanged = hasVariants ? variants.filter((name) => !byVariant.has(name)) : [];
+    if (unchanged.length > 0) {
+      const blocks = (changed as Record<string, unknown>)['variants'] as Record<string, unknown>;
+      changed = { ...(changed as Record<string, unknown>), variants: Object.fromEntries([...byVariant.keys()].map((name) => [name, blocks[name]])) };
+    }
     let loaded: LoadedScenario;
     try {
       loaded = loadScenarioDocument(changed, scenario.file === null ? {} : { file: scenario.file });
@@ -465,7 +471,7 @@ export function sensitivityWorkspace(scenario: LoadedScenario, options: { varian
       }
       throw error;
     }
-    return variants.map((name) => loaded.variants.find((variant) => variant.name === name)?.model as ContactCentreModel);
+    return variants.map((name, i) => (unchanged.includes(name) ? baseModels[i] : loaded.variants.find((variant) => variant.name === name)?.model) as ContactCentreModel);
   };
   return { variants, currency: scenario.currency, inputs, notVaried, baseModels, modelsAt };
 }

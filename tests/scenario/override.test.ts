@@ -27,6 +27,20 @@ describe('applyOverride', () => {
     expect(document.staffing.shrinkage).toBe(0.3);
   });
 
+  it('copies only the mappings and lists on the path: the original keeps every value, the rest is shared', () => {
+    const result = applyOverride(document, 'staffing.shifts[1].agents', 7) as typeof document;
+    expect(document.staffing.shifts[1]?.agents).toBe(4);
+    expect(result.staffing.shifts[1]?.agents).toBe(7);
+    expect(result.staffing.shifts[0]).toBe(document.staffing.shifts[0]);
+    expect(result.handling).toBe(document.handling);
+    const switched = applyOverride(document, 'staffing.agents', 12) as typeof document;
+    expect(switched.staffing).not.toHaveProperty('shifts');
+    expect(document.staffing.shifts).toHaveLength(2);
+    const removed = applyOverride(document, 'staffing.shifts[0]', undefined) as typeof document;
+    expect(removed.staffing.shifts).toHaveLength(1);
+    expect(document.staffing.shifts).toHaveLength(2);
+  });
+
   it('sets an item of a list: a.b[2].c', () => {
     expect(applyOverride(document, 'staffing.shifts[1].agents', 7)).toMatchObject({
       staffing: { shifts: [{ name: 'a', agents: 3 }, { name: 'b', agents: 7 }] },
