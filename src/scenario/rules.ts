@@ -26,6 +26,7 @@ import {
   LIMITS,
   limitText,
   OutcomesSchema,
+  RedialSchema,
   DayFactorsSchema,
   DEMAND_FORMS,
   ISO_DATE_PATTERN,
@@ -825,6 +826,39 @@ export const callbacksHaveHandleTime: Rule = (ctx) => {
 };
 
 /**
+ * A caller whose attempt fails at once — patience with a mean of 0 (gone before any wait), or a first group with a
+ * finite `maxQueue` (blocked at once while it is full) — and who always redials at once (probability 1, a delay of
+ * mean 0) with no `maxAttempts` would call again for ever at one instant: the run could never move on.
+ */
+export const redialsTakeTime: Rule = (ctx) => {
+  if (ctx.raw(['customers', 'maxAttempts']) !== undefined) return;
+  const redial = ctx.read(RedialSchema, ['customers', 'redial']);
+  if (redial === undefined || redial.probability !== 1 || !completeDistribution(redial.delay) || meanOf(distributionToModel(redial.delay)) !== 0) return;
+  const patience = ctx.read(DistributionSchema, ['customers', 'patience']);
+  const firstGroup = groupNames(ctx)[0];
+  const maxQueue = firstGroup === undefined ? undefined : ctx.raw(['groups', firstGroup, 'maxQueue']);
+  let failsAtOnce: string | null = null;
+  if (patience !== undefined && completeDistribution(patience) && meanOf(distributionToModel(patience)) === 0) {
+    failsAtOnce = 'a patience of 0 abandons at once when no agent is free';
+  } else if (typeof maxQueue === 'number') {
+    failsAtOnce = `the first group's maxQueue of ${maxQueue} blocks a call at once while its queue is full`;
+  }
+  if (failsAtOnce === null) return;
+  ctx.report(
+    ['customers', 'redial', 'probability'],
+    'endless_redials',
+    `a caller would redial for ever at one instant: ${failsAtOnce}, and every such caller redials (probability 1) with no delay; ` +
+      'give customers.redial a delay above 0 or a probability below 1, or set customers.maxAttempts',
+  );
+};
+
+/** Whether a distribution has every key its mean needs (else distributionUnitsGivenOnce reports it). */
+function completeDistribution(distribution: z.infer<typeof DistributionSchema>): boolean {
+  const unit = UNIT_FORMS[distribution.distribution];
+  return unit === undefined || unit.forms.some((form) => form.every((key) => (distribution as Record<string, unknown>)[key] !== undefined));
+}
+
+/**
  * Every call must be able to end: a group whose answered calls are always transferred on (to itself, or round a
  * cycle of groups), or whose callbacks always lead to another callback that always reaches the customer, would pass
  * a case around for ever.
@@ -946,9 +980,7 @@ export const handleTimeTakesTime: Rule = (ctx) => {
   for (const at of paths) {
     const distribution = ctx.read(DistributionSchema, at);
     if (distribution === undefined) continue;
-    const unit = UNIT_FORMS[distribution.distribution];
-    const complete = unit === undefined || unit.forms.some((form) => form.every((key) => (distribution as Record<string, unknown>)[key] !== undefined));
-    if (!complete) continue; // distributionUnitsGivenOnce reports it
+    if (!completeDistribution(distribution)) continue; // distributionUnitsGivenOnce reports it
     const model = distributionToModel(distribution);
     if (model.kind === 'uniform' && model.minSeconds > model.maxSeconds) continue; // uniformMinNotAboveMax reports it
     if (meanOf(model) === 0) {
@@ -980,6 +1012,7 @@ export const SCENARIO_RULES: readonly Rule[] = [
   groupOutcomes,
   callbacksHaveHandleTime,
   routingEnds,
+  redialsTakeTime,
   channelsAndTransfersNeedGroups,
   oneStaffingForm,
   agentsPerIntervalMatchesIntervals,

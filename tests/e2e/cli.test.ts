@@ -41,6 +41,23 @@ describe('the staffsim binary', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 3, not 70, when every call comes back at once so that the analytic plan has no finite answer; run simulates it', () => {
+    const plan = staffsim(['plan', 'tests/fixtures/cli/endless-redials.yaml']);
+    expect(plan.status).toBe(3);
+    expect(plan.stderr).toMatch(/^staffsim: infeasible: day 1, interval 1: the analytic plan has no finite answer/);
+    expect(plan.stderr).not.toContain('please report');
+    expect(staffsim(['run', 'tests/fixtures/cli/endless-redials.yaml', '--json']).status).toBe(0);
+  });
+
+  it('exits 2 on a redial loop that would never let time pass, in plan and run alike', () => {
+    for (const command of ['plan', 'run']) {
+      const run = staffsim([command, 'tests/fixtures/cli/instant-redial-loop.yaml']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('instant-redial-loop.yaml:5:84: customers.redial.probability: a caller would redial for ever at one instant');
+      expect(run.stderr).not.toContain('please report');
+    }
+  });
+
   it('exits 3 for an infeasible target', () => {
     expect(staffsim(['plan', 'tests/fixtures/cli/infeasible-target.yaml']).status).toBe(3);
   });

@@ -385,6 +385,31 @@ const invalidCases: readonly InvalidCase[] = [
     text: staffing('target: { serviceLevel: 0.8, method: erlang-a }'),
     issues: [{ path: 'staffing.target.method', code: 'needs_patience', line: 10 }],
   },
+  {
+    name: 'a patience of 0 with certain, immediate redials and no attempt cap (the run would redial for ever at one instant)',
+    text: scenarioText({
+      extra: 'customers:\n  patience: { distribution: fixed, seconds: 0 }\n  redial: { probability: 1, delay: { distribution: fixed, seconds: 0 } }',
+    }),
+    issues: [{ path: 'customers.redial.probability', code: 'endless_redials', line: 13, message: 'a patience of 0 abandons at once' }],
+  },
+  {
+    name: 'a first group with a finite queue and certain, immediate redials without an attempt cap',
+    text: scenarioText({
+      handling: null,
+      staffing: null,
+      extra: [
+        'customers:',
+        '  patience: { distribution: exponential, meanSeconds: 60 }',
+        '  redial: { probability: 1, delay: { distribution: fixed, minutes: 0 } }',
+        'groups:',
+        '  front:',
+        '    staffing: { agents: 2 }',
+        '    maxQueue: 3',
+        '    handling: { handleTime: { distribution: exponential, meanSeconds: 100 }, firstContactResolution: 1 }',
+      ].join('\n'),
+    }),
+    issues: [{ path: 'customers.redial.probability', code: 'endless_redials', line: 9, message: "the first group's maxQueue of 3 blocks a call at once" }],
+  },
   // --- expect ------------------------------------------------------------------------------------------
   {
     name: 'an unknown metric in expect',

@@ -370,3 +370,15 @@ describe('reading files', () => {
     expect(parseScenarioText(scenarioText()).file).toBeNull();
   });
 });
+
+describe('certain, immediate redials', () => {
+  const customers = (lines: string) => scenarioText({ extra: `customers:\n  patience: { distribution: fixed, seconds: 0 }\n${lines}` });
+
+  it.each([
+    ['an attempt cap', '  redial: { probability: 1, delay: { distribution: fixed, seconds: 0 } }\n  maxAttempts: 5'],
+    ['a redial delay', '  redial: { probability: 1, delay: { distribution: fixed, seconds: 1 } }'],
+    ['a redial probability below 1', '  redial: { probability: 0.99, delay: { distribution: fixed, seconds: 0 } }'],
+  ])('load when a patience of 0 meets %s: the calls end', (_label, lines) => {
+    expect(() => parseScenarioText(customers(lines))).not.toThrow();
+  });
+});

@@ -13,7 +13,7 @@ import type { AnalyticSource, IntervalPlanRow, VariantPlan } from './interval-pl
 import { AndersonMemory } from './anderson-acceleration.js';
 import { mixedEvaluation } from './mixed-evaluation.js';
 import { groupSetup, type GroupSetup } from './group-setup.js';
-import { TrafficEquations, type IntervalFeedback } from './traffic-equations.js';
+import { EndlessCallsError, TrafficEquations, type IntervalFeedback } from './traffic-equations.js';
 
 /** One interval of one agent group in an analytic plan (SPEC §7). */
 export interface GroupIntervalRow {
@@ -263,7 +263,13 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const selfRepeat = repeatKernel.mass[(i * days) * perDay + i] as number;
 
     // --- calls: one fixed point over all groups
-    const solved = solveInterval(setups, scratch, base, { rho, p, selfRedial, selfRepeat }, day, i, previousFailure);
+    let solved: IntervalSolution;
+    try {
+      solved = solveInterval(setups, scratch, base, { rho, p, selfRedial, selfRepeat }, day, i, previousFailure);
+    } catch (error) {
+      if (error instanceof EndlessCallsError) throw new InfeasibleError(`day ${day + 1}, interval ${i + 1}: ${error.message}`);
+      throw error;
+    }
     solved.metrics.forEach((m, g) => (previousFailure[g] = m.abandonedShare + m.blockedShare));
     if (!solved.converged) converged = false;
     const callbacksCreated = bookCalls(k, day, i, solved, selfRedial, selfRepeat);

@@ -1,3 +1,20 @@
+import { InfeasibleError } from '../errors.js';
+
+/**
+ * An interval whose calls never end in the analytic plan: what fails or stays unresolved comes back within the
+ * interval with probability 1 (a redial or repeat contact with no delay and no attempt cap, when every call fails or
+ * none is resolved), so its offered calls are unbounded. The simulation, where each round takes time, still runs it.
+ */
+export class EndlessCallsError extends InfeasibleError {
+  constructor() {
+    super(
+      'the analytic plan has no finite answer: every call of this interval comes back within it (as a redial or a repeat ' +
+        'contact with no delay and no attempt cap) with probability 1, so its calls never end; give customers.redial or ' +
+        'handling.repeatContact a delay or a probability below 1, or set customers.maxAttempts (staffsim run simulates it as it is)',
+    );
+  }
+}
+
 /** What the traffic equations need of a group: its unresolved share and where its answered calls are transferred. */
 export interface TrafficGroup {
   /** Share of answered calls left unresolved (they may come back as repeat contacts). */
@@ -83,7 +100,7 @@ export class TrafficEquations {
       solveLinear(a, this.rhs, G, v);
     }
     if (!(Number.isFinite(v[0] as number) && (v[0] as number) > 0)) {
-      throw new RangeError('the calls of an interval never end: transfers and immediate returns feed each other with probability 1');
+      throw new EndlessCallsError();
     }
     for (let c = 0; c < C; c++) {
       let dialled = base[c] as number;
@@ -100,7 +117,7 @@ function solveLinear(a: Float64Array, b: Float64Array, n: number, x: Float64Arra
     let pivot = col;
     for (let row = col + 1; row < n; row++) if (Math.abs(a[row * n + col] as number) > Math.abs(a[pivot * n + col] as number)) pivot = row;
     if (Math.abs(a[pivot * n + col] as number) < 1e-12) {
-      throw new RangeError('the calls of an interval never end: transfers and immediate returns feed each other with probability 1');
+      throw new EndlessCallsError();
     }
     if (pivot !== col) {
       for (let k = 0; k < n; k++) {

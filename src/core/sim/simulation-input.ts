@@ -98,9 +98,13 @@ export function checkSimulationInput(input: SimulationInput): string[] {
     problems.push(`customers.maxAttempts must be an integer ≥ 1 or null (got ${customers.maxAttempts})`);
   }
   // A loop of certain retries that takes no time would never reach the end of the run.
-  if (customers.maxAttempts === null && customers.patience !== null) {
-    if (customers.redial.probability === 1 && meanOf(customers.patience) === 0 && meanOf(customers.redial.delay) === 0) {
+  if (customers.maxAttempts === null && customers.redial.probability === 1 && meanOf(customers.redial.delay) === 0) {
+    if (customers.patience !== null && meanOf(customers.patience) === 0) {
       problems.push('customers: zero patience, redial probability 1 and a zero redial delay without maxAttempts would redial forever at one instant');
+    }
+    const first = network.groups[0];
+    if (first !== undefined && first.maxQueue !== null) {
+      problems.push('customers: a finite maxQueue at the first group, redial probability 1 and a zero redial delay without maxAttempts would redial forever at one instant');
     }
   }
   if (

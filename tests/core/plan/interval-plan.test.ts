@@ -94,6 +94,20 @@ describe('planVariant', () => {
     expect(() => planVariant(makeModel({ staffing: { kind: 'target', target: target({ serviceLevel: 1 }), shrinkage: 0 } }))).toThrow(InfeasibleError);
   });
 
+  it('calls that come back at once with probability 1 have no finite plan: InfeasibleError naming the interval, not an internal error', () => {
+    const noAgents = makeModel({
+      customers: { patience: { kind: 'exponential', meanSeconds: 60 }, redial: { probability: 1, delay: { kind: 'fixed', seconds: 0 } } },
+      staffing: { kind: 'agents', agents: 0, shrinkage: 0 },
+    });
+    expect(() => planVariant(noAgents)).toThrow(InfeasibleError);
+    expect(() => planVariant(noAgents)).toThrow(/^day 1, interval 1: the analytic plan has no finite answer/);
+    const neverResolved = makeModel({
+      handling: { firstContactResolution: 0, repeatContact: { probability: 1, delay: { kind: 'fixed', seconds: 0 } } },
+      staffing: { kind: 'agents', agents: 20, shrinkage: 0 },
+    });
+    expect(() => planVariant(neverResolved)).toThrow(/day 1, interval 1: .*repeat contact/);
+  });
+
   it('refuses the simulation-based method it cannot plan yet, as an input error', () => {
     expect(() => planVariant(makeModel({ staffing: { kind: 'target', target: target({ method: 'isa' }), shrinkage: 0 } }))).toThrow(InputError);
   });

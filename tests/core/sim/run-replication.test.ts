@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runReplication, type AttemptRecord, type ReplicationResult } from '../../../src/core/sim/run-replication.js';
 import type { SimulationInput } from '../../../src/core/sim/simulation-input.js';
 import { testInput, testModel } from './model-builder.js';
+import { networkInput, testGroup, withNetwork } from './network-builder.js';
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -311,5 +312,14 @@ describe('runReplication: randomness', () => {
     expect(() => runReplication(testInput(zeno, 0), 0)).toThrow(/redial forever/);
     const capped = testModel({ patience: { kind: 'fixed', seconds: 0 }, redialProbability: 1, redialDelay: { kind: 'fixed', seconds: 0 }, maxAttempts: 3 });
     expect(runReplication(testInput(capped, 0), 0).totals.attemptsPerCase).toBe(3);
+  });
+
+  it('rejects certain, immediate redials of calls a full first queue blocks at once (they would loop at one instant)', () => {
+    const blocking = (maxAttempts: number | null) =>
+      withNetwork(testModel({ redialProbability: 1, redialDelay: { kind: 'fixed', seconds: 0 }, maxAttempts }), [
+        testGroup({ name: 'front', handleTime: { kind: 'exponential', meanSeconds: 180 }, maxQueue: 0 }),
+      ]);
+    expect(() => runReplication(networkInput(blocking(null), [2]), 0)).toThrow(/finite maxQueue at the first group/);
+    expect(runReplication(networkInput(blocking(4), [2]), 0).totals.attemptsPerCase).toBeLessThanOrEqual(4);
   });
 });
