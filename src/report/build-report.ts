@@ -66,7 +66,9 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     seed: null,
     totals: exact(plan.totals),
     budget: budgetOf(calendar, plan.model.costs.hoursPerFte, exact(plan.totals), ANNUALISED_METRICS),
-    intervals: openRows(calendar, plan.rows).map((row): IntervalEstimates => exactEstimates(intervalLabel(calendar, row.day, row.interval), intervalMetrics(row), names)),
+    intervals: openRows(calendar, planIntervalMetrics(plan)).map(
+      ({ row, metrics }): IntervalEstimates => exactEstimates(intervalLabel(calendar, row.day, row.interval), metrics, names),
+    ),
     ...(groups === undefined ? {} : { groups }),
   };
 }
@@ -108,6 +110,58 @@ export function groupIntervalMetrics(row: GroupIntervalRow): Partial<Record<Grou
     taskDelaySeconds: ratio(row.taskDelaySeconds, row.tasksDone),
     tasksWithinDueShare: ratio(row.tasksWithinDue, row.tasksDone),
     taskBacklogAtEnd: row.taskBacklogAtEnd,
+  };
+}
+
+/**
+ * Every interval of an analytic plan (closed days included, as in `plan.rows`) with its metrics: those of the
+ * variant's row, and with agent groups those of SPEC §7 from the groups' rows of the same interval.
+ */
+export function planIntervalMetrics(plan: VariantPlan): { readonly day: number; readonly row: IntervalPlanRow; readonly metrics: Partial<Record<MetricName, number>> }[] {
+  const groups = plan.model.network === undefined ? undefined : plan.groups;
+  return plan.rows.map((row, k) => ({
+    day: row.day,
+    row,
+    metrics: groups === undefined ? intervalMetrics(row) : Object.assign(intervalMetrics(row), networkIntervalMetrics(row, groups, k)),
+  }));
+}
+
+/**
+ * The metrics of SPEC §7 of interval k (of `plan.rows`), from the groups' rows of that interval, as the plan's totals
+ * make them for the whole run: transfers made and failed (blocked or abandoned in the target queue), calls dialled per
+ * case, and the groups' tasks. Time to resolution is not estimated analytically (NaN).
+ */
+export function networkIntervalMetrics(row: IntervalPlanRow, groups: readonly { readonly rows: readonly GroupIntervalRow[] }[], k: number): Partial<Record<MetricName, number>> {
+  const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
+  let transfers = 0;
+  let failedTransfers = 0;
+  let tasks = 0;
+  let tasksDone = 0;
+  let taskDelaySeconds = 0;
+  let tasksWithinDue = 0;
+  let taskBacklogAtEnd = 0;
+  for (const { rows } of groups) {
+    const group = rows[k] as GroupIntervalRow;
+    transfers += group.transfersIn;
+    failedTransfers += group.transfersIn * (group.attempts > 0 ? (group.abandoned + group.blocked) / group.attempts : 0);
+    tasks += group.tasks;
+    tasksDone += group.tasksDone;
+    taskDelaySeconds += group.taskDelaySeconds;
+    tasksWithinDue += group.tasksWithinDue;
+    taskBacklogAtEnd += group.taskBacklogAtEnd;
+  }
+  return {
+    callsPerCase: ratio(row.attempts - transfers, row.cases),
+    transfers,
+    failedTransfers,
+    failedTransferShare: ratio(failedTransfers, transfers),
+    timeToResolutionSeconds: Number.NaN,
+    timeToResolutionP90Seconds: Number.NaN,
+    tasks,
+    tasksDone,
+    taskDelaySeconds: ratio(taskDelaySeconds, tasksDone),
+    tasksWithinDueShare: ratio(tasksWithinDue, tasksDone),
+    taskBacklogAtEnd,
   };
 }
 

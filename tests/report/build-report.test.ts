@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES, type MetricRecord } from '../../src/core/metrics.js';
+import { METRIC_NAMES, type MetricName, type MetricRecord } from '../../src/core/metrics.js';
 import { planVariant } from '../../src/core/plan/interval-plan.js';
 import type { ReplicationResult } from '../../src/core/sim/run-replication.js';
-import { differencesAgainstFirst, flattenDocument, significantDifference, variantFromPlan } from '../../src/report/build-report.js';
+import { differencesAgainstFirst, flattenDocument, planIntervalMetrics, significantDifference, variantFromPlan } from '../../src/report/build-report.js';
+import { readScenarioFile } from '../../src/scenario/load.js';
 import { makeModel } from '../helpers/model.js';
 
 function replication(values: Partial<MetricRecord>): ReplicationResult {
@@ -73,3 +74,40 @@ describe('report rows', () => {
     ]);
   });
 });
+
+describe('the metrics of an analytic plan per interval', () => {
+  const scenario = readScenarioFile('scenarios/municipal-contact-centre.yaml');
+  // switchboard transfers to the case officers; mediocre sends them callbacks (tasks).
+  const plans = scenario.variants.map((variant) => planVariant(variant.model));
+
+  it('with agent groups, every interval has the metrics of SPEC §7, and they add up to the totals', () => {
+    const summed = new Map<MetricName, number>();
+    for (const plan of plans) {
+      const rows = planIntervalMetrics(plan);
+      expect(rows).toHaveLength(plan.rows.length);
+      for (const name of ['transfers', 'failedTransfers', 'tasks', 'tasksDone', 'taskBacklogAtEnd'] as const) {
+        const sum = rows.reduce((total, row) => total + (row.metrics[name] ?? 0), 0);
+        expectRelativelyClose(sum, plan.totals[name]!, 1e-12);
+        summed.set(name, (summed.get(name) ?? 0) + sum);
+      }
+      for (const { row, metrics } of rows) {
+        if (metrics.transfers! > 0) expect(metrics.failedTransferShare).toBeCloseTo(metrics.failedTransfers! / metrics.transfers!, 12);
+        if (row.cases > 0) expect(metrics.callsPerCase).toBeCloseTo((row.attempts - metrics.transfers!) / row.cases, 12);
+        expect(Number.isNaN(metrics.timeToResolutionSeconds)).toBe(true);
+      }
+    }
+    expect(summed.get('transfers')).toBeGreaterThan(0);
+    expect(summed.get('tasks')).toBeGreaterThan(0);
+  });
+
+  it('the report rows of a plan carry them too (compare --analytic)', () => {
+    const result = variantFromPlan(plans[0]!);
+    const withTransfers = result.intervals.filter((row) => row.transfers.mean > 0);
+    expect(withTransfers.length).toBeGreaterThan(0);
+    expect(withTransfers.every((row) => Number.isFinite(row.callsPerCase.mean) && row.transfers.ci95 === 0)).toBe(true);
+  });
+});
+
+function expectRelativelyClose(actual: number, expected: number, tolerance: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+}

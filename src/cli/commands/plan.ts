@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { InputError } from '../../core/errors.js';
 import type { Calendar, ContactCentreModel, StaffingTarget } from '../../core/model/contact-centre-model.js';
 import { dayText, intervalLabel, openRows } from '../../core/model/calendar-days.js';
-import type { MetricName } from '../../core/metrics.js';
+import { GROUP_METRIC_NAMES, metricNamesOf, type MetricName } from '../../core/metrics.js';
 import type { IntervalPlanRow, VariantPlan } from '../../core/plan/interval-plan.js';
 import type { GroupPlan } from '../../core/plan/network-plan.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
@@ -22,7 +22,7 @@ import { warnAboutCosts, warnAboutOccupancy, warnAboutPlan, warnAboutTransients,
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutExtension, checkOutputFlag, EXPORT_FORMATS, formatOfExtension, writeExport, type ExportFormat } from '../output.js';
 import type { CsvTable } from '../../export/csv.js';
-import { assumptionsOf, variantFromPlan } from '../../report/build-report.js';
+import { assumptionsOf, groupIntervalMetrics, planIntervalMetrics, variantFromPlan } from '../../report/build-report.js';
 import { ANNUALISED_GROUP_METRICS, ANNUALISED_METRICS, budgetOf } from '../../report/budget.js';
 import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/period-rollup.js';
 import { rollupSourceOfPlan } from '../../report/period-sources.js';
@@ -322,33 +322,41 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
   const { calendar, costs } = plan.model;
   const budget = budgetOf(calendar, costs.hoursPerFte, exactTotals(plan.totals), ANNUALISED_METRICS);
   const fte = (paidAgentHours: number): number => paidAgentHours / (budget.hoursPerFte * budget.yearShare);
+  const names = metricNamesOf(plan.model.network !== undefined);
   return {
     name: plan.model.variantName,
     source: plan.source,
     converged: plan.converged,
-    totals: plan.totals,
+    // Every metric of SPEC §4 (and §7 with groups), null where the formulas give none (the 90th-percentile wait).
+    totals: withEveryMetric({}, names, plan.totals),
     budget,
     ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map((group) => groupJson(group, calendar, costs.hoursPerFte)) }),
-    intervals: openRows(calendar, plan.rows).map((row) => ({
-      ...intervalLabel(calendar, row.day, row.interval),
-      cases: row.cases,
-      redials: row.redials,
-      repeatContacts: row.repeatContacts,
-      attempts: row.attempts,
-      onPhoneAgents: row.onPhoneAgents,
-      paidAgents: row.paidAgents,
-      paidAgentHours: row.paidAgentHours,
-      fte: fte(row.paidAgentHours),
-      stable: row.stable,
-      serviceLevel: row.serviceLevel,
-      probabilityOfWaiting: row.probabilityOfWaiting,
-      asaSeconds: row.asaSeconds,
-      meanWaitSeconds: row.meanWaitSeconds,
-      abandonedShare: row.abandonedShare,
-      occupancy: row.occupancy,
-      ...row.costs,
-    })),
+    intervals: openRows(calendar, planIntervalMetrics(plan)).map(({ row, metrics }) =>
+      withEveryMetric(
+        {
+          ...intervalLabel(calendar, row.day, row.interval),
+          onPhoneAgents: row.onPhoneAgents,
+          paidAgents: row.paidAgents,
+          fte: fte(row.paidAgentHours),
+          stable: row.stable,
+          redials: row.redials,
+          repeatContacts: row.repeatContacts,
+        },
+        names,
+        metrics,
+      ),
+    ),
   };
+}
+
+/**
+ * `fields`, then each of `names` with its value, NaN (null in JSON) where `values` has none — the names of `run --json`
+ * — added to the same object (a year's plan has tens of thousands of rows).
+ */
+function withEveryMetric<Fields extends object, Name extends string>(fields: Fields, names: readonly Name[], values: Partial<Record<Name, number>>): Fields & Record<Name, number> {
+  const out = fields as Fields & Record<Name, number>;
+  for (const name of names) (out as Record<Name, number>)[name] = values[name] ?? Number.NaN;
+  return out;
 }
 
 /** One agent group of an analytic plan (SPEC §7): its totals, its budget (FTEs, a year) and its intervals. */
@@ -359,30 +367,21 @@ function groupJson(group: GroupPlan, calendar: Calendar, hoursPerFte: number | u
     source: group.source,
     totals: group.totals,
     budget,
-    intervals: openRows(calendar, group.rows).map((row) => ({
-      ...intervalLabel(calendar, row.day, row.interval),
-      attempts: row.attempts,
-      transfersIn: row.transfersIn,
-      answered: row.answered,
-      abandoned: row.abandoned,
-      blocked: row.blocked,
-      onPhoneAgents: row.onPhoneAgents,
-      paidAgents: row.paidAgents,
-      paidAgentHours: row.paidAgentHours,
-      fte: row.paidAgentHours / (budget.hoursPerFte * budget.yearShare),
-      stable: row.stable,
-      serviceLevel: row.serviceLevel,
-      probabilityOfWaiting: row.probabilityOfWaiting,
-      asaSeconds: row.asaSeconds,
-      meanWaitSeconds: row.meanWaitSeconds,
-      abandonedShare: row.abandonedShare,
-      blockedShare: row.blockedShare,
-      occupancy: row.occupancy,
-      tasks: row.tasks,
-      tasksDone: row.tasksDone,
-      taskBacklogAtEnd: row.taskBacklogAtEnd,
-      staffCost: row.staffCost,
-    })),
+    intervals: openRows(calendar, group.rows).map((row) =>
+      withEveryMetric(
+        {
+          ...intervalLabel(calendar, row.day, row.interval),
+          onPhoneAgents: row.onPhoneAgents,
+          paidAgents: row.paidAgents,
+          fte: row.paidAgentHours / (budget.hoursPerFte * budget.yearShare),
+          stable: row.stable,
+          transfersIn: row.transfersIn,
+          abandonedShare: row.abandonedShare,
+        },
+        GROUP_METRIC_NAMES,
+        groupIntervalMetrics(row),
+      ),
+    ),
   };
 }
 

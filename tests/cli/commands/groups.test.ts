@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES } from '../../../src/core/metrics.js';
+import { ALL_METRIC_NAMES, GROUP_METRIC_NAMES, NETWORK_METRIC_NAMES } from '../../../src/core/metrics.js';
 import { runCli } from '../../helpers/fake-io.js';
 
 /** A switchboard that transfers to case officers (maxQueue 0), callbacks and an e-mail channel; 2 hours, 1 day. */
@@ -46,6 +46,20 @@ describe('commands on a scenario with agent groups', () => {
     const json = JSON.parse((await runCli(['plan', NETWORK, '--json'])).stdout) as { variants: { groups: { name: string; totals: Record<string, number> }[] }[] };
     expect(json.variants[0]!.groups.map((g) => g.name)).toEqual(['switchboard', 'case-officers']);
     expect(json.variants[0]!.groups[1]!.totals['blockedShare']).toBeGreaterThan(0);
+  });
+
+  it('plan --json has the names of run --json: every metric in the totals, in each interval and in each group interval', async () => {
+    type Row = Record<string, number | null>;
+    const json = JSON.parse((await runCli(['plan', NETWORK, '--json'])).stdout) as { variants: { totals: Row; intervals: Row[]; groups: { intervals: Row[] }[] }[] };
+    const variant = json.variants[0]!;
+    for (const row of [variant.totals, ...variant.intervals]) for (const name of ALL_METRIC_NAMES) expect(row).toHaveProperty(name);
+    for (const group of variant.groups) for (const row of group.intervals) for (const name of GROUP_METRIC_NAMES) expect(row).toHaveProperty(name);
+    // Not given by the formulas: null, as in compare --analytic.
+    expect(variant.totals['waitP90Seconds']).toBeNull();
+    expect(variant.intervals[0]!['timeToResolutionSeconds']).toBeNull();
+    const transfers = variant.intervals.reduce((sum, row) => sum + (row['transfers'] as number), 0);
+    expect(transfers).toBeGreaterThan(0);
+    expect(transfers).toBeCloseTo(variant.totals['transfers'] as number, 9);
   });
 
   it('compare shows where the failure demand goes and each group, with differences', async () => {
