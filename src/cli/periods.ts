@@ -144,4 +144,4 @@ export function budgetLines(budget: Budget, totals: { readonly paidAgentHours: {
 }
 
 /** The width the budget lines are wrapped to, in columns (a terminal's, with room to spare). */
-const TEXT_COLUMNS = 100;
+export const TEXT_COLUMNS = 100;

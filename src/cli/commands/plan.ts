@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import wrapAnsi from 'wrap-ansi';
 import { InputError } from '../../core/errors.js';
 import type { Calendar, ContactCentreModel, StaffingTarget } from '../../core/model/contact-centre-model.js';
 import { dayText, intervalLabel, openRows } from '../../core/model/calendar-days.js';
@@ -6,6 +7,7 @@ import { GROUP_METRIC_NAMES, metricNamesOf, type MetricName } from '../../core/m
 import type { IntervalPlanRow, VariantPlan } from '../../core/plan/interval-plan.js';
 import type { GroupPlan } from '../../core/plan/network-plan.js';
 import { planVariant } from '../../core/plan/interval-plan.js';
+import { planApproximations } from '../../core/plan/approximations.js';
 import { hasIsaGroup, planNetworkWithIsa, type NetworkIsaPlan } from '../../core/plan/network-isa.js';
 import type { IsaPlan } from '../../core/plan/simulation-staffing.js';
 import { planWithIsa } from '../../core/plan/simulation-staffing.js';
@@ -28,7 +30,7 @@ import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/pe
 import { rollupSourceOfPlan } from '../../report/period-sources.js';
 import { planShiftRows, planStaffingRows } from '../../report/plan-tables.js';
 import type { Report } from '../../report/report.js';
-import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, type ByChoice } from '../periods.js';
+import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, TEXT_COLUMNS, textBy, withByOption, type ByChoice } from '../periods.js';
 import { staffsimVersion } from '../version.js';
 import { noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import { UsageError } from '../usage-error.js';
@@ -327,6 +329,7 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
     name: plan.model.variantName,
     source: plan.source,
     converged: plan.converged,
+    approximations: planApproximations(plan.model),
     // Every metric of SPEC §4 (and §7 with groups), null where the formulas give none (the 90th-percentile wait).
     totals: withEveryMetric({}, names, plan.totals),
     budget,
@@ -461,8 +464,24 @@ function analyticText(plan: VariantPlan, shownBy: ByChoice, byDefault: boolean, 
     `paid agent hours, ${period} ${formatNumber(t('paidAgentHours'), 1)} · total cost, ${period} ${formatMoney(t('totalCost'), model.currency)} · per resolved case ${formatMoney(t('costPerResolvedCase'), model.currency)}`,
     ...budgetLines(budget, { paidAgentHours: { mean: t('paidAgentHours') } }, model.currency, false),
   ];
-  if (model.network === undefined || plan.groups === undefined) return [title, table, ...summary].join('\n');
-  return [title, table, ...summary, networkSummary(t), `by agent group (hours and money over ${period}):`, groupTable(plan.groups, model.currency)].join('\n');
+  const approximations = approximationLines(planApproximations(model));
+  if (model.network === undefined || plan.groups === undefined) return [title, table, ...summary, ...approximations].join('\n');
+  return [title, table, ...summary, networkSummary(t), `by agent group (hours and money over ${period}):`, groupTable(plan.groups, model.currency), ...approximations].join(
+    '\n',
+  );
+}
+
+/** Where the plan approximates, as a heading and one wrapped item each (nothing when it does not). */
+function approximationLines(approximations: readonly string[]): string[] {
+  if (approximations.length === 0) return [];
+  return [
+    'where this plan approximates (staffsim run simulates the exact model):',
+    ...approximations.flatMap((text) =>
+      wrapAnsi(`- ${printable(text)}`, TEXT_COLUMNS - 2, { trim: true })
+        .split('\n')
+        .map((part, j) => (j === 0 ? part : `  ${part}`)),
+    ),
+  ];
 }
 
 /**

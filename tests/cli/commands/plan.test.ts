@@ -49,6 +49,23 @@ describe('staffsim plan', () => {
     expect(run.stdout).toMatch(/paid agent hours, 5 days [\d,.]+ · total cost, 5 days [\d,]+ SEK/);
   });
 
+  it('says where the plan approximates: none for the textbook Erlang C case, the lognormal handle time and redials of the bank', async () => {
+    const textbook = await runCli(['plan', 'scenarios/textbook-erlang-c.yaml']);
+    expect(textbook.stdout).not.toContain('approximates');
+    expect((JSON.parse((await runCli(['plan', 'scenarios/textbook-erlang-c.yaml', '--json'])).stdout) as { variants: { approximations: string[] }[] }).variants[0]!.approximations).toEqual([]);
+    const bank = await runCli(['plan', 'scenarios/bank-call-centre.yaml', '--variant', 'observed']);
+    expect(bank.stdout).toContain('where this plan approximates (staffsim run simulates the exact model):\n- handle time is lognormal (mean 3.1 min)');
+    const block = bank.stdout.slice(bank.stdout.indexOf('where this plan approximates')).trimEnd().split('\n');
+    expect(block.length).toBeGreaterThan(3);
+    expect(block.every((line) => line.length <= 98 && (line.startsWith('- ') || line.startsWith('  ') || line.startsWith('where')))).toBe(true);
+    const json = JSON.parse((await runCli(['plan', 'scenarios/bank-call-centre.yaml', '--variant', 'observed', '--json'])).stdout) as { variants: { approximations: string[] }[] };
+    expect(json.variants[0]!.approximations).toEqual([
+      expect.stringMatching(/^handle time is lognormal \(mean 3.1 min\)/),
+      expect.stringMatching(/^redials join each interval's calls/),
+      expect.stringMatching(/^demand.overdispersionCv is 0.1/),
+    ]);
+  });
+
   it('rejects an unknown variant with exit 2', async () => {
     const run = await runCli(['plan', 'scenarios/municipal-contact-centre.yaml', '--variant', 'nope']);
     expect(run.code).toBe(2);
