@@ -7,7 +7,7 @@ import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import { toJson } from '../../export/json.js';
 import { assumptionsOf, variantFromPlan, variantFromSimulation } from '../../report/build-report.js';
 import { formatMoney, formatNumber, formatPercent, renderTable } from '../../report/format.js';
-import type { AllVariantsSweep, Report, SweepResult, VariantResult } from '../../report/report.js';
+import type { AllVariantsSweep, GroupResult, Report, SweepResult, VariantResult } from '../../report/report.js';
 import { curveCrossings } from '../../core/sensitivity/curve-crossings.js';
 import { cheapestSet } from '../../core/sensitivity/not-significantly-dearer.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
@@ -235,6 +235,11 @@ function undoneCaveat(undone: readonly UndoneWork[] | undefined): string {
   return (undone?.length ?? 0) > 0 ? ` ${UNDONE_MARK}, not counting the work it leaves undone: ${printable(describeUndoneWork(undone ?? []))}` : '';
 }
 
+/** With agent groups, a point's `groups: [ { name, totals } ]` (SPEC §7: every document with totals has them). */
+function groupsField(result: VariantResult | null | undefined): { groups?: { name: string; totals: GroupResult['totals'] }[] } {
+  return result?.groups === undefined ? {} : { groups: result.groups.map((group) => ({ name: group.name, totals: group.totals })) };
+}
+
 /** One variant's swept points: its results (null: infeasible) and, when simulated, every replication's total cost. */
 interface SweptCurve {
   readonly variant: string;
@@ -297,6 +302,7 @@ export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, c
         value: point.value,
         ...((curves[c] as SweptCurve).results[p] === null ? { infeasible: true } : {}),
         totals: point.totals,
+        ...groupsField((curves[c] as SweptCurve).results[p]),
         ...undoneField(undone[c]?.[p]),
       })),
       cheapest: curve.cheapest,
@@ -405,7 +411,13 @@ export function sweepJson(
     parameter: sweep.parameter,
     variant: sweep.variant,
     source: results.find((r) => r !== null)?.source ?? null,
-    points: sweep.points.map((point, i) => ({ value: point.value, ...(results[i] === null ? { infeasible: true } : {}), totals: point.totals, ...undoneField(undone[i]) })),
+    points: sweep.points.map((point, i) => ({
+      value: point.value,
+      ...(results[i] === null ? { infeasible: true } : {}),
+      totals: point.totals,
+      ...groupsField(results[i]),
+      ...undoneField(undone[i]),
+    })),
     cheapest: { ...sweep.cheapest, ...undoneField(undone[cheapestIndex]) },
     // Simulated: the points not significantly dearer than the cheapest (paired by replication); null when analytic.
     notSignificantlyDearer:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSweepRange } from '../../../src/cli/commands/sweep.js';
+import { GROUP_METRIC_NAMES } from '../../../src/core/metrics.js';
 import { runCli } from '../../helpers/fake-io.js';
 
 const municipal = 'scenarios/municipal-contact-centre.yaml';
@@ -39,6 +40,20 @@ describe('staffsim sweep', () => {
       const lines = ['staffCost', 'overtimeCost', 'telephonyCost', 'customerTimeCost', 'repeatContactCost', 'unresolvedCaseCost', 'fixedCost'];
       expect(lines.reduce((sum, line) => sum + (t[line]?.mean ?? 0), 0)).toBeCloseTo(t['totalCost']?.mean ?? 0, 6);
     }
+  });
+
+  it('gives every point of a scenario with agent groups its groups, with their totals (SPEC §7), analytic and over every variant', async () => {
+    type Point = { totals: Record<string, { mean: number }>; groups: { name: string; totals: Record<string, { mean: number }> }[] };
+    const one = JSON.parse((await runCli(['sweep', municipal, '--set', 'groups.case-officers.staffing.agents=3:5:1', '--json'])).stdout) as { points: Point[] };
+    const all = JSON.parse((await runCli(['sweep', municipal, '--set', 'groups.case-officers.staffing.agents=2:4:1', '--all-variants', '--json'])).stdout) as { curves: { points: Point[] }[] };
+    for (const point of [...one.points, ...all.curves.flatMap((curve) => curve.points)]) {
+      expect(point.groups.map((group) => Object.keys(group.totals))).toEqual(point.groups.map(() => [...GROUP_METRIC_NAMES]));
+      const staff = point.groups.reduce((sum, group) => sum + group.totals['staffCost']!.mean, 0);
+      expect(staff).toBeCloseTo(point.totals['staffCost']!.mean, 6);
+    }
+    expect(one.points[0]!.groups.map((group) => group.name)).toEqual(['front-line', 'case-officers']);
+    const single = JSON.parse((await runCli(['sweep', 'scenarios/textbook-erlang-c.yaml', '--set', 'staffing.agents=13:14:1', '--json'])).stdout) as { points: object[] };
+    expect(single.points[0]).not.toHaveProperty('groups');
   });
 
   it('marks the cheapest point in its table', async () => {
