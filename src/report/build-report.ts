@@ -4,6 +4,7 @@ import type { GroupMetricName, MetricEstimate, MetricName, MetricRecord } from '
 import { intervalLabel, openRows } from '../core/model/calendar-days.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import type { IntervalPlanRow, VariantPlan } from '../core/plan/interval-plan.js';
+import { erlangCWaitQuantiles } from '../core/plan/wait-quantile.js';
 import type { GroupIntervalRow } from '../core/plan/network-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { SimulationSummary } from '../core/sim/summarise.js';
@@ -38,8 +39,8 @@ function withGroupBudget(model: ContactCentreModel, group: GroupResult): GroupRe
 }
 
 /**
- * An analytic plan as a report row: every metric with a half-width of 0; metrics the formulas do not give
- * (the 90th-percentile wait) are NaN.
+ * An analytic plan as a report row: every metric with a half-width of 0; metrics the formulas do not give (time to
+ * resolution; the 90th-percentile wait unless every group is Erlang C) are NaN.
  */
 export function variantFromPlan(plan: VariantPlan): VariantResult {
   const names = metricNamesOf(plan.model.network !== undefined);
@@ -64,7 +65,7 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     source: plan.source,
     replications: null,
     seed: null,
-    totals: exact(plan.totals),
+    totals: exact(planTotals(plan)),
     budget: budgetOf(calendar, plan.model.costs.hoursPerFte, exact(plan.totals), ANNUALISED_METRICS),
     intervals: openRows(calendar, planIntervalMetrics(plan)).map(
       ({ row, metrics }): IntervalEstimates => exactEstimates(intervalLabel(calendar, row.day, row.interval), metrics, names),
@@ -119,12 +120,30 @@ export function groupIntervalMetrics(row: GroupIntervalRow): Partial<Record<Grou
  */
 export function planIntervalMetrics(plan: VariantPlan): { readonly day: number; readonly row: IntervalPlanRow; readonly metrics: Partial<Record<MetricName, number>> }[] {
   const groups = plan.model.network === undefined ? undefined : plan.groups;
-  return plan.rows.map((row, k) => ({
-    day: row.day,
-    row,
-    metrics: groups === undefined ? intervalMetrics(row) : Object.assign(intervalMetrics(row), networkIntervalMetrics(row, groups, k)),
-  }));
+  const p90 = waitP90Of(plan);
+  return plan.rows.map((row, k) => {
+    const metrics = intervalMetrics(row);
+    if (p90 !== null) metrics.waitP90Seconds = p90.intervals[k] as number;
+    return { day: row.day, row, metrics: groups === undefined ? metrics : Object.assign(metrics, networkIntervalMetrics(row, groups, k)) };
+  });
 }
+
+/** A plan's totals, with the 90th-percentile wait where the formulas give it (every group Erlang C). */
+export function planTotals(plan: VariantPlan): Partial<Record<MetricName, number>> {
+  const p90 = waitP90Of(plan);
+  return p90 === null ? plan.totals : { ...plan.totals, waitP90Seconds: p90.total };
+}
+
+/** The 90th-percentile waits of a plan (`erlangCWaitQuantiles`), worked out once per plan. */
+function waitP90Of(plan: VariantPlan): ReturnType<typeof erlangCWaitQuantiles> {
+  let found = waitP90s.get(plan);
+  if (found === undefined) {
+    found = erlangCWaitQuantiles(plan, 0.9);
+    waitP90s.set(plan, found);
+  }
+  return found;
+}
+const waitP90s = new WeakMap<VariantPlan, ReturnType<typeof erlangCWaitQuantiles>>();
 
 /**
  * The metrics of SPEC §7 of interval k (of `plan.rows`), from the groups' rows of that interval, as the plan's totals

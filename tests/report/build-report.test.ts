@@ -51,7 +51,12 @@ describe('report rows', () => {
     expect(result.source).toBe('erlang-c');
     expect(result.replications).toBeNull();
     expect(result.totals.serviceLevel.ci95).toBe(0);
-    expect(result.totals.waitP90Seconds.mean).toBeNaN();
+    // Erlang C gives the 90th-percentile wait in closed form; Erlang A (callers with patience) does not here.
+    expect(result.totals.waitP90Seconds.mean).toBeGreaterThan(0);
+    expect(result.totals.waitP90Seconds.ci95).toBe(0);
+    const withPatience = variantFromPlan(planVariant(makeModel({ customers: { patience: { kind: 'exponential', meanSeconds: 300 } } })));
+    expect(withPatience.totals.waitP90Seconds.mean).toBeNaN();
+    expect(withPatience.totals.timeToResolutionSeconds).toBeUndefined();
     expect(result.intervals).toHaveLength(48);
     expect(result.intervals[1]).toMatchObject({ day: 1, start: '00:30' });
   });

@@ -24,7 +24,7 @@ import { warnAboutCosts, warnAboutOccupancy, warnAboutPlan, warnAboutTransients,
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutExtension, checkOutputFlag, EXPORT_FORMATS, formatOfExtension, writeExport, type ExportFormat } from '../output.js';
 import type { CsvTable } from '../../export/csv.js';
-import { assumptionsOf, groupIntervalMetrics, planIntervalMetrics, variantFromPlan } from '../../report/build-report.js';
+import { assumptionsOf, groupIntervalMetrics, planIntervalMetrics, planTotals, variantFromPlan } from '../../report/build-report.js';
 import { ANNUALISED_GROUP_METRICS, ANNUALISED_METRICS, budgetOf } from '../../report/budget.js';
 import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/period-rollup.js';
 import { rollupSourceOfPlan } from '../../report/period-sources.js';
@@ -331,7 +331,7 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
     converged: plan.converged,
     approximations: planApproximations(plan.model),
     // Every metric of SPEC §4 (and §7 with groups), null where the formulas give none (the 90th-percentile wait).
-    totals: withEveryMetric({}, names, plan.totals),
+    totals: withEveryMetric({}, names, planTotals(plan)),
     budget,
     ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map((group) => groupJson(group, calendar, costs.hoursPerFte)) }),
     intervals: openRows(calendar, planIntervalMetrics(plan)).map(({ row, metrics }) =>

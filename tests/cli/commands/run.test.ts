@@ -397,6 +397,9 @@ describe('staffsim run: shipped scenarios', () => {
     expect(sl.ci95).toBeGreaterThan(0);
     expect(sl.ci95).toBeLessThan(0.015);
     expect(Math.abs(sl.mean - 0.8883502)).toBeLessThan(3 * sl.ci95);
+    // The 90th-percentile wait: ln(C / 0.1) · AHT / (N − A) = 24.959 s, as `plan` gives it (histogram buckets < 1 %).
+    const p90 = json.variants[0]?.totals['waitP90Seconds'] as Estimate;
+    expect(Math.abs(p90.mean - 24.958938)).toBeLessThan(3 * p90.ci95 + 0.01 * 24.958938);
     // Infinite patience: nothing is abandoned, and every case is one attempt.
     expect(json.variants[0]?.totals['abandoned']?.mean).toBe(0);
     expect(json.variants[0]?.totals['attemptsPerCase']?.mean).toBe(1);
