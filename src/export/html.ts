@@ -209,6 +209,19 @@ export async function reportToHtml(report: Report, extras: HtmlExtras = { figure
         ),
       ),
     );
+    const approximations = report.plan.approximations ?? [];
+    if (approximations.length > 0) {
+      body.push(
+        section(
+          'approximations',
+          'Where the plan approximates',
+          `<p class="note">The simulation (<code>staffsim run</code>) is the exact model; these analytic figures approximate it where:</p>\n` +
+            approximations
+              .map((entry) => `<h3>${escapeXml(entry.variant)}</h3>\n<ul>\n${entry.items.map((item) => `<li>${escapeXml(item)}</li>`).join('\n')}\n</ul>`)
+              .join('\n'),
+        ),
+      );
+    }
   }
 
   // Sections of the analyses (`analysis-html.ts`): explain's table, every variant's sweep curves

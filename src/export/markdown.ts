@@ -122,6 +122,14 @@ function planSections(plan: NonNullable<Report['plan']>, currency: string): stri
     'On the phones: agents answering calls; paid agents: those with shrinkage added; FTE: the interval\'s paid hours over a ' +
       'full-time year\'s hours × the run\'s share of a year, so the rows add up to the run\'s FTEs.',
   );
+  const approximations = plan.approximations ?? [];
+  if (approximations.length > 0) {
+    sections.push(
+      '## Where the plan approximates',
+      'The simulation (`staffsim run`) is the exact model; these analytic figures approximate it where:',
+      ...approximations.map((entry) => [`**${markdownText(entry.variant)}**`, '', ...entry.items.map((item) => `- ${markdownText(item)}`)].join('\n')),
+    );
+  }
   return sections;
 }
 

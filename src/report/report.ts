@@ -125,6 +125,8 @@ export interface Report {
 export interface PlanTables {
   readonly staffing: readonly PlanStaffingRow[];
   readonly shifts: readonly PlanShiftRow[];
+  /** Where each variant's analytic plan approximates the simulated model (`planApproximations`); variants with none left out. */
+  readonly approximations?: readonly { readonly variant: string; readonly items: readonly string[] }[];
 }
 
 /** Agents of one interval of one variant (and agent group). */

@@ -600,7 +600,11 @@ function planReport(scenario: LoadedScenario, planned: readonly PlannedVariant[]
     sweep: null,
     assumptions: assumptionsOf([{ scenario: scenario.name, document: scenario.document }], { source: 'analytic', staffsimVersion: staffsimVersion() }),
     ...(periods === null ? {} : { periods }),
-    plan: { staffing: plans.flatMap(planStaffingRows), shifts },
+    plan: {
+      staffing: plans.flatMap(planStaffingRows),
+      shifts,
+      approximations: plans.map((plan) => ({ variant: plan.model.variantName, items: planApproximations(plan.model) })).filter((entry) => entry.items.length > 0),
+    },
   };
 }
 

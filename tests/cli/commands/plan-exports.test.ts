@@ -116,6 +116,21 @@ describe('staffsim plan exports: agents on the phones, paid agents and FTEs per 
     expect(staffing.match(/<tr>/g)?.length).toBeGreaterThanOrEqual(1 + MUNICIPAL_ROWS);
   });
 
+  it('says in Markdown and HTML where each variant’s plan approximates, and nothing of it for an exact Erlang C plan', async () => {
+    const markdown = readFileSync(await planTo('approximations.md', municipal), 'utf8');
+    const part = markdown.split('## Where the plan approximates\n\n')[1]!;
+    expect(part).toMatch(/^The simulation \(`staffsim run`\) is the exact model/);
+    expect(part).toContain('**switchboard**\n\n- front-line: handle time is lognormal (mean 90 s)');
+    expect(part).toContain('- case-officers: tasks (callbacks) are a fluid backlog');
+    const html = readFileSync(await planTo('approximations.html', municipal), 'utf8');
+    const section = html.slice(html.indexOf('<section id="approximations">'));
+    expect(section).toMatch(/^<section id="approximations">\n<h2>Where the plan approximates<\/h2>/);
+    expect(section).toContain('<h3>mediocre</h3>');
+    expect(section).toContain('<li>redials and repeat contacts join each interval&#39;s calls');
+    const exact = readFileSync(await planTo('exact.md', 'scenarios/textbook-erlang-c.yaml'), 'utf8');
+    expect(exact).not.toContain('approximates');
+  });
+
   it('writes a workbook with a Staffing sheet and the period in the Summary header', async () => {
     const book = await workbook(await planTo('plan.xlsx', municipal));
     expect(headerOf(book.getWorksheet('Summary'))).toEqual(['Metric', 'Unit', 'switchboard (5 days)', 'mediocre (5 days)', 'world-class (5 days)']);
