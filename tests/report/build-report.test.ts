@@ -105,6 +105,19 @@ describe('the metrics of an analytic plan per interval', () => {
     expect(summed.get('tasks')).toBeGreaterThan(0);
   });
 
+  it('counts the cases channels open in their interval, so that per-case figures are weighted parts of the totals', () => {
+    const plan = planVariant(readScenarioFile('tests/fixtures/scenarios/network.yaml').variants[0]!.model);
+    const rows = planIntervalMetrics(plan);
+    // 60 calls an hour and 80 e-mails a day over two one-hour intervals.
+    expect(rows.map(({ row }) => row.cases)).toEqual([100, 100]);
+    expect(plan.totals.cases).toBe(200);
+    for (const name of ['callsPerCase', 'attemptsPerCase', 'resolvedShareOfCases'] as const) {
+      const values = rows.map(({ metrics }) => metrics[name]!);
+      expect(plan.totals[name]).toBeGreaterThanOrEqual(Math.min(...values) - 1e-12);
+      expect(plan.totals[name]).toBeLessThanOrEqual(Math.max(...values) + 1e-12);
+    }
+  });
+
   it('the report rows of a plan carry them too (compare --analytic)', () => {
     const result = variantFromPlan(plans[0]!);
     const withTransfers = result.intervals.filter((row) => row.transfers.mean > 0);

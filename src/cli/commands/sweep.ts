@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
+import { GROUP_METRIC_NAMES } from '../../core/metrics.js';
 import { overloadedIntervals, planVariant } from '../../core/plan/interval-plan.js';
 import { taskOverloads } from '../../core/plan/network-plan.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
@@ -235,9 +236,17 @@ function undoneCaveat(undone: readonly UndoneWork[] | undefined): string {
   return (undone?.length ?? 0) > 0 ? ` ${UNDONE_MARK}, not counting the work it leaves undone: ${printable(describeUndoneWork(undone ?? []))}` : '';
 }
 
-/** With agent groups, a point's `groups: [ { name, totals } ]` (SPEC §7: every document with totals has them). */
-function groupsField(result: VariantResult | null | undefined): { groups?: { name: string; totals: GroupResult['totals'] }[] } {
-  return result?.groups === undefined ? {} : { groups: result.groups.map((group) => ({ name: group.name, totals: group.totals })) };
+/**
+ * With agent groups, a point's `groups: [ { name, totals } ]` (SPEC §7: every document with totals has them); an
+ * infeasible point has them too, named as the curve's other points and with every total undefined (null), as its own
+ * totals are.
+ */
+function groupsField(result: VariantResult | null | undefined, curve: readonly (VariantResult | null)[]): { groups?: { name: string; totals: GroupResult['totals'] }[] } {
+  if (result !== null && result !== undefined) return result.groups === undefined ? {} : { groups: result.groups.map((group) => ({ name: group.name, totals: group.totals })) };
+  const named = curve.find((other) => other?.groups !== undefined)?.groups;
+  if (named === undefined) return {};
+  const none = Object.fromEntries(GROUP_METRIC_NAMES.map((name) => [name, { mean: Number.NaN, ci95: Number.NaN }])) as GroupResult['totals'];
+  return { groups: named.map((group) => ({ name: group.name, totals: none })) };
 }
 
 /** One variant's swept points: its results (null: infeasible) and, when simulated, every replication's total cost. */
@@ -302,7 +311,7 @@ export function allVariantsSweepJson(parameter: string, all: AllVariantsSweep, c
         value: point.value,
         ...((curves[c] as SweptCurve).results[p] === null ? { infeasible: true } : {}),
         totals: point.totals,
-        ...groupsField((curves[c] as SweptCurve).results[p]),
+        ...groupsField((curves[c] as SweptCurve).results[p], (curves[c] as SweptCurve).results),
         ...undoneField(undone[c]?.[p]),
       })),
       cheapest: curve.cheapest,
@@ -415,7 +424,7 @@ export function sweepJson(
       value: point.value,
       ...(results[i] === null ? { infeasible: true } : {}),
       totals: point.totals,
-      ...groupsField(results[i]),
+      ...groupsField(results[i], results),
       ...undoneField(undone[i]),
     })),
     cheapest: { ...sweep.cheapest, ...undoneField(undone[cheapestIndex]) },

@@ -13,7 +13,7 @@ export interface IntervalPlanRow {
   readonly interval: number;
   /** Start of the interval, seconds after midnight. */
   readonly startSeconds: number;
-  /** First contacts of new cases. */
+  /** New cases: first contacts by phone, and the cases opened by channels (SPEC §7). */
   readonly cases: number;
   readonly redials: number;
   readonly repeatContacts: number;

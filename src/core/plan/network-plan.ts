@@ -203,7 +203,6 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   const rowFigures = new Float64Array(G * total * ROW_FIGURES);
   const taskBook = groups.map(() => taskBookOf(total));
   let openCasesAtEnd = 0;
-  let channelCases = 0;
   let converged = true;
   /** Task work created and agent time left over from calls, per group, seconds. */
   const taskWorkSeconds = new Float64Array(G);
@@ -234,8 +233,12 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const inflow = repeatIn[cls] as Float64Array;
     openCasesAtEnd += spreadLanding(flow, repeatKernel, inflow, landingCalendar, profile, day, i);
     if (viaTask) {
+      // What would land in the task's own interval (already solved) is called in the next one; after closing, at the
+      // next open day's opening (a call is never made on a closed day), or after the horizon an open case.
       const self = flow * (repeatKernel.mass[(i * days) * perDay + i] as number);
-      if (k + 1 < total) inflow[k + 1] = (inflow[k + 1] as number) + self;
+      const nextDay = i + 1 < perDay ? day : nextOpenDay(landingCalendar, day + 1);
+      const next = nextDay < 0 ? -1 : i + 1 < perDay ? k + 1 : nextDay * perDay;
+      if (next >= 0 && next < total) inflow[next] = (inflow[next] as number) + self;
       else openCasesAtEnd += self;
     }
   };
@@ -340,7 +343,6 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     }
     channels.forEach((channel, ch) => {
       const cases = (channel.demand.casesPerInterval[day] as readonly number[])[i] as number;
-      channelCases += cases;
       if (cases <= 0) return;
       addTasks(taskPacket(cases, start, start + L, meanOf(channel.handleTime), k, channel.group, 'channel', ch, 0), k);
     });
@@ -499,7 +501,7 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     model,
     source,
     rows,
-    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, channelCases, variant, groupPlans.every(keepsUpWithTasks)),
+    totals: networkTotals(model, rows, finalGroupRows, groups, openCasesAtEnd, variant, groupPlans.every(keepsUpWithTasks)),
     converged,
     groups: groupPlans,
   };
@@ -926,6 +928,7 @@ function variantRows(
   groups: readonly AgentGroup[],
 ): IntervalPlanRow[] {
   const { calendar } = model;
+  const channels = model.network?.channels ?? [];
   const answeredOfAnswered = model.serviceLevel.definition === 'answered-of-answered';
   // Plain loops over the groups (sums in group order, as a reduce would take them): this runs for every interval of
   // every plan, and loops give the JIT one small function to compile instead of a closure per figure.
@@ -965,7 +968,9 @@ function variantRows(
       stable = stable && r.stable;
     }
     const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
-    const cases = (model.demand.casesPerInterval[day] as readonly number[])[interval] as number;
+    // New cases: first contacts by phone and the cases the channels open (e-mail …), as the simulation counts them.
+    let cases = (model.demand.casesPerInterval[day] as readonly number[])[interval] as number;
+    for (const channel of channels) cases += (channel.demand.casesPerInterval[day] as readonly number[])[interval] as number;
     const redials = variant.redials[k] as number;
     const repeatContacts = variant.repeats[k] as number;
     const resolvedCases = variant.resolved[k] as number;
@@ -1048,7 +1053,6 @@ function networkTotals(
   groupRows: readonly (readonly GroupIntervalRow[])[],
   groups: readonly AgentGroup[],
   openCasesAtEnd: number,
-  channelCases: number,
   variant: VariantFlows,
   tasksKeepUp: boolean,
 ): Partial<Record<MetricName, number>> {
@@ -1056,8 +1060,7 @@ function networkTotals(
   const allGroupRows = groupRows.flat();
   const sumGroups = (pick: (row: GroupIntervalRow) => number): number => allGroupRows.reduce((total, row) => total + pick(row), 0);
   const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
-  const phoneCases = sum((r) => r.cases);
-  const cases = phoneCases + channelCases;
+  const cases = sum((r) => r.cases);
   const attempts = sum((r) => r.attempts);
   const answered = sum((r) => r.answered);
   const abandoned = sum((r) => r.abandoned);

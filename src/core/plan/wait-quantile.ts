@@ -6,11 +6,14 @@ import type { VariantPlan } from './interval-plan.js';
 /**
  * A quantile (the 90th percentile for `waitP90Seconds`) of the wait of answered attempts in an analytic plan whose
  * every group is Erlang C — an unlimited queue, callers without patience — where it has a closed form: in a group
- * interval with N agents, load A and mean handle time h, P(W > t) = C(N, A)·e^{−(N − A)t/h}, every call answered.
- * Fractional agents mix ⌊n⌋ and ⌈n⌉ as the plan does; intervals and groups mix by their answered calls, as the
- * simulation pools every answered attempt. Per interval (in `plan.rows` order) and for the whole run; Infinity where
- * a queue is overloaded, NaN where no call is answered. Null when some group is not Erlang C (Erlang A, a finite
- * queue): there the plan gives no closed form, and `waitP90Seconds` is left to the simulation.
+ * interval with N agents, load A and mean handle time h, P(W > t) = C(N, A)·e^{−(N − A)t/h}, every call answered —
+ * exact for exponential handle times (`planApproximations` names the others). Fractional agents mix ⌊n⌋ and ⌈n⌉
+ * agents as the plan's other figures do (the percentile of the mixed waits; the simulation's per-interval figure, a
+ * mean of each replication's percentile with one agent count, can differ by a few per cent); intervals and groups
+ * mix by their answered calls, as the simulation pools every answered attempt. Per interval (in `plan.rows` order)
+ * and for the whole run; Infinity where a queue is overloaded, NaN where no call is answered. Null when some group is
+ * not Erlang C (Erlang A, a finite queue): there the plan gives no closed form, and `waitP90Seconds` is left to the
+ * simulation.
  *
  * @param q the quantile, in (0, 1)
  * @example erlangCWaitQuantiles(planVariant(textbookModel), 0.9)?.total // ≈ 24.959 s (14 agents, 10 Erlangs, AHT 180 s)

@@ -54,6 +54,13 @@ describe('staffsim sweep', () => {
     expect(one.points[0]!.groups.map((group) => group.name)).toEqual(['front-line', 'case-officers']);
     const single = JSON.parse((await runCli(['sweep', 'scenarios/textbook-erlang-c.yaml', '--set', 'staffing.agents=13:14:1', '--json'])).stdout) as { points: object[] };
     expect(single.points[0]).not.toHaveProperty('groups');
+    // An infeasible point (no staffing reaches 100 %) has its groups too, every total null as its own are.
+    type Loose = { infeasible?: true; totals: Record<string, { mean: number | null }>; groups: { name: string; totals: Record<string, { mean: number | null }> }[] };
+    const partly = JSON.parse((await runCli(['sweep', municipal, '--set', 'groups.front-line.staffing.target.serviceLevel=0.9:1:0.1', '--json'])).stdout) as { points: Loose[] };
+    const infeasible = partly.points.find((point) => point.infeasible === true)!;
+    expect(infeasible.totals['totalCost']!.mean).toBeNull();
+    expect(infeasible.groups.map((group) => group.name)).toEqual(['front-line', 'case-officers']);
+    expect(infeasible.groups.every((group) => Object.keys(group.totals).length === GROUP_METRIC_NAMES.length && Object.values(group.totals).every((total) => total.mean === null))).toBe(true);
   });
 
   it('marks the cheapest point in its table', async () => {

@@ -31,7 +31,41 @@ describe('where the analytic plan approximates', () => {
     expect(planApproximations(uniformTransfers)).toEqual([
       'back: handle time is fixed (mean 5 min): the queue formulas take only its mean; they are exact for exponential ones',
       'transfers.patience is uniform (mean 2 min): Erlang A takes only its mean; it is exact for exponential patience',
+      // front's callers abandon, so the calls it answers and sends on are not a Poisson stream.
+      'the calls front transfers to back are taken to arrive at random; they do not quite, since front loses callers who give up',
     ]);
+  });
+
+  it('names a patience that an Erlang C target leaves out', () => {
+    const model = testModel({ patience: exponential(30) });
+    const target = { serviceLevel: 0.8, answerWithinSeconds: 20, maxAbandonShare: null, maxOccupancy: null, maxAsaSeconds: null, method: 'erlang-c' as const };
+    const erlangC = { ...model, staffing: { kind: 'target' as const, target, shrinkage: 0 } };
+    expect(planApproximations(erlangC)).toEqual([expect.stringMatching(/^the target's method erlang-c leaves out the callers' patience \(customers.patience\)/)]);
+  });
+
+  it('names the calls a group sends on when they are not Poisson: after abandonment, blocking or other handle times, and down the line', () => {
+    const chain = (front: Parameters<typeof testGroup>[0]) =>
+      withNetwork(testModel({ patience: null }), [
+        { ...testGroup(front) },
+        testGroup({ name: 'middle', resolved: 0.5, transfers: [{ group: 2, share: 0.5 }] }),
+        testGroup({ name: 'back', maxQueue: 0 }),
+      ]);
+    // Erlang C into Erlang C into Erlang B: Poisson all the way (Burke), so exact.
+    expect(planApproximations(chain({ name: 'front', resolved: 0.5, transfers: [{ group: 1, share: 0.5 }] }))).toEqual([]);
+    const blocking = planApproximations(chain({ name: 'front', resolved: 0.5, transfers: [{ group: 1, share: 0.5 }], maxQueue: 4 }));
+    expect(blocking).toEqual([
+      'the calls front transfers to middle are taken to arrive at random; they do not quite, since front turns calls away when full',
+      'the calls middle transfers to back are taken to arrive at random; they do not quite, since middle gets such calls from front',
+    ]);
+  });
+
+  it('names redials of failed transfers when only transferred callers abandon', () => {
+    const model = withNetwork(
+      testModel({ patience: null, redialProbability: 0.8 }),
+      [testGroup({ name: 'front', resolved: 0.5, transfers: [{ group: 1, share: 0.5 }] }), testGroup({ name: 'back' })],
+      { transferPatience: exponential(60) },
+    );
+    expect(planApproximations(model)).toEqual([expect.stringMatching(/^redials join each interval's calls as a steady stream/)]);
   });
 
   it('leaves out a group without waiting places: Erlang B does not depend on the handle-time distribution', () => {
