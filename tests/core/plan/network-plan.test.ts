@@ -217,3 +217,22 @@ describe('the staffing of a target group, searched from the interval before', ()
     for (const row of plan.rows) expect(row.onPhoneAgents).toBe(1);
   });
 });
+
+describe('calls that tasks send back', () => {
+  it('are never called on a closed day: a repeat contact after the last interval of a Friday is made on Monday', async () => {
+    const { readScenarioFile, applyOverride, loadScenarioDocument } = await import('../../../src/scenario/load.js');
+    const scenario = readScenarioFile('tests/fixtures/scenarios/network.yaml');
+    // Friday to Monday, closed at the weekend: callbacks left unresolved come back as repeat contacts.
+    let document = applyOverride(scenario.document, 'calendar.days', 4);
+    document = applyOverride(document, 'calendar.startWeekday', 'fri');
+    document = applyOverride(document, 'calendar.closedWeekdays', ['sat', 'sun']);
+    const plan = planVariant(loadScenarioDocument(document).variants[0]!.model);
+    const perDay = plan.model.calendar.intervalsPerDay;
+    const closed = plan.rows.filter((row) => row.day === 1 || row.day === 2);
+    expect(closed).toHaveLength(2 * perDay);
+    expect(closed.every((row) => row.attempts === 0)).toBe(true);
+    // So the open intervals carry every call of the run.
+    const open = plan.rows.filter((row) => row.day === 0 || row.day === 3);
+    expectClose(open.reduce((sum, row) => sum + row.attempts, 0), plan.totals['attempts']!, 1e-12, 1e-12, 'attempts of the open days = the run');
+  });
+});
