@@ -1,7 +1,8 @@
 import { estimateForExpectation } from '../core/check/assertions.js';
 import { ALL_METRIC_NAMES, GROUP_METRIC_NAMES, groupMetricKey, metricNamesOf, parseGroupMetricKey } from '../core/metrics.js';
 import type { GroupMetricName, MetricEstimate, MetricName, MetricRecord } from '../core/metrics.js';
-import { intervalLabel, openRows } from '../core/model/calendar-days.js';
+import { intervalLabel, openRows, type IntervalLabel } from '../core/model/calendar-days.js';
+import { SINGLE_GROUP_NAME } from '../core/model/network.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import type { IntervalPlanRow, VariantPlan } from '../core/plan/interval-plan.js';
 import { erlangCWaitQuantiles } from '../core/plan/wait-quantile.js';
@@ -25,6 +26,46 @@ export function variantFromSimulation(model: ContactCentreModel, summary: Simula
     budget: budgetOf(model.calendar, model.costs.hoursPerFte, summary.totals, ANNUALISED_METRICS),
     intervals: summary.intervals,
     ...(summary.groups === undefined ? {} : { groups: summary.groups.map((group) => withGroupBudget(model, group)) }),
+  };
+}
+
+/**
+ * The one agent group of a variant without groups (SPEC §3: the one-group model of §7), as its group figures: the
+ * variant's own calls, waits, hours and staff money under the group metric names, nothing blocked and no tasks. For a
+ * document that compares it with variants that have groups, so that every variant lists its groups (SPEC §7).
+ */
+export function singleGroupResult(variant: VariantResult): GroupResult {
+  const none: MetricEstimate = { mean: 0, ci95: 0 };
+  const undefinedShare: MetricEstimate = { mean: Number.NaN, ci95: Number.NaN };
+  const groupOf = (metrics: MetricEstimates): GroupMetricEstimates => ({
+    attempts: metrics.attempts,
+    answered: metrics.answered,
+    abandoned: metrics.abandoned,
+    blocked: none,
+    blockedShare: none,
+    serviceLevel: metrics.serviceLevel,
+    probabilityOfWaiting: metrics.probabilityOfWaiting,
+    asaSeconds: metrics.asaSeconds,
+    meanWaitSeconds: metrics.meanWaitSeconds,
+    occupancy: metrics.occupancy,
+    paidAgentHours: metrics.paidAgentHours,
+    overtimeHours: metrics.overtimeHours,
+    staffCost: metrics.staffCost,
+    overtimeCost: metrics.overtimeCost,
+    tasks: none,
+    tasksDone: none,
+    taskDelaySeconds: undefinedShare,
+    tasksWithinDueShare: undefinedShare,
+    taskBacklogAtEnd: none,
+  });
+  return {
+    name: SINGLE_GROUP_NAME,
+    totals: groupOf(variant.totals),
+    intervals: variant.intervals.map((interval) => {
+      const { day, start } = interval;
+      const label = 'date' in interval && interval.date !== undefined ? { day, date: interval.date, start } : { day, start };
+      return { ...label, ...groupOf(interval) } as IntervalLabel & GroupMetricEstimates;
+    }),
   };
 }
 

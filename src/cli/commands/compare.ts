@@ -6,7 +6,7 @@ import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
 import type { ReplicationResult } from '../../core/sim/run-replication.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
 import { toJson } from '../../export/json.js';
-import { assumptionsOf, differenceHalfWidth, differencesAgainstFirst, reportEstimate, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
+import { assumptionsOf, differenceHalfWidth, differencesAgainstFirst, reportEstimate, singleGroupResult, variantFromPlan, variantFromSimulation, variantLabel } from '../../report/build-report.js';
 import { formatMetricValue, formatRelative, formatSignedDifference, metricKind } from '../../export/metric-labels.js';
 import { formatNumber, renderTable } from '../../report/format.js';
 import type { Difference, ExchangeNote, Report, ReportMetric, VariantResult } from '../../report/report.js';
@@ -191,6 +191,8 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
 
 /** The `compare --json` document: the shape of `run --json` plus the differences (and the exchange rates used). */
 export function compareJson(report: Report): Record<string, unknown> {
+  // Beside variants with agent groups, a variant without lists its one group (SPEC §7: every variant has groups).
+  const withGroups = report.variants.some((v) => v.groups !== undefined);
   return {
     scenario: [...new Set(report.variants.map((v) => v.scenario))].join(', '),
     currency: report.currency,
@@ -204,7 +206,7 @@ export function compareJson(report: Report): Record<string, unknown> {
       totals: v.totals,
       ...(v.budget === undefined ? {} : { budget: v.budget }),
       intervals: v.intervals,
-      ...(v.groups === undefined ? {} : { groups: v.groups }),
+      ...(v.groups !== undefined ? { groups: v.groups } : withGroups ? { groups: [singleGroupResult(v)] } : {}),
     })),
     differences: report.differences,
     ...(report.explain === undefined ? {} : { explain: report.explain }),

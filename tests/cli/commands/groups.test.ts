@@ -48,6 +48,22 @@ describe('commands on a scenario with agent groups', () => {
     expect(json.variants[0]!.groups[1]!.totals['blockedShare']).toBeGreaterThan(0);
   });
 
+  it('compare --json of a scenario with groups beside one without: every variant lists its groups, the latter its one group', async () => {
+    type Variant = { scenario: string; totals: Record<string, Estimate>; intervals: Record<string, unknown>[]; groups?: { name: string; totals: Record<string, Estimate>; intervals: Record<string, unknown>[] }[] };
+    const mixed = JSON.parse((await runCli(['compare', NETWORK, 'scenarios/textbook-erlang-c.yaml', '--analytic', '--json'])).stdout) as { variants: Variant[] };
+    const textbook = mixed.variants.find((variant) => variant.scenario === 'Textbook Erlang C')!;
+    expect(textbook.groups!.map((group) => group.name)).toEqual(['agents']);
+    const [only] = textbook.groups!;
+    expect(Object.keys(only!.totals)).toEqual([...GROUP_METRIC_NAMES]);
+    for (const name of ['attempts', 'answered', 'serviceLevel', 'paidAgentHours', 'staffCost'] as const) expect(only!.totals[name]).toEqual(textbook.totals[name]);
+    expect(only!.totals['blocked']!.mean).toBe(0);
+    expect(only!.intervals).toHaveLength(textbook.intervals.length);
+    expect(only!.intervals[3]).toMatchObject({ day: 1, start: '01:30', attempts: textbook.intervals[3]!['attempts'] });
+    // Alone, a scenario without groups keeps its document as it was: no groups.
+    const alone = JSON.parse((await runCli(['compare', 'scenarios/textbook-erlang-c.yaml', '--analytic', '--json'])).stdout) as { variants: Variant[] };
+    expect(alone.variants[0]).not.toHaveProperty('groups');
+  });
+
   it('plan --json has the names of run --json: every metric in the totals, in each interval and in each group interval', async () => {
     type Row = Record<string, number | null>;
     const json = JSON.parse((await runCli(['plan', NETWORK, '--json'])).stdout) as { variants: { totals: Row; intervals: Row[]; groups: { intervals: Row[] }[] }[] };
