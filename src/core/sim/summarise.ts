@@ -54,6 +54,12 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
   }
   const estimate = <N extends string>(names: readonly N[], records: readonly Record<N, number>[]): Record<N, MetricEstimate> => {
     const out = {} as Record<N, MetricEstimate>;
+    if (records.length === 1) {
+      // One replication: each metric is its value with a half-width of 0 (NaN stays undefined), as estimateOf gives.
+      const only = records[0] as Record<N, number>;
+      for (const name of names) out[name] = Number.isNaN(only[name]) ? { mean: Number.NaN, ci95: Number.NaN } : { mean: only[name], ci95: 0 };
+      return out;
+    }
     for (const name of names) {
       // A metric undefined in a replication (NaN: an empty denominator, such as the service level of an interval
       // without attempts) is left out of its mean; undefined in every replication, it stays NaN (null in JSON).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, type MetricRecord } from '../../../src/core/metrics.js';
 import type { ReplicationResult } from '../../../src/core/sim/run-replication.js';
 import { formatClock } from '../../../src/core/model/clock.js';
-import { summariseReplications } from '../../../src/core/sim/summarise.js';
+import { estimateOf, summariseReplications } from '../../../src/core/sim/summarise.js';
 import { testModel } from './model-builder.js';
 
 function record(value: number): MetricRecord {
@@ -27,6 +27,19 @@ describe('summariseReplications', () => {
   it('has a half-width of 0 for one replication and for identical values', () => {
     expect(summariseReplications([result(7)], model).totals.cases).toEqual({ mean: 7, ci95: 0 });
     expect(summariseReplications([result(7), result(7)], model).totals.cases).toEqual({ mean: 7, ci95: 0 });
+  });
+
+  it('gives one replication exactly as estimateOf does, an undefined metric (NaN) staying undefined', () => {
+    const one = result(7);
+    const withNaN: ReplicationResult = { ...one, totals: { ...one.totals, serviceLevel: Number.NaN }, intervals: one.intervals.map((r, k) => (k === 2 ? { ...r, asaSeconds: Number.NaN } : r)) };
+    const summary = summariseReplications([withNaN], model);
+    for (const name of METRIC_NAMES) {
+      const value = withNaN.totals[name];
+      expect(summary.totals[name]).toEqual(estimateOf(Number.isNaN(value) ? [] : [value]));
+    }
+    expect(summary.totals.serviceLevel).toEqual({ mean: Number.NaN, ci95: Number.NaN });
+    expect(summary.intervals[2]!.asaSeconds).toEqual({ mean: Number.NaN, ci95: Number.NaN });
+    expect(summary.intervals[1]!.asaSeconds).toEqual({ mean: 7, ci95: 0 });
   });
 
   it('labels intervals with a 1-based day and their HH:MM start, in time order, with every metric', () => {
