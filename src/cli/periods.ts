@@ -136,12 +136,18 @@ export function budgetLines(budget: Budget, totals: { readonly paidAgentHours: {
     );
   }
   // Each line fits a terminal of TEXT_COLUMNS: continuations (and the note) are indented by two spaces.
-  return lines.flatMap((line, i) =>
-    wrapAnsi(line, TEXT_COLUMNS - 2, { trim: true })
-      .split('\n')
-      .map((part, j) => (j === 0 && !(a !== undefined && i === lines.length - 1) ? part : `  ${part}`)),
-  );
+  return lines.flatMap((line, i) => wrappedLines(line, a !== undefined && i === lines.length - 1));
+}
+
+/**
+ * A line of text output wrapped to TEXT_COLUMNS: its continuations indented by two spaces (and its first line too
+ * when `indentFirst`, for a note that belongs to the line above).
+ */
+export function wrappedLines(text: string, indentFirst = false): string[] {
+  return wrapAnsi(text, TEXT_COLUMNS - 2, { trim: true })
+    .split('\n')
+    .map((part, j) => (j === 0 && !indentFirst ? part : `  ${part}`));
 }
 
 /** The width the budget lines are wrapped to, in columns (a terminal's, with room to spare). */
-export const TEXT_COLUMNS = 100;
+const TEXT_COLUMNS = 100;

@@ -6,7 +6,7 @@ import { SINGLE_GROUP_NAME } from '../core/model/network.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import type { IntervalPlanRow, VariantPlan } from '../core/plan/interval-plan.js';
 import { erlangCWaitQuantiles } from '../core/plan/wait-quantile.js';
-import type { GroupIntervalRow } from '../core/plan/network-plan.js';
+import { failedTransfersOf, type GroupIntervalRow } from '../core/plan/network-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { SimulationSummary } from '../core/sim/summarise.js';
 import { studentTQuantile } from '../core/sim/student-t.js';
@@ -203,7 +203,7 @@ export function networkIntervalMetrics(row: IntervalPlanRow, groups: readonly { 
   for (const { rows } of groups) {
     const group = rows[k] as GroupIntervalRow;
     transfers += group.transfersIn;
-    failedTransfers += group.transfersIn * (group.attempts > 0 ? (group.abandoned + group.blocked) / group.attempts : 0);
+    failedTransfers += failedTransfersOf(group);
     tasks += group.tasks;
     tasksDone += group.tasksDone;
     taskDelaySeconds += group.taskDelaySeconds;

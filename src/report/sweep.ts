@@ -1,6 +1,6 @@
 import { InfeasibleError } from '../core/errors.js';
-import { METRIC_NAMES } from '../core/metrics.js';
-import type { MetricEstimates, SweepResult, VariantResult } from './report.js';
+import { GROUP_METRIC_NAMES, METRIC_NAMES, type MetricEstimate } from '../core/metrics.js';
+import type { GroupMetricEstimates, MetricEstimates, SweepResult, VariantResult } from './report.js';
 
 /**
  * The points of a sweep and its cheapest feasible point (lowest mean total cost). A null result is a value
@@ -33,7 +33,16 @@ export function sweepResult(
 
 /** Every metric undefined (NaN): the totals of a point that no staffing could meet. */
 export function undefinedTotals(): MetricEstimates {
-  const out = {} as MetricEstimates;
-  for (const name of METRIC_NAMES) out[name] = { mean: Number.NaN, ci95: Number.NaN };
+  return undefinedEstimates(METRIC_NAMES) as MetricEstimates;
+}
+
+/** Every group metric undefined (NaN): a group's totals at such a point. */
+export function undefinedGroupTotals(): GroupMetricEstimates {
+  return undefinedEstimates(GROUP_METRIC_NAMES);
+}
+
+function undefinedEstimates<Name extends string>(names: readonly Name[]): Record<Name, MetricEstimate> {
+  const out = {} as Record<Name, MetricEstimate>;
+  for (const name of names) out[name] = { mean: Number.NaN, ci95: Number.NaN };
   return out;
 }

@@ -1,5 +1,4 @@
 import type { Argv } from 'yargs';
-import wrapAnsi from 'wrap-ansi';
 import { InputError } from '../../core/errors.js';
 import type { Calendar, ContactCentreModel, StaffingTarget } from '../../core/model/contact-centre-model.js';
 import { dayText, intervalLabel, openRows } from '../../core/model/calendar-days.js';
@@ -30,7 +29,7 @@ import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/pe
 import { rollupSourceOfPlan } from '../../report/period-sources.js';
 import { planShiftRows, planStaffingRows } from '../../report/plan-tables.js';
 import type { Report } from '../../report/report.js';
-import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, TEXT_COLUMNS, textBy, withByOption, type ByChoice } from '../periods.js';
+import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, wrappedLines, type ByChoice } from '../periods.js';
 import { staffsimVersion } from '../version.js';
 import { noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import { UsageError } from '../usage-error.js';
@@ -477,11 +476,7 @@ function approximationLines(approximations: readonly string[]): string[] {
   if (approximations.length === 0) return [];
   return [
     'where this plan approximates (staffsim run simulates the exact model):',
-    ...approximations.flatMap((text) =>
-      wrapAnsi(`- ${printable(text)}`, TEXT_COLUMNS - 2, { trim: true })
-        .split('\n')
-        .map((part, j) => (j === 0 ? part : `  ${part}`)),
-    ),
+    ...approximations.flatMap((text) => wrappedLines(`- ${printable(text)}`)),
   ];
 }
 

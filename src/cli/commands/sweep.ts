@@ -1,7 +1,6 @@
 import type { Argv } from 'yargs';
 import { InfeasibleError, InputError } from '../../core/errors.js';
 import type { ContactCentreModel } from '../../core/model/contact-centre-model.js';
-import { GROUP_METRIC_NAMES } from '../../core/metrics.js';
 import { overloadedIntervals, planVariant } from '../../core/plan/interval-plan.js';
 import { taskOverloads } from '../../core/plan/network-plan.js';
 import { resolveSimulationInput } from '../../core/plan/simulation-plan.js';
@@ -12,7 +11,7 @@ import type { AllVariantsSweep, GroupResult, Report, SweepResult, VariantResult 
 import { curveCrossings } from '../../core/sensitivity/curve-crossings.js';
 import { cheapestSet } from '../../core/sensitivity/not-significantly-dearer.js';
 import { summariseReplications } from '../../core/sim/summarise.js';
-import { sweepResult, undefinedTotals } from '../../report/sweep.js';
+import { sweepResult, undefinedGroupTotals, undefinedTotals } from '../../report/sweep.js';
 import { describeUndoneWork, undoneWork, UNDONE_WORK_SHARE, type UndoneWork } from '../../report/warnings.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { readScenarioFile } from '../../scenario/load.js';
@@ -245,8 +244,7 @@ function groupsField(result: VariantResult | null | undefined, curve: readonly (
   if (result !== null && result !== undefined) return result.groups === undefined ? {} : { groups: result.groups.map((group) => ({ name: group.name, totals: group.totals })) };
   const named = curve.find((other) => other?.groups !== undefined)?.groups;
   if (named === undefined) return {};
-  const none = Object.fromEntries(GROUP_METRIC_NAMES.map((name) => [name, { mean: Number.NaN, ci95: Number.NaN }])) as GroupResult['totals'];
-  return { groups: named.map((group) => ({ name: group.name, totals: none })) };
+  return { groups: named.map((group) => ({ name: group.name, totals: undefinedGroupTotals() })) };
 }
 
 /** One variant's swept points: its results (null: infeasible) and, when simulated, every replication's total cost. */

@@ -1,7 +1,7 @@
 import type { ContactCentreModel, Distribution } from '../model/contact-centre-model.js';
 import { networkOf } from '../model/network.js';
 import { meanOf } from '../queueing/delay-kernel.js';
-import { groupSetup } from './group-setup.js';
+import { groupQueue } from './group-setup.js';
 
 /**
  * Where the analytic plan of a model approximates the model the simulation runs exactly (SPEC §7: "the plan says
@@ -13,8 +13,8 @@ import { groupSetup } from './group-setup.js';
  * where that matters (short days, queues that do not settle). Nor are the metrics it does not estimate (time to
  * resolution; the 90th-percentile wait except with Erlang C groups): they are null in its JSON.
  *
- * The queues are read from the plan's own group setups (`groupSetup`), so that this list and the plan agree on which
- * groups wait, abandon or block.
+ * The queues are the plan's own (`groupQueue`), so that this list and the plan agree on which groups wait, abandon or
+ * block.
  *
  * @example planApproximations(modelWithLognormalHandleTimes)
  *   // ['handle time is lognormal (mean 4 min): the queue formulas take only its mean; they are exact for exponential ones']
@@ -23,7 +23,7 @@ export function planApproximations(model: ContactCentreModel): string[] {
   const network = networkOf(model);
   const named = model.network !== undefined;
   const groups = network.groups;
-  const setups = groups.map((group, g) => groupSetup(model, group, g));
+  const setups = groups.map((group, g) => groupQueue(model, group, g));
   const nameOf = (g: number): string => (groups[g] as (typeof groups)[number]).name;
   const prefix = (g: number): string => (named ? `${nameOf(g)}: ` : '');
   const patienceOf = (g: number): Distribution | null => (g === 0 ? model.customers.patience : network.transferPatience);

@@ -43,17 +43,31 @@ export interface GroupSetup {
 }
 
 /**
+ * The queue the plan gives group `g`: the mean patience of its callers (the first group's are the customers', the
+ * others' the transferred callers'; none under an Erlang C target, which leaves patience out) and its waiting places —
+ * callers who leave at once (a patience of 0) make it a queue without any (Erlang B).
+ * @example groupQueue(model, networkOf(model).groups[0], 0) // { patienceSeconds: 180, maxQueue: null, abandonsAtOnce: false }
+ */
+export function groupQueue(
+  model: ContactCentreModel,
+  group: AgentGroup,
+  g: number,
+): { readonly patienceSeconds: number | null; readonly maxQueue: number | null; readonly abandonsAtOnce: boolean } {
+  const patience = g === 0 ? model.customers.patience : networkOf(model).transferPatience;
+  const method = group.staffing.kind === 'target' ? group.staffing.target.method : null;
+  const meanPatience = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
+  const abandonsAtOnce = meanPatience === 0;
+  return { patienceSeconds: abandonsAtOnce ? null : meanPatience, maxQueue: abandonsAtOnce ? 0 : group.maxQueue, abandonsAtOnce };
+}
+
+/**
  * The setup of group `g` of a model: its handle time, patience, waiting places, staffing (schedule or target), outcomes,
  * tasks, price and service-level rule.
  * @example groupSetup(model, networkOf(model).groups[0], 0).handleSeconds // 240
  */
 export function groupSetup(model: ContactCentreModel, group: AgentGroup, g: number): GroupSetup {
-  const network = networkOf(model);
-  const patience = g === 0 ? model.customers.patience : network.transferPatience;
   const staffing = group.staffing;
-  const method = staffing.kind === 'target' ? staffing.target.method : null;
-  const meanPatience = patience !== null && method !== 'erlang-c' ? meanOf(patience) : null;
-  const abandonsAtOnce = meanPatience === 0;
+  const { patienceSeconds, maxQueue, abandonsAtOnce } = groupQueue(model, group, g);
   const target =
     staffing.kind === 'target'
       ? {
@@ -71,8 +85,8 @@ export function groupSetup(model: ContactCentreModel, group: AgentGroup, g: numb
   return shapedGroupSetup({
     index: g,
     handleSeconds: meanOf(group.handleTime),
-    patienceSeconds: abandonsAtOnce ? null : meanPatience,
-    maxQueue: abandonsAtOnce ? 0 : group.maxQueue,
+    patienceSeconds,
+    maxQueue,
     abandonsAtOnce,
     schedule: scheduledStaffingOf(model.calendar, staffing),
     shrinkage: staffing.shrinkage,

@@ -1067,10 +1067,7 @@ function networkTotals(
   const resolvedCases = sum((r) => r.resolvedCases);
   const unresolvedCases = sum((r) => r.unresolvedCases);
   const transfers = sumGroups((r) => r.transfersIn);
-  const failedTransfers = groupRows.reduce(
-    (total, rowsOfGroup) => total + rowsOfGroup.reduce((s, r) => s + r.transfersIn * (r.attempts > 0 ? (r.abandoned + r.blocked) / r.attempts : 0), 0),
-    0,
-  );
+  const failedTransfers = groupRows.reduce((total, rowsOfGroup) => total + rowsOfGroup.reduce((s, r) => s + failedTransfersOf(r), 0), 0);
   const slWeight = (r: GroupIntervalRow): number => (model.serviceLevel.definition === 'answered-of-answered' ? r.answered : r.attempts);
   const waitingSeconds = sumGroups(waitingSecondsOf);
   const paidAgentHours = sum((r) => r.paidAgentHours);
@@ -1141,4 +1138,12 @@ function unbounded(costs: CostBreakdown): CostBreakdown {
  */
 function waitingSecondsOf(row: GroupIntervalRow): number {
   return row.attempts > 0 ? row.attempts * row.meanWaitSeconds : 0;
+}
+
+/**
+ * The transfers into a group's interval that failed, blocked or abandoned in its queue: the calls transferred in
+ * times the interval's failed share (every call offered there, transferred or dialled, meets the same queue).
+ */
+export function failedTransfersOf(row: GroupIntervalRow): number {
+  return row.transfersIn * (row.attempts > 0 ? (row.abandoned + row.blocked) / row.attempts : 0);
 }
