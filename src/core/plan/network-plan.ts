@@ -186,6 +186,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   const backlogs: TaskPacket[][] = groups.map(() => []);
   /** Where a callback retry lands, by interval (all 0 between uses). */
   const retryLanding = new Float64Array(total);
+  /** Each group's retry landing of the interval last asked (see `retryUnitAt`); at most one kernel's reach of targets. */
+  const retryUnits: RetryUnit[] = groups.map(() => ({ k: -1, count: 0, targets: new Int32Array(total), shares: new Float64Array(total), lostShare: 0 }));
   // What the interval loop reads of the model, read once: numbers and arrays, not the model's objects, whose shapes
   // can differ from one model to the next (see `planInterval`).
   const openSeconds = calendar.openSeconds;
@@ -231,7 +233,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     const day = Math.floor(k / perDay);
     const i = k % perDay;
     const inflow = repeatIn[cls] as Float64Array;
-    openCasesAtEnd += spreadLanding(flow, repeatKernel, inflow, landingCalendar, profile, day, i);
+    // Spread with the interval's other repeat contacts of this class when the interval ends (the spread is linear).
+    repeatsOut[cls] = (repeatsOut[cls] as number) + flow;
     if (viaTask) {
       // What would land in the task's own interval (already solved) is called in the next one; after closing, at the
       // next open day's opening (a call is never made on a closed day), or after the horizon an open case.
@@ -275,8 +278,16 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     }
     solved.metrics.forEach((m, g) => (previousFailure[g] = m.abandonedShare + m.blockedShare));
     if (!solved.converged) converged = false;
+    redialsOut.fill(0);
+    repeatsOut.fill(0);
     const callbacksCreated = bookCalls(k, day, i, solved, selfRedial, selfRepeat);
     workTasks(k, day, i, start, solved, callbacksCreated);
+    // The redials and repeat contacts made in the interval, by calls and by tasks, land in later intervals: one
+    // spread per class (nothing reads those intervals before this one ends).
+    for (let c = 0; c < C; c++) {
+      openCasesAtEnd += spreadLanding(redialsOut[c] as number, redialKernel, redialIn[c] as Float64Array, landingCalendar, profile, day, i);
+      openCasesAtEnd += spreadLanding(repeatsOut[c] as number, repeatKernel, repeatIn[c] as Float64Array, landingCalendar, profile, day, i);
+    }
   };
 
   /** The interval's calls once solved: what they resolve, leave unresolved, and send back as redials and repeats. */
@@ -290,9 +301,8 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
   ): { group: number; count: number; nextClass: number }[] => {
     const { X, metrics } = solved;
     const callbacksCreated: { group: number; count: number; nextClass: number }[] = [];
-    // Redials and repeat contacts land by the same kernels whichever group the call failed in: one spread per class.
-    redialsOut.fill(0);
-    repeatsOut.fill(0);
+    // Redials and repeat contacts land by the same kernels whichever group the call failed in: one spread per class,
+    // when the interval ends (`planInterval`).
     for (let g = 0; g < G; g++) {
       const setup = setups[g] as GroupSetup;
       const m = metrics[g] as GroupEvaluation;
@@ -318,11 +328,6 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
         for (const callback of setup.callbacks) callbacksCreated.push({ group: callback.group, count: callback.share * answered, nextClass: next });
       }
     }
-    for (let c = 0; c < C; c++) {
-      openCasesAtEnd += spreadLanding(redialsOut[c] as number, redialKernel, redialIn[c] as Float64Array, landingCalendar, profile, day, i);
-      openCasesAtEnd += spreadLanding(repeatsOut[c] as number, repeatKernel, repeatIn[c] as Float64Array, landingCalendar, profile, day, i);
-    }
-
     return callbacksCreated;
   };
 
@@ -408,29 +413,51 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
       return;
     }
     // Retries become ready after the retry delay (at the next opening when that falls while closed).
-    const landing = retryLanding;
-    const day = Math.floor(k / perDay);
-    const i = k % perDay;
-    const kernel = retryKernels[g] as LandingKernel;
-    const beyond = spreadLanding(missed, kernel, landing, landingCalendar, openingProfile, day, i);
-    const self = missed * (kernel.mass[(i * days) * perDay + i] as number);
-    if (k + 1 < total) landing[k + 1] = (landing[k + 1] as number) + self;
-    const lost = beyond + (k + 1 < total ? 0 : self);
+    const unit = retryUnitAt(g, k);
+    const lost = missed * unit.lostShare;
     if (lost > 0) {
       openCasesAtEnd += lost;
       const backlogAtEnd = (taskBook[g] as TaskBook).backlogAtEnd;
       backlogAtEnd[k] = (backlogAtEnd[k] as number) + lost;
     }
+    for (let n = 0; n < unit.count; n++) {
+      const count = missed * (unit.shares[n] as number);
+      if (count <= 0) continue;
+      const target = unit.targets[n] as number;
+      const at = intervalStart(target);
+      addTasks(taskPacket(count, at, at + L, setup.callbackHandleSeconds, target, g, 'callback', packet.tryOrChannel + 1, packet.nextClass), target);
+    }
+  }
+
+  /**
+   * Where one retry of group g made in interval k becomes ready: the later intervals and their shares (in time order),
+   * and the share that falls after the horizon. Every retry of the interval lands alike, so it is spread once.
+   */
+  function retryUnitAt(g: number, k: number): RetryUnit {
+    const unit = retryUnits[g] as RetryUnit;
+    if (unit.k === k) return unit;
+    unit.k = k;
+    unit.count = 0;
+    const landing = retryLanding;
+    const day = Math.floor(k / perDay);
+    const i = k % perDay;
+    const kernel = retryKernels[g] as LandingKernel;
+    const beyond = spreadLanding(1, kernel, landing, landingCalendar, openingProfile, day, i);
+    const self = kernel.mass[(i * days) * perDay + i] as number;
+    if (k + 1 < total) landing[k + 1] = (landing[k + 1] as number) + self;
+    unit.lostShare = beyond + (k + 1 < total ? 0 : self);
     // Only the kernel's reach (and the open day after it) can have been written; each entry is read and cleared.
     const after = nextOpenDay(landingCalendar, day + kernel.reachDays + 1);
     const end = after < 0 ? total : Math.min(total, (after + 1) * perDay);
     for (let target = k + 1; target < end; target++) {
-      const count = landing[target] as number;
+      const share = landing[target] as number;
       landing[target] = 0;
-      if (count <= 0) continue;
-      const at = intervalStart(target);
-      addTasks(taskPacket(count, at, at + L, setup.callbackHandleSeconds, target, g, 'callback', packet.tryOrChannel + 1, packet.nextClass), target);
+      if (share <= 0) continue;
+      unit.targets[unit.count] = target;
+      unit.shares[unit.count] = share;
+      unit.count += 1;
     }
+    return unit;
   }
 
   // Tasks still waiting at the end: their cases are open.
@@ -505,6 +532,16 @@ export function planNetwork(model: ContactCentreModel): VariantPlan {
     converged,
     groups: groupPlans,
   };
+}
+
+/** Where one retry made in interval `k` becomes ready: `count` targets (interval indices) with their shares. */
+interface RetryUnit {
+  k: number;
+  count: number;
+  readonly targets: Int32Array;
+  readonly shares: Float64Array;
+  /** The share that becomes ready after the horizon (its cases stay open). */
+  lostShare: number;
 }
 
 /** Tasks by the interval they were created in: created, started (by the end), their delays, within due, left over. */
