@@ -783,7 +783,7 @@ function solveInterval(
     }
     history.push(Float64Array.from(agents));
     for (let g = 0; g < G; g++) {
-      const m = known[g] ?? evaluateGroup(setups[g] as GroupSetup, agents[g] as number, loads[g] as number);
+      const m = known[g] ?? evaluateRemembered(setups, work, g, agents[g] as number, loads[g] as number);
       mapped[g] = m.abandonedShare + m.blockedShare;
     }
     equations.solve(base, mapped, feedback, next);
@@ -820,11 +820,26 @@ function solveInterval(
   function settle(converged: boolean): { X: Float64Array; agents: Float64Array; metrics: GroupEvaluation[]; converged: boolean } {
     work.previousAgents.set(agents);
     groupLoads(X, G, work.classes, loads);
-    const final = setups.map((setup, g) => evaluateGroup(setup, agents[g] as number, loads[g] as number));
+    const final = setups.map((_, g) => evaluateRemembered(setups, work, g, agents[g] as number, loads[g] as number));
     for (let g = 0; g < G; g++) mapped[g] = (final[g] as GroupEvaluation).abandonedShare + (final[g] as GroupEvaluation).blockedShare;
     const flows = equations.solve(base, mapped, feedback, new Float64Array(G * work.classes));
     return { X: flows, agents, metrics: final, converged };
   }
+}
+
+/**
+ * A group's queue under its own rule, as {@link evaluateGroup}; the same agents and calls as the group's last
+ * evaluation (in this interval's rounds or the interval before: a flat stretch of demand, a group whose calls do not
+ * move with the feedback) give that evaluation again.
+ */
+function evaluateRemembered(setups: readonly GroupSetup[], work: IntervalScratch, g: number, agents: number, calls: number): GroupEvaluation {
+  const last = work.lastEvaluation[g];
+  if (last !== null && last !== undefined && work.lastAgents[g] === agents && work.lastCalls[g] === calls) return last;
+  const evaluation = evaluateGroup(setups[g] as GroupSetup, agents, calls);
+  work.lastEvaluation[g] = evaluation;
+  work.lastAgents[g] = agents;
+  work.lastCalls[g] = calls;
+  return evaluation;
 }
 
 /** Figures kept per group and interval for its row: calls, transfers in, answered, on-phone agents, paid hours, call and task work. */
@@ -856,6 +871,10 @@ interface IntervalScratch {
   readonly known: (GroupEvaluation | null)[];
   /** Each group's agents in the interval solved last (0 before the first). */
   readonly previousAgents: Float64Array;
+  /** Each group's last evaluation under its own rule, and the agents and calls it was made at (`evaluateRemembered`). */
+  readonly lastEvaluation: (GroupEvaluation | null)[];
+  readonly lastAgents: Float64Array;
+  readonly lastCalls: Float64Array;
 }
 
 function intervalScratch(setups: readonly GroupSetup[], classes: number, capped: boolean): IntervalScratch {
@@ -873,6 +892,9 @@ function intervalScratch(setups: readonly GroupSetup[], classes: number, capped:
     accelerated: new Float64Array(G),
     known: new Array<GroupEvaluation | null>(G).fill(null),
     previousAgents: new Float64Array(G),
+    lastEvaluation: new Array<GroupEvaluation | null>(G).fill(null),
+    lastAgents: new Float64Array(G),
+    lastCalls: new Float64Array(G),
   };
 }
 
