@@ -22,6 +22,21 @@ import { regularizedGammaQ } from '../queueing/special-functions.js';
 export function studentTQuantile(probability: number, degreesOfFreedom: number): number {
   if (!(probability > 0 && probability < 1)) throw new RangeError(`probability must be in (0, 1) (got ${probability})`);
   if (!(degreesOfFreedom > 0)) throw new RangeError(`degrees of freedom must be > 0 (got ${degreesOfFreedom})`);
+  // A summary asks for the same quantile once per metric and interval (0.975 at n − 1): each is computed once.
+  const key = `${probability} ${degreesOfFreedom}`;
+  const known = recentQuantiles.get(key);
+  if (known !== undefined) return known;
+  const quantile = computeStudentTQuantile(probability, degreesOfFreedom);
+  if (recentQuantiles.size >= RECENT_QUANTILES) recentQuantiles.clear();
+  recentQuantiles.set(key, quantile);
+  return quantile;
+}
+
+/** Quantiles computed so far, by probability and degrees of freedom (at most `RECENT_QUANTILES`, then started again). */
+const recentQuantiles = new Map<string, number>();
+const RECENT_QUANTILES = 1024;
+
+function computeStudentTQuantile(probability: number, degreesOfFreedom: number): number {
   if (probability < 0.5) return -studentTQuantile(1 - probability, degreesOfFreedom);
   if (probability === 0.5) return 0;
   if (degreesOfFreedom > 1e4) {

@@ -33,6 +33,14 @@ describe('studentTQuantile', () => {
     expect(studentTQuantile(0.995, 4)).toBeCloseTo(4.604094871349992, 8);
   });
 
+  it('gives the same number when asked again, for many degrees of freedom in turn (each is kept once computed)', () => {
+    const first = Array.from({ length: 1500 }, (_, i) => studentTQuantile(0.975, 1 + i / 7));
+    const again = Array.from({ length: 1500 }, (_, i) => studentTQuantile(0.975, 1 + i / 7));
+    expect(again).toEqual(first);
+    expect(studentTQuantile(0.975, 19)).toBeCloseTo(2.093024054408263, 12);
+    expect(studentTQuantile(0.025, 19)).toBe(-studentTQuantile(0.975, 19));
+  });
+
   it('rejects probabilities outside (0, 1) and ν ≤ 0', () => {
     expect(() => studentTQuantile(1, 3)).toThrow(RangeError);
     expect(() => studentTQuantile(0.5, 0)).toThrow(RangeError);
