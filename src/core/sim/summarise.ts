@@ -1,4 +1,4 @@
-import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { mean } from 'simple-statistics';
 import { intervalLabel, isOpenDay, type IntervalLabel } from '../model/calendar-days.js';
 import type { ContactCentreModel } from '../model/contact-centre-model.js';
 import {
@@ -60,10 +60,16 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
       for (const name of names) out[name] = Number.isNaN(only[name]) ? { mean: Number.NaN, ci95: Number.NaN } : { mean: only[name], ci95: 0 };
       return out;
     }
+    // One buffer for every metric's values (a summary estimates tens of thousands of metrics).
+    const values: number[] = [];
     for (const name of names) {
       // A metric undefined in a replication (NaN: an empty denominator, such as the service level of an interval
       // without attempts) is left out of its mean; undefined in every replication, it stays NaN (null in JSON).
-      const values = records.map((record) => record[name]).filter((value) => !Number.isNaN(value));
+      values.length = 0;
+      for (const record of records) {
+        const value = record[name];
+        if (!Number.isNaN(value)) values.push(value);
+      }
       out[name] = estimateOf(values);
     }
     return out;
@@ -104,5 +110,13 @@ export function estimateOf(values: readonly number[]): MetricEstimate {
   const n = values.length;
   if (n === 0) return { mean: Number.NaN, ci95: Number.NaN };
   if (n === 1) return { mean: values[0] as number, ci95: 0 };
-  return { mean: mean([...values]), ci95: (studentTQuantile(0.975, n - 1) / Math.sqrt(n)) * sampleStandardDeviation([...values]) };
+  const average = mean(values as number[]);
+  // The sample standard deviation as simple-statistics computes it (squared deviations from the same mean, summed in
+  // order), without its second pass for the mean.
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const deviation = (values[i] as number) - average;
+    squares += deviation * deviation;
+  }
+  return { mean: average, ci95: (studentTQuantile(0.975, n - 1) / Math.sqrt(n)) * Math.sqrt(squares / (n - 1)) };
 }
