@@ -22,15 +22,24 @@ import { regularizedGammaQ } from '../queueing/special-functions.js';
 export function studentTQuantile(probability: number, degreesOfFreedom: number): number {
   if (!(probability > 0 && probability < 1)) throw new RangeError(`probability must be in (0, 1) (got ${probability})`);
   if (!(degreesOfFreedom > 0)) throw new RangeError(`degrees of freedom must be > 0 (got ${degreesOfFreedom})`);
-  // A summary asks for the same quantile once per metric and interval (0.975 at n − 1): each is computed once.
+  // A summary asks for the same quantile once per metric and interval (0.975 at n − 1): each is computed once, and
+  // the last one is at hand without a lookup.
+  if (probability === last.probability && degreesOfFreedom === last.degreesOfFreedom) return last.quantile;
   const key = `${probability} ${degreesOfFreedom}`;
   const known = recentQuantiles.get(key);
-  if (known !== undefined) return known;
-  const quantile = computeStudentTQuantile(probability, degreesOfFreedom);
-  if (recentQuantiles.size >= RECENT_QUANTILES) recentQuantiles.clear();
-  recentQuantiles.set(key, quantile);
+  const quantile = known ?? computeStudentTQuantile(probability, degreesOfFreedom);
+  if (known === undefined) {
+    if (recentQuantiles.size >= RECENT_QUANTILES) recentQuantiles.clear();
+    recentQuantiles.set(key, quantile);
+  }
+  last.probability = probability;
+  last.degreesOfFreedom = degreesOfFreedom;
+  last.quantile = quantile;
   return quantile;
 }
+
+/** The quantile asked for last. */
+const last = { probability: Number.NaN, degreesOfFreedom: Number.NaN, quantile: Number.NaN };
 
 /** Quantiles computed so far, by probability and degrees of freedom (at most `RECENT_QUANTILES`, then started again). */
 const recentQuantiles = new Map<string, number>();

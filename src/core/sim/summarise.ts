@@ -52,13 +52,13 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
       throw new RangeError(`replication ${index} has ${result.intervals.length} intervals, expected ${intervalCount}`);
     }
   }
-  const estimate = <N extends string>(names: readonly N[], records: readonly Record<N, number>[]): Record<N, MetricEstimate> => {
-    const out = {} as Record<N, MetricEstimate>;
+  // Each metric's estimate, written into `out` (an interval's label, or an empty object for totals).
+  const estimate = <N extends string, L extends object>(names: readonly N[], records: readonly Record<N, number>[], out: L): L & Record<N, MetricEstimate> => {
     if (records.length === 1) {
       // One replication: each metric is its value with a half-width of 0 (NaN stays undefined), as estimateOf gives.
       const only = records[0] as Record<N, number>;
-      for (const name of names) out[name] = Number.isNaN(only[name]) ? { mean: Number.NaN, ci95: Number.NaN } : { mean: only[name], ci95: 0 };
-      return out;
+      for (const name of names) (out as Record<N, MetricEstimate>)[name] = Number.isNaN(only[name]) ? { mean: Number.NaN, ci95: Number.NaN } : { mean: only[name], ci95: 0 };
+      return out as L & Record<N, MetricEstimate>;
     }
     // One buffer for every metric's values (a summary estimates tens of thousands of metrics).
     const values: number[] = [];
@@ -70,9 +70,9 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
         const value = record[name];
         if (!Number.isNaN(value)) values.push(value);
       }
-      out[name] = estimateOf(values);
+      (out as Record<N, MetricEstimate>)[name] = estimateOf(values);
     }
-    return out;
+    return out as L & Record<N, MetricEstimate>;
   };
   // The metrics of SPEC §4, and those of SPEC §7 for a model with agent groups (the others would be 0 or undefined).
   const names = metricNamesOf(model.network !== undefined);
@@ -85,8 +85,8 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
   const summary: SimulationSummary = {
     replications: n,
     seed: model.simulation.seed,
-    totals: estimate(names, results.map((result) => result.totals)),
-    intervals: intervalStarts.map(({ k, label }) => ({ ...label, ...estimate(names, results.map((result) => result.intervals[k] as MetricRecord)) })),
+    totals: estimate(names, results.map((result) => result.totals), {}),
+    intervals: intervalStarts.map(({ k, label }) => estimate(names, results.map((result) => result.intervals[k] as MetricRecord), { ...label })),
   };
   const first = results[0] as ReplicationResult;
   if (first.groups !== undefined) {
@@ -94,8 +94,8 @@ export function summariseReplications(results: readonly ReplicationResult[], mod
       const runs = results.map((result) => (result.groups as GroupReplicationResult[])[g] as GroupReplicationResult);
       return {
         name: group.name,
-        totals: estimate(GROUP_METRIC_NAMES, runs.map((run) => run.totals)),
-        intervals: intervalStarts.map(({ k, label }) => ({ ...label, ...estimate(GROUP_METRIC_NAMES, runs.map((run) => run.intervals[k] as GroupMetricRecord)) })),
+        totals: estimate(GROUP_METRIC_NAMES, runs.map((run) => run.totals), {}),
+        intervals: intervalStarts.map(({ k, label }) => estimate(GROUP_METRIC_NAMES, runs.map((run) => run.intervals[k] as GroupMetricRecord), { ...label })),
       };
     });
   }
