@@ -2,10 +2,12 @@ import { meanOf } from '../queueing/delay-kernel.js';
 import { erlangC } from '../queueing/erlang-c.js';
 import { networkOf } from '../model/network.js';
 import type { VariantPlan } from './interval-plan.js';
+import { groupQueue } from './group-setup.js';
 
 /**
  * A quantile (the 90th percentile for `waitP90Seconds`) of the wait of answered attempts in an analytic plan whose
- * every group is Erlang C — an unlimited queue, callers without patience — where it has a closed form: in a group
+ * every group is Erlang C — an unlimited queue, callers without patience (or a patience that the group's Erlang C
+ * target leaves out, as the plan's other figures do) — where it has a closed form: in a group
  * interval with N agents, load A and mean handle time h, P(W > t) = C(N, A)·e^{−(N − A)t/h}, every call answered —
  * exact for exponential handle times (`planApproximations` names the others). Fractional agents mix ⌊n⌋ and ⌈n⌉
  * agents as the plan's other figures do (the percentile of the mixed waits; the simulation's per-interval figure, a
@@ -21,10 +23,11 @@ import type { VariantPlan } from './interval-plan.js';
 export function erlangCWaitQuantiles(plan: VariantPlan, q: number): { readonly intervals: Float64Array; readonly total: number } | null {
   const { model } = plan;
   const network = networkOf(model);
-  const firstPatience = model.customers.patience;
-  const erlangCGroups = network.groups.every(
-    (group, g) => group.maxQueue === null && (g === 0 ? firstPatience : network.transferPatience) === null,
-  );
+  // Erlang C as the plan has it: no waiting places and no patience, or a patience that an Erlang C target leaves out.
+  const erlangCGroups = network.groups.every((group, g) => {
+    const queue = groupQueue(model, group, g);
+    return queue.maxQueue === null && queue.patienceSeconds === null;
+  });
   if (!erlangCGroups) return null;
   const L = model.calendar.intervalSeconds;
   const groupRows = plan.groups?.map((group) => group.rows) ?? [plan.rows];

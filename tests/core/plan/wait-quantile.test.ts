@@ -68,6 +68,17 @@ describe('the 90th-percentile wait of an Erlang C plan', () => {
     expect(Math.abs(found.intervals[5]! - bisected([front, back], 0.9))).toBeLessThan(1e-9 * found.intervals[5]!);
   });
 
+  it("is the Erlang C one where an Erlang C target leaves the callers' patience out, as the plan's other figures", () => {
+    const target = { serviceLevel: 0.8, answerWithinSeconds: 20, maxAbandonShare: null, maxOccupancy: null, maxAsaSeconds: null, method: 'erlang-c' as const };
+    const patient = { staffing: { kind: 'target' as const, target, shrinkage: 0 } };
+    const withPatience = planVariant(makeModel({ ...patient, customers: { patience: { kind: 'exponential', meanSeconds: 300 } } }));
+    const without = planVariant(makeModel(patient));
+    expect(withPatience.source).toBe('erlang-c');
+    const found = erlangCWaitQuantiles(withPatience, 0.9)!;
+    expect(found.total).toBeGreaterThan(0);
+    expect(found).toEqual(erlangCWaitQuantiles(without, 0.9));
+  });
+
   it('is not given where some group is not Erlang C: callers with patience, or a finite queue', () => {
     expect(erlangCWaitQuantiles(planVariant(makeModel({ customers: { patience: { kind: 'exponential', meanSeconds: 300 } }, staffing: { kind: 'agents', agents: 14, shrinkage: 0 } })), 0.9)).toBeNull();
     const finite = withNetwork(testModel({ patience: null }), [testGroup({ name: 'front', maxQueue: 5 })]);
