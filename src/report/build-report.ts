@@ -5,7 +5,7 @@ import { intervalLabel, openRows, type IntervalLabel } from '../core/model/calen
 import { SINGLE_GROUP_NAME } from '../core/model/network.js';
 import type { ContactCentreModel } from '../core/model/contact-centre-model.js';
 import type { IntervalPlanRow, VariantPlan } from '../core/plan/interval-plan.js';
-import { erlangCWaitQuantiles } from '../core/plan/wait-quantile.js';
+import { planWaitQuantiles } from '../core/plan/wait-quantile.js';
 import { failedTransfersOf, type GroupIntervalRow } from '../core/plan/network-plan.js';
 import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { SimulationSummary } from '../core/sim/summarise.js';
@@ -81,7 +81,7 @@ function withGroupBudget(model: ContactCentreModel, group: GroupResult): GroupRe
 
 /**
  * An analytic plan as a report row: every metric with a half-width of 0; metrics the formulas do not give (time to
- * resolution; the 90th-percentile wait unless every group is Erlang C) are NaN.
+ * resolution; the 90th-percentile wait where a group has waiting places, `maxQueue` above 0) are NaN.
  */
 export function variantFromPlan(plan: VariantPlan): VariantResult {
   const names = metricNamesOf(plan.model.network !== undefined);
@@ -169,22 +169,22 @@ export function planIntervalMetrics(plan: VariantPlan): { readonly day: number; 
   });
 }
 
-/** A plan's totals, with the 90th-percentile wait where the formulas give it (every group Erlang C). */
+/** A plan's totals, with the 90th-percentile wait where the formulas give it (no group with waiting places). */
 export function planTotals(plan: VariantPlan): Partial<Record<MetricName, number>> {
   const p90 = waitP90Of(plan);
   return p90 === null ? plan.totals : { ...plan.totals, waitP90Seconds: p90.total };
 }
 
-/** The 90th-percentile waits of a plan (`erlangCWaitQuantiles`), worked out once per plan. */
-function waitP90Of(plan: VariantPlan): ReturnType<typeof erlangCWaitQuantiles> {
+/** The 90th-percentile waits of a plan (`planWaitQuantiles`), worked out once per plan. */
+function waitP90Of(plan: VariantPlan): ReturnType<typeof planWaitQuantiles> {
   let found = waitP90s.get(plan);
   if (found === undefined) {
-    found = erlangCWaitQuantiles(plan, 0.9);
+    found = planWaitQuantiles(plan, 0.9);
     waitP90s.set(plan, found);
   }
   return found;
 }
-const waitP90s = new WeakMap<VariantPlan, ReturnType<typeof erlangCWaitQuantiles>>();
+const waitP90s = new WeakMap<VariantPlan, ReturnType<typeof planWaitQuantiles>>();
 
 /**
  * The metrics of SPEC §7 of interval k (of `plan.rows`), from the groups' rows of that interval, as the plan's totals

@@ -330,7 +330,7 @@ function analyticJson(plan: VariantPlan): Record<string, unknown> {
     converged: plan.converged,
     approximations: planApproximations(plan.model),
     // Every metric of SPEC §4 (and §7 with groups), null where the formulas give none (time to resolution; the
-    // 90th-percentile wait unless every group is Erlang C).
+    // 90th-percentile wait where a group has waiting places).
     totals: withEveryMetric({}, names, planTotals(plan)),
     budget,
     ...(plan.model.network === undefined || plan.groups === undefined ? {} : { groups: plan.groups.map((group) => groupJson(group, calendar, costs.hoursPerFte)) }),

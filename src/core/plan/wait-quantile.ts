@@ -1,4 +1,6 @@
 import { meanOf } from '../queueing/delay-kernel.js';
+import { erlangAAnsweredWait, type AnsweredWait } from '../queueing/erlang-a.js';
+import { erlangB } from '../queueing/erlang-b.js';
 import { erlangC } from '../queueing/erlang-c.js';
 import { networkOf } from '../model/network.js';
 import type { VariantPlan } from './interval-plan.js';
@@ -6,42 +8,42 @@ import { groupQueue } from './group-setup.js';
 
 /**
  * A quantile (the 90th percentile for `waitP90Seconds`) of the wait of answered attempts in an analytic plan whose
- * every group is Erlang C — an unlimited queue, callers without patience (or a patience that the group's Erlang C
- * target leaves out, as the plan's other figures do) — where it has a closed form: in a group
- * interval with N agents, load A and mean handle time h, P(W > t) = C(N, A)·e^{−(N − A)t/h}, every call answered —
- * exact for exponential handle times (`planApproximations` names the others). Fractional agents mix ⌊n⌋ and ⌈n⌉
- * agents as the plan's other figures do (the percentile of the mixed waits; the simulation's per-interval figure, a
- * mean of each replication's percentile with one agent count, can differ by a few per cent); intervals and groups
- * mix by their answered calls, as the simulation pools every answered attempt. Per interval (in `plan.rows` order)
- * and for the whole run; Infinity where a queue is overloaded, NaN where no call is answered. Null when some group is
- * not Erlang C (Erlang A, a finite queue): there the plan gives no closed form, and `waitP90Seconds` is left to the
+ * every group has an unlimited queue, from the exact stationary wait of each group interval:
+ * - Erlang C (callers without patience, or a patience that the group's Erlang C target leaves out, as the plan's other
+ *   figures do): with N agents, load A and mean handle time h, P(W > t) = C(N, A)·e^{−(N − A)t/h}, every call
+ *   answered;
+ * - Erlang A (callers with patience): the wait of the answered calls of M/M/N+M (`erlangAAnsweredWait`);
+ * - Erlang B (`maxQueue: 0`, or callers who leave at once): every answered call is answered at once.
+ * Exact for exponential handle times and patience (`planApproximations` names the others). Fractional agents mix ⌊n⌋
+ * and ⌈n⌉ agents as the plan's other figures do (the percentile of the mixed waits; the simulation's per-interval
+ * figure, a mean of each replication's percentile with one agent count, can differ by a few per cent); intervals and
+ * groups mix by their answered calls, as the simulation pools every answered attempt. Per interval (in `plan.rows`
+ * order) and for the whole run; Infinity where an Erlang C queue is overloaded, NaN where no call is answered. Null
+ * when some group has a finite queue with waiting places (`maxQueue` above 0): there `waitP90Seconds` is left to the
  * simulation.
  *
  * @param q the quantile, in (0, 1)
- * @example erlangCWaitQuantiles(planVariant(textbookModel), 0.9)?.total // ≈ 24.959 s (14 agents, 10 Erlangs, AHT 180 s)
+ * @example planWaitQuantiles(planVariant(textbookModel), 0.9)?.total // ≈ 24.959 s (14 agents, 10 Erlangs, AHT 180 s)
  */
-export function erlangCWaitQuantiles(plan: VariantPlan, q: number): { readonly intervals: Float64Array; readonly total: number } | null {
+export function planWaitQuantiles(plan: VariantPlan, q: number): { readonly intervals: Float64Array; readonly total: number } | null {
   const { model } = plan;
   const network = networkOf(model);
-  // Erlang C as the plan has it: no waiting places and no patience, or a patience that an Erlang C target leaves out.
-  const erlangCGroups = network.groups.every((group, g) => {
-    const queue = groupQueue(model, group, g);
-    return queue.maxQueue === null && queue.patienceSeconds === null;
-  });
-  if (!erlangCGroups) return null;
+  const queues = network.groups.map((group, g) => groupQueue(model, group, g));
+  if (queues.some((queue) => queue.maxQueue !== null && queue.maxQueue > 0)) return null;
   const L = model.calendar.intervalSeconds;
   const groupRows = plan.groups?.map((group) => group.rows) ?? [plan.rows];
   const handles = network.groups.map((group) => meanOf(group.handleTime));
-  const all: Term[] = [];
+  const all: AnyTerm[] = [];
   let overloaded = false;
   const intervals = new Float64Array(plan.rows.length);
   plan.rows.forEach((_, k) => {
-    const terms: Term[] = [];
+    const terms: AnyTerm[] = [];
     let here = false;
     groupRows.forEach((rows, g) => {
       const row = rows[k];
       if (row === undefined || !(row.attempts > 0)) return;
       const h = handles[g] as number;
+      const { patienceSeconds } = queues[g] as (typeof queues)[number];
       const load = (row.attempts / L) * h;
       const lower = Math.floor(row.onPhoneAgents);
       const upperWeight = row.onPhoneAgents - lower;
@@ -50,6 +52,18 @@ export function erlangCWaitQuantiles(plan: VariantPlan, q: number): { readonly i
         [lower + 1, upperWeight],
       ] as const) {
         if (weight < 1e-12) continue;
+        const queue = queues[g] as (typeof queues)[number];
+        if (queue.maxQueue === 0) {
+          // Erlang B: a call is answered at once or not at all (blocked, or given up at once).
+          terms.push({ answered: row.attempts * weight * (1 - erlangB(load, agents)), waiting: 0, rate: 1 });
+          continue;
+        }
+        if (patienceSeconds !== null) {
+          const input = { arrivalsPerSecond: row.attempts / L, meanHandleSeconds: h, agents, meanPatienceSeconds: patienceSeconds, serviceLevel: model.serviceLevel };
+          const wait = erlangAAnsweredWait(input);
+          if (wait !== null) terms.push({ answered: row.attempts * weight * wait.answeredShare, wait });
+          continue;
+        }
         if (agents <= load) {
           here = true;
           continue;
@@ -58,10 +72,84 @@ export function erlangCWaitQuantiles(plan: VariantPlan, q: number): { readonly i
       }
     });
     overloaded ||= here;
-    intervals[k] = here ? Number.POSITIVE_INFINITY : mixtureQuantile(terms, q);
+    intervals[k] = here ? Number.POSITIVE_INFINITY : anyMixtureQuantile(terms, q);
     all.push(...terms);
   });
-  return { intervals, total: overloaded ? Number.POSITIVE_INFINITY : mixtureQuantile(all, q) };
+  if (overloaded) return { intervals, total: Number.POSITIVE_INFINITY };
+  // The whole run's quantile lies between the intervals' (a mixture's survival is a mean of theirs).
+  let low = Number.POSITIVE_INFINITY;
+  let high = 0;
+  for (const value of intervals) {
+    if (!Number.isFinite(value)) continue;
+    low = Math.min(low, value);
+    high = Math.max(high, value);
+  }
+  return { intervals, total: anyMixtureQuantile(all, q, low <= high ? { low, high } : undefined) };
+}
+
+/** Answered calls of an Erlang A group interval, with the distribution of their waits. */
+interface ErlangATerm {
+  readonly answered: number;
+  readonly wait: AnsweredWait;
+}
+
+type AnyTerm = Term | ErlangATerm;
+
+/** The quantile of a mixture: by the Erlang C closed forms when every term is Erlang C, else by `generalMixtureQuantile`. */
+function anyMixtureQuantile(terms: readonly AnyTerm[], q: number, bracket?: { readonly low: number; readonly high: number }): number {
+  return terms.every((term): term is Term => 'rate' in term) ? mixtureQuantile(terms, q) : generalMixtureQuantile(terms, q, bracket);
+}
+
+/**
+ * The t at which the answered-weighted mixture of the terms' waits has P(W > t) = 1 − q (0 when at least a share q
+ * is answered at once, NaN without answered calls), for any terms: an Erlang A wait need not be convex in t (its
+ * density rises at first in an overloaded queue), so Newton's steps are kept inside a bracket (`bracket` when the
+ * caller knows one, else found by doubling) that bisection halves where they would leave it, until a step or the
+ * bracket is 1e-12 of t.
+ */
+function generalMixtureQuantile(terms: readonly AnyTerm[], q: number, bracket?: { readonly low: number; readonly high: number }): number {
+  let answered = 0;
+  for (const term of terms) answered += term.answered;
+  if (!(answered > 0)) return Number.NaN;
+  const target = (1 - q) * answered;
+  const excess = (t: number): number => {
+    let value = -target;
+    for (const term of terms) value += term.answered * ('rate' in term ? term.waiting * Math.exp(-term.rate * t) : term.wait.survival(t));
+    return value;
+  };
+  const slope = (t: number): number => {
+    let value = 0;
+    for (const term of terms) value -= term.answered * ('rate' in term ? term.rate * term.waiting * Math.exp(-term.rate * t) : term.wait.density(t));
+    return value;
+  };
+  if (excess(0) <= 0) return 0;
+  let low = 0;
+  let high = 1;
+  if (bracket !== undefined && bracket.high > 0) {
+    // Known to hold the root: no evaluations to find one.
+    low = bracket.low;
+    high = bracket.high;
+    if (high === low) return low;
+  } else {
+    while (excess(high) > 0) {
+      low = high;
+      high *= 2;
+      if (high > 1e12) return Number.POSITIVE_INFINITY;
+    }
+  }
+  let t = (low + high) / 2;
+  for (let i = 0; i < 200; i++) {
+    const value = excess(t);
+    if (value === 0) return t;
+    if (value > 0) low = t;
+    else high = t;
+    const derivative = slope(t);
+    const newton = derivative < 0 ? t - value / derivative : Number.NaN;
+    const next = newton > low && newton < high ? newton : (low + high) / 2;
+    if (Math.abs(next - t) <= 1e-12 * next || high - low <= 1e-12 * high) return next;
+    t = next;
+  }
+  return t;
 }
 
 /** Answered calls whose waits are P(W > t) = waiting·e^{−rate·t}. */

@@ -57,17 +57,7 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
 
   const { arrivalsPerSecond, meanHandleSeconds, agents, serviceLevel } = input;
   const load = arrivalsPerSecond * meanHandleSeconds;
-  const state = blocking ?? erlangBState(load, agents);
-  const x = (agents * patienceSeconds) / meanHandleSeconds;
-  const y = arrivalsPerSecond * patienceSeconds;
-  const series = erlangASeries(x, y);
-
-  // Scale every unnormalised mass by e^{−M}; the stationary total is `total`.
-  const scale = Math.max(state.logExcess, series.logScale);
-  const noWaitMass = Math.exp(state.logExcess - scale);
-  const queueWeight = Math.exp(series.logScale - scale);
-  const total = noWaitMass + queueWeight * series.sum;
-  const servedMass = noWaitMass + queueWeight * series.served;
+  const { x, y, series, scale, noWaitMass, queueWeight, total, servedMass } = stationaryMasses(input, patienceSeconds, blocking);
 
   const probabilityOfWaiting = (queueWeight * series.sum) / total;
   const abandonedShare = Math.min(1, (queueWeight * series.weighted) / (y * total));
@@ -119,6 +109,89 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
     abandonedShare,
     occupancy,
   };
+}
+
+/**
+ * The stationary masses of an Erlang A queue (N agents, at least one, and calls), each scaled by e^{−scale}: no wait,
+ * the queue's weight (π_N relative to it), their total and the served mass; with x, y and the series behind them.
+ */
+function stationaryMasses(input: QueueInput, patienceSeconds: number, blocking?: ErlangBState) {
+  const { arrivalsPerSecond, meanHandleSeconds, agents } = input;
+  const load = arrivalsPerSecond * meanHandleSeconds;
+  const state = blocking ?? erlangBState(load, agents);
+  const x = (agents * patienceSeconds) / meanHandleSeconds;
+  const y = arrivalsPerSecond * patienceSeconds;
+  const series = erlangASeries(x, y);
+  // Scale every unnormalised mass by e^{−M}; the stationary total is `total`.
+  const scale = Math.max(state.logExcess, series.logScale);
+  const noWaitMass = Math.exp(state.logExcess - scale);
+  const queueWeight = Math.exp(series.logScale - scale);
+  const total = noWaitMass + queueWeight * series.sum;
+  const servedMass = noWaitMass + queueWeight * series.served;
+  return { x, y, series, scale, noWaitMass, queueWeight, total, servedMass };
+}
+
+/** The wait of the answered calls of a queue as a function of t ≥ 0 (seconds), for a percentile of it. */
+export interface AnsweredWait {
+  /** P(answered): the share of calls that are answered. */
+  readonly answeredShare: number;
+  /** P(W > t | answered). */
+  survival(seconds: number): number;
+  /** The density of W at t > 0 given answered, per second (−d survival / dt). */
+  density(seconds: number): number;
+}
+
+/**
+ * The exact distribution of the wait of answered calls in Erlang A (M/M/N+M), for its percentiles (`waitP90Seconds`):
+ * with the virtual wait V of the module comment, an answered caller waited more than t when V > t and his patience
+ * outlasted V, so P(answered, W > t) = π_N·Nμ·∫ₜ^∞ e^{−θv}F(v) dv — by the series form where it does not cancel
+ * (π_N·q·F(t)·Σ t_j(yq)·x/(x+j+1), q = e^{−θt}), else as P(served with a wait) less the integral over (0, t] — and
+ * the density is π_N·Nμ·e^{−θt}F(t), both divided by P(answered). A call answered at once has W = 0.
+ *
+ * @param input a queue with a finite `meanPatienceSeconds`
+ * @returns null where no call is answered (no calls, or no agents)
+ * @example erlangAAnsweredWait({ arrivalsPerSecond: 1 / 18, meanHandleSeconds: 180, agents: 14, meanPatienceSeconds: 300,
+ *   serviceLevel })?.survival(0) // ≈ 0.14: P(wait > 0 | answered)
+ */
+export function erlangAAnsweredWait(input: QueueInput): AnsweredWait | null {
+  checkQueueInput(input);
+  const patienceSeconds = input.meanPatienceSeconds;
+  if (patienceSeconds === null) throw new RangeError('erlangAAnsweredWait needs a finite meanPatienceSeconds (null means Erlang C)');
+  if (input.arrivalsPerSecond === 0 || input.agents === 0) return null;
+  const { x, y, scale, queueWeight, total, servedMass, series } = stationaryMasses(input, patienceSeconds);
+  const waits: VirtualWait = {
+    arrivalsPerSecond: input.arrivalsPerSecond,
+    serverRate: input.agents / input.meanHandleSeconds,
+    abandonRate: 1 / patienceSeconds,
+    x,
+    y,
+    logNormaliser: scale,
+    total,
+  };
+  const answeredShare = servedMass / total;
+  const servedWithWaitMass = queueWeight * series.served;
+  const g = exponentOf(waits);
+  return {
+    answeredShare,
+    survival: (seconds) => (seconds <= 0 ? servedWithWaitMass / total : answeredAfterWait(waits, seconds, servedWithWaitMass)) / answeredShare,
+    density: (seconds) => Math.exp(Math.log(waits.serverRate) + g(seconds) - waits.logNormaliser) / total / answeredShare,
+  };
+}
+
+/** P(answered after a wait longer than T), by the series form or by the integral over (0, T] (see `answeredAfterWaitWithin`). */
+function answeredAfterWait(w: VirtualWait, seconds: number, servedWithWaitMass: number): number {
+  const servedLater = servedLaterMass(w, seconds);
+  if (servedLater <= CANCELLATION_LIMIT * servedWithWaitMass) return servedLater / w.total;
+  const { peak, integral } = integrateExponent(w, seconds, () => 1);
+  return (servedWithWaitMass - Math.exp(Math.log(w.serverRate) + peak - w.logNormaliser) * integral) / w.total;
+}
+
+/** π_N·q·F(T)·Σ t_j(yq)·x/(x+j+1) with q = e^{−θT}, as a mass scaled like the others: P(answered, W > T)·total. */
+function servedLaterMass(w: VirtualWait, seconds: number): number {
+  const discount = Math.exp(-seconds * w.abandonRate);
+  const later = erlangASeries(w.x, w.y * discount);
+  const logSurvival = -w.serverRate * seconds - w.y * Math.expm1(-seconds * w.abandonRate);
+  return discount * Math.exp(later.logScale + logSurvival - w.logNormaliser) * later.served;
 }
 
 /** What the transient integrals need; masses are scaled by e^{−logNormaliser} and total to `total`. */
@@ -184,10 +257,7 @@ function integrateExponent(w: VirtualWait, seconds: number, factor: (v: number) 
  * P(answered, 0 < W ≤ T) = π_N·Nμ·∫₀ᵀ e^{−θv}F(v) dv, integrated numerically without any subtraction.
  */
 function answeredAfterWaitWithin(w: VirtualWait, seconds: number, servedWithWaitMass: number): number {
-  const discount = Math.exp(-seconds * w.abandonRate);
-  const later = erlangASeries(w.x, w.y * discount);
-  const logSurvival = -w.serverRate * seconds - w.y * Math.expm1(-seconds * w.abandonRate);
-  const servedLater = discount * Math.exp(later.logScale + logSurvival - w.logNormaliser) * later.served;
+  const servedLater = servedLaterMass(w, seconds);
   if (servedLater <= CANCELLATION_LIMIT * servedWithWaitMass) return (servedWithWaitMass - servedLater) / w.total;
   const { peak, integral } = integrateExponent(w, seconds, () => 1);
   return (Math.exp(Math.log(w.serverRate) + peak - w.logNormaliser) * integral) / w.total;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ServiceLevelDefinition, ServiceLevelRule } from '../../../src/core/model/contact-centre-model.js';
 import { evaluateQueueByChain } from '../../../src/core/queueing/birth-death-chain.js';
-import { erlangAMetrics } from '../../../src/core/queueing/erlang-a.js';
+import { erlangAAnsweredWait, erlangAMetrics } from '../../../src/core/queueing/erlang-a.js';
 import { erlangASeries } from '../../../src/core/queueing/erlang-a-series.js';
 import { erlangCMetrics } from '../../../src/core/queueing/erlang-c.js';
 import type { QueueInput } from '../../../src/core/queueing/queue-metrics.js';
@@ -197,5 +197,43 @@ describe('Erlang A at 100 000 agents', () => {
     const perRunMs = (performance.now() - start) / runs;
     // Generous bound for a shared CI machine; the benchmark reports the real figure.
     expect(perRunMs).toBeLessThan(5);
+  });
+});
+
+describe('the wait of answered calls in Erlang A (waitP90Seconds)', () => {
+  it('agrees with the tagged-caller chain: P(W ≤ t | answered) is the answered-of-answered service level at t', () => {
+    for (const [agents, patience, rate] of [
+      [14, 300, 1 / 18],
+      [13, 300, 1 / 18],
+      [33, 120, 1],
+      [10, 60, 0.08], // overloaded: 14.4 Erlangs on 10 agents
+      [5, 600, 1 / 60],
+    ] as const) {
+      const wait = erlangAAnsweredWait(queue(rate, 180, agents, patience))!;
+      for (const t of [0, 5, 20, 60, 240]) {
+        const chain = evaluateQueueByChain(queue(rate, 180, agents, patience, rule('answered-of-answered', t)));
+        expectClose(1 - wait.survival(t), chain.serviceLevel, 1e-9, 1e-12, `N ${agents}, patience ${patience}, t ${t}`);
+      }
+      // P(answered) and P(W > 0 | answered) from the stationary metrics.
+      const m = erlangAMetrics(queue(rate, 180, agents, patience));
+      expectClose(wait.answeredShare, 1 - m.abandonedShare, 1e-12, 1e-15, 'answered share');
+    }
+  });
+
+  it('has the density −dS/dt (central differences) and approaches the Erlang C wait as patience grows', () => {
+    const wait = erlangAAnsweredWait(queue(1 / 18, 180, 14, 300))!;
+    for (const t of [1, 10, 40, 120]) {
+      const h = 2e-4 * t;
+      expectClose(wait.density(t), (wait.survival(t - h) - wait.survival(t + h)) / (2 * h), 1e-6, 1e-12, `density at ${t} s`);
+    }
+    // M/M/14, 10 Erlangs: P(W > t) = C·e^{−(N − A)t/h}.
+    const patient = erlangAAnsweredWait(queue(1 / 18, 180, 14, 1e9))!;
+    const c = erlangCMetrics({ ...queue(1 / 18, 180, 14, 300), meanPatienceSeconds: null }).probabilityOfWaiting;
+    for (const t of [0, 20, 60]) expectClose(patient.survival(t), c * Math.exp((-4 * t) / 180), 1e-6, 1e-12, `Erlang C limit at ${t} s`);
+  });
+
+  it('is not given without calls or without agents', () => {
+    expect(erlangAAnsweredWait(queue(0, 180, 14, 300))).toBeNull();
+    expect(erlangAAnsweredWait(queue(1 / 18, 180, 0, 300))).toBeNull();
   });
 });

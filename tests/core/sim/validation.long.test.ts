@@ -12,6 +12,7 @@ import type { MetricName } from '../../../src/core/metrics.js';
 import { runReplication, type ReplicationResult } from '../../../src/core/sim/run-replication.js';
 import type { SimulationInput } from '../../../src/core/sim/simulation-input.js';
 import { summariseReplications, type SimulationSummary } from '../../../src/core/sim/summarise.js';
+import { erlangAAnsweredWait } from '../../../src/core/queueing/erlang-a.js';
 import { erlangC, testInput, testModel } from './model-builder.js';
 
 const HOUR = 3600;
@@ -28,6 +29,13 @@ function expectWithinCi(summary: SimulationSummary, expected: Partial<Record<Met
     expect(ci95, `${name}: ci95 must be positive`).toBeGreaterThan(0);
     expect(Math.abs(simulated - exact), `${name}: simulated ${simulated} ± ${ci95} vs exact ${exact}`).toBeLessThanOrEqual(ci95);
   }
+}
+
+/** The simulated 90th-percentile wait against an exact one: within its 95% interval and the histogram's 0.8%. */
+function expectP90WithinCi(summary: SimulationSummary, exact: number): void {
+  const { mean: simulated, ci95 } = summary.totals.waitP90Seconds;
+  expect(ci95).toBeGreaterThan(0);
+  expect(Math.abs(simulated - exact), `waitP90Seconds: simulated ${simulated} ± ${ci95} vs exact ${exact}`).toBeLessThanOrEqual(ci95 + 0.008 * exact);
 }
 
 describe('validation against Erlang C (M/M/c, REFERENCES §4 case 2)', () => {
@@ -64,6 +72,8 @@ describe('validation against Erlang C (M/M/c, REFERENCES §4 case 2)', () => {
       occupancy: exact.occupancy,
     });
     expect(summary.totals.abandoned.mean).toBe(0);
+    // The 90th-percentile wait, ln(C / 0.1)·AHT / (N − A) = 24.959 s; the simulation's histogram adds up to 0.8%.
+    expectP90WithinCi(summary, (Math.log(exact.probabilityOfWaiting / 0.1) * aht) / (agents - 10));
   });
 });
 
@@ -109,6 +119,17 @@ describe('validation against Erlang A (M/M/33+M, the shared reference workload)'
       occupancy: (1 * (1 - exact.abandonedShare) * 30) / 33,
       meanWaitSeconds: exact.abandonedShare * meanPatience,
     });
+    // The 90th-percentile wait of answered calls, from the exact Erlang A wait distribution (the plan's waitP90Seconds).
+    const wait = erlangAAnsweredWait({ arrivalsPerSecond: 1, meanHandleSeconds: 30, agents: 33, meanPatienceSeconds: meanPatience, serviceLevel: model.serviceLevel })!;
+    let low = 0;
+    let high = 600;
+    for (let i = 0; i < 200; i++) {
+      const middle = (low + high) / 2;
+      if (wait.survival(middle) > 0.1) low = middle;
+      else high = middle;
+    }
+    expect(low).toBeGreaterThan(1);
+    expectP90WithinCi(summary, low);
   });
 
   it('satisfies Little’s law: the time-averaged queue length equals arrival rate × mean wait', () => {
