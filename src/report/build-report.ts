@@ -11,6 +11,7 @@ import type { ReplicationResult } from '../core/sim/run-replication.js';
 import type { SimulationSummary } from '../core/sim/summarise.js';
 import { studentTQuantile } from '../core/sim/student-t.js';
 import { ANNUALISED_GROUP_METRICS, ANNUALISED_METRICS, budgetOf } from './budget.js';
+import type { IntervalFigures, VariantFigures } from './warnings.js';
 import type { Assumption, Difference, GroupMetricEstimates, GroupResult, IntervalEstimates, MetricEstimates, ReportMetric, VariantResult } from './report.js';
 
 /** A simulated variant as a report row. */
@@ -113,6 +114,27 @@ export function variantFromPlan(plan: VariantPlan): VariantResult {
     ),
     ...(groups === undefined ? {} : { groups }),
   };
+}
+
+/**
+ * What the warnings read of an analytic plan (occupancy and paid hours per open interval, each group's tasks and
+ * backlog, the total cost), as `variantFromPlan` gives them, without building every metric of every interval.
+ * @example occupancyWarnings(model, planFigures(planVariant(model)))
+ */
+export function planFigures(plan: VariantPlan): VariantFigures {
+  const calendar = plan.model.calendar;
+  const exact = (mean: number): { mean: number; ci95: number } => ({ mean, ci95: 0 });
+  const intervalsOf = (rows: readonly { readonly day: number; readonly occupancy: number; readonly paidAgentHours: number }[]): IntervalFigures[] =>
+    openRows(calendar, rows).map((row) => ({ day: row.day + 1, occupancy: exact(row.occupancy), paidAgentHours: exact(row.paidAgentHours) }));
+  const groups =
+    plan.model.network === undefined || plan.groups === undefined
+      ? undefined
+      : plan.groups.map((group) => ({
+          name: group.name,
+          totals: { tasks: exact(group.totals.tasks), taskBacklogAtEnd: exact(group.totals.taskBacklogAtEnd) },
+          intervals: intervalsOf(group.rows),
+        }));
+  return { intervals: intervalsOf(plan.rows), groups, totals: { totalCost: exact(plan.totals.totalCost ?? Number.NaN) } };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES, type MetricName, type MetricRecord } from '../../src/core/metrics.js';
 import { planVariant } from '../../src/core/plan/interval-plan.js';
 import type { ReplicationResult } from '../../src/core/sim/run-replication.js';
-import { differencesAgainstFirst, flattenDocument, planIntervalMetrics, significantDifference, variantFromPlan } from '../../src/report/build-report.js';
+import { differencesAgainstFirst, flattenDocument, planFigures, planIntervalMetrics, significantDifference, variantFromPlan } from '../../src/report/build-report.js';
 import { readScenarioFile } from '../../src/scenario/load.js';
 import { makeModel } from '../helpers/model.js';
 
@@ -61,6 +61,23 @@ describe('report rows', () => {
     expect(withPatience.totals.timeToResolutionSeconds).toBeUndefined();
     expect(result.intervals).toHaveLength(48);
     expect(result.intervals[1]).toMatchObject({ day: 1, start: '00:30' });
+  });
+
+  it('gives the warnings the figures of variantFromPlan, without the rest (groups, closed days, tasks)', () => {
+    for (const file of ['scenarios/municipal-contact-centre.yaml', 'scenarios/examples/bank-with-shifts.yaml', 'scenarios/textbook-erlang-c.yaml']) {
+      for (const variant of readScenarioFile(file).variants) {
+        const plan = planVariant(variant.model);
+        const full = variantFromPlan(plan);
+        const light = planFigures(plan);
+        const pick = (rows: readonly { day: number; occupancy: { mean: number; ci95: number }; paidAgentHours: { mean: number; ci95: number } }[]) =>
+          rows.map(({ day, occupancy, paidAgentHours }) => ({ day, occupancy, paidAgentHours }));
+        expect(light.intervals).toEqual(pick(full.intervals));
+        expect(light.totals).toEqual({ totalCost: full.totals.totalCost });
+        expect(light.groups?.map((group) => ({ name: group.name, tasks: group.totals.tasks, backlog: group.totals.taskBacklogAtEnd, intervals: group.intervals }))).toEqual(
+          full.groups?.map((group) => ({ name: group.name, tasks: group.totals.tasks, backlog: group.totals.taskBacklogAtEnd, intervals: pick(group.intervals) })),
+        );
+      }
+    }
   });
 
   it('lists differences against the first variant, absolute and relative', () => {

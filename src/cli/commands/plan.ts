@@ -23,7 +23,7 @@ import { warnAboutCosts, warnAboutOccupancy, warnAboutPlan, warnAboutTransients,
 import { seedFromEnvironment, seedFromFlag } from '../seed.js';
 import { checkOutExtension, checkOutputFlag, EXPORT_FORMATS, formatOfExtension, writeExport, type ExportFormat } from '../output.js';
 import type { CsvTable } from '../../export/csv.js';
-import { assumptionsOf, groupIntervalMetrics, planIntervalMetrics, planTotals, variantFromPlan } from '../../report/build-report.js';
+import { assumptionsOf, groupIntervalMetrics, planFigures, planIntervalMetrics, planTotals, variantFromPlan } from '../../report/build-report.js';
 import { ANNUALISED_GROUP_METRICS, ANNUALISED_METRICS, budgetOf } from '../../report/budget.js';
 import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/period-rollup.js';
 import { rollupSourceOfPlan } from '../../report/period-sources.js';
@@ -214,7 +214,7 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       for (const p of planned) {
         if (p.analytic === null) continue;
         warnAboutPlan(p.analytic, io);
-        const figures = variantFromPlan(p.analytic);
+        const figures = planFigures(p.analytic);
         warnAboutOccupancy(p.model, figures, io);
         warnAboutUndoneWork(p.model, figures, io);
         warnAboutTransients(p.model, 'plan', io, p.analytic);
