@@ -51,13 +51,16 @@ export function checkByFlag(by: ByChoice | null, calendars: readonly Calendar[])
   if (by === 'month' && calendars.some((calendar) => calendar.startDate === undefined)) throw new UsageError(MONTHS_NEED_DATES);
 }
 
-/** The roll-up for `unit`, or null for `interval`. */
-export function rollUp(
-  unit: ByChoice,
-  variants: readonly { readonly scenario: string; readonly variant: string; readonly source: RollupSource }[],
-): PeriodRollup | null {
+/** What a roll-up is made of: each variant's figures by interval, labelled. */
+export type RollupVariants = readonly { readonly scenario: string; readonly variant: string; readonly source: RollupSource }[];
+
+/**
+ * The roll-up for `unit`, or null for `interval`. `variants` is called only when there is something to roll up (its
+ * sources put every metric of every interval in records, which a plan shown interval by interval does not need).
+ */
+export function rollUp(unit: ByChoice, variants: () => RollupVariants): PeriodRollup | null {
   if (unit === 'interval') return null;
-  const rollup = rollUpReport(unit as PeriodUnit, variants);
+  const rollup = rollUpReport(unit as PeriodUnit, variants());
   if (rollup === null) throw new UsageError(MONTHS_NEED_DATES);
   return rollup;
 }
@@ -151,3 +154,12 @@ export function wrappedLines(text: string, indentFirst = false): string[] {
 
 /** The width the budget lines are wrapped to, in columns (a terminal's, with room to spare). */
 const TEXT_COLUMNS = 100;
+
+/**
+ * `make()`, called once, on first use.
+ * @example const sources = once(() => plans.map(rollupSourceOfPlan)); rollUp(unit, sources)
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/fake-io.js';
+import { once, rollUp } from '../../src/cli/periods.js';
 
 /** 2027-01-01 – 2027-03-31: 60 open days (weekdays less New Year, Epiphany, Good Friday, Easter Monday), 4 half-hours each. */
 const QUARTER = 'tests/fixtures/scenarios/quarter-2027.yaml';
@@ -146,5 +147,20 @@ describe('the budget of a result (JSON): period, FTEs, annualised totals', () =>
     expect(text.stdout).toMatch(/\ntotal cost, 5 days +\d/);
     expect(text.stdout).toMatch(/\nFTE \(full-time equivalents\) +\d/);
     expect(text.stdout).toMatch(/\ntotal cost, a year \(est\.\) +\d/);
+  });
+});
+
+describe('rolling up only when asked', () => {
+  it('does not make the roll-up sources of a plan shown interval by interval, and makes them once when it rolls up', () => {
+    let made = 0;
+    const sources = once(() => {
+      made += 1;
+      return [];
+    });
+    expect(rollUp('interval', sources)).toBeNull();
+    expect(made).toBe(0);
+    sources();
+    sources();
+    expect(made).toBe(1);
   });
 });

@@ -13,7 +13,7 @@ import type { Difference, ExchangeNote, Report, ReportMetric, VariantResult } fr
 import { convertReplication, convertVariant, exchangeNote, parseExchange } from '../../report/exchange.js';
 import { ROLLUP_NOTES, type RollupSource } from '../../report/period-rollup.js';
 import { rollupSourceOfPlan, rollupSourceOfSimulation } from '../../report/period-sources.js';
-import { byFlag, checkByFlag, MAX_OPEN_DAYS_FOR_INTERVALS, periodHeading, periodTable, rollUp, textBy, withByOption } from '../periods.js';
+import { byFlag, checkByFlag, MAX_OPEN_DAYS_FOR_INTERVALS, once, periodHeading, periodTable, rollUp, textBy, withByOption } from '../periods.js';
 import { UsageError } from '../usage-error.js';
 import type { Explanation } from '../../core/sensitivity/explanation.js';
 import { explainText } from '../../report/explain.js';
@@ -103,7 +103,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
 
       let variants: VariantResult[];
       let runs: (readonly ReplicationResult[] | null)[];
-      let sources: RollupSource[];
+      let sources: (() => RollupSource)[];
       if (args.analytic === true) {
         const plans = common.map((model) => {
           const plan = planVariant(model);
@@ -111,7 +111,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           return plan;
         });
         variants = plans.map((plan) => convertVariant(variantFromPlan(plan), factorOf(plan.model), first.currency));
-        sources = plans.map((plan) => convertedSource(rollupSourceOfPlan(plan), factorOf(plan.model)));
+        sources = plans.map((plan) => () => convertedSource(rollupSourceOfPlan(plan), factorOf(plan.model)));
         runs = common.map(() => null);
       } else {
         // The worker threads start while the staffing plans are resolved.
@@ -129,9 +129,9 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         const converted = simulated.map((results, i) => results.map((run) => convertReplication(run, factorOf(common[i] as ContactCentreModel))));
         runs = converted;
         variants = common.map((model, i) => ({ ...variantFromSimulation(model, summariseReplications(converted[i] ?? [], model)), currency: first.currency }));
-        sources = inputs.map((input, i) => rollupSourceOfSimulation(input, converted[i] ?? []));
+        sources = inputs.map((input, i) => () => rollupSourceOfSimulation(input, converted[i] ?? []));
       }
-      const labelled = variants.map((variant, i) => ({ scenario: variant.scenario, variant: variantLabel(variant, variants), source: sources[i] as RollupSource }));
+      const labelled = once(() => variants.map((variant, i) => ({ scenario: variant.scenario, variant: variantLabel(variant, variants), source: (sources[i] as () => RollupSource)() })));
       const calendars = models.map((model) => model.calendar);
       const shownBy = textBy(by, calendars);
       const periods = rollUp(shownBy, labelled);

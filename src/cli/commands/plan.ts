@@ -29,7 +29,7 @@ import { ROLLUP_NOTES, type PeriodRollup, type PeriodRow } from '../../report/pe
 import { rollupSourceOfPlan } from '../../report/period-sources.js';
 import { planShiftRows, planStaffingRows } from '../../report/plan-tables.js';
 import type { Report } from '../../report/report.js';
-import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, wrappedLines, type ByChoice } from '../periods.js';
+import { budgetLines, byFlag, checkByFlag, defaultRollupNote, once, periodHeading, periodTable, rollUp, textBy, withByOption, wrappedLines, type ByChoice } from '../periods.js';
 import { staffsimVersion } from '../version.js';
 import { noteSetValues, parseSetFlags, readScenarioWithValues, SET_OPTION } from '../set-values.js';
 import { UsageError } from '../usage-error.js';
@@ -186,13 +186,14 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
 
       const analyticPlans = planned.flatMap((p) => (p.analytic === null ? [] : [p.analytic]));
       const shownBy = textBy(by, models.map((model) => model.calendar));
-      const periods = analyticPlans.length === planned.length ? rollUp(shownBy, analyticPlans.map((plan) => ({ scenario: scenario.name, variant: plan.model.variantName, source: rollupSourceOfPlan(plan) }))) : null;
+      const rollupVariants = once(() => analyticPlans.map((plan) => ({ scenario: scenario.name, variant: plan.model.variantName, source: rollupSourceOfPlan(plan) })));
+      const periods = analyticPlans.length === planned.length ? rollUp(shownBy, rollupVariants) : null;
       const json = (): string =>
         toJson({ scenario: scenario.name, variants: planned.map(variantJson), ...(by === null || by === 'interval' || periods === null ? {} : { periods }) });
       const multiVariant = hasVariants(scenario);
       const text = (): string => planned.map((p, i) => plannedText(p, shownBy, by === null, periods?.variants[i]?.rows ?? null)).join('\n\n');
       if (fileFormat !== null && fileFormat !== 'yaml' && fileFormat !== 'json') {
-        const report = planReport(scenario, planned, by !== null ? periods : models.every((m) => m.calendar.startDate !== undefined) ? rollUp('month', analyticPlans.map((plan) => ({ scenario: scenario.name, variant: plan.model.variantName, source: rollupSourceOfPlan(plan) }))) : null);
+        const report = planReport(scenario, planned, by !== null ? periods : models.every((m) => m.calendar.startDate !== undefined) ? rollUp('month', rollupVariants) : null);
         if (out !== null) io.stdout.write(`${text()}\n`);
         await writeExport(io, { format: fileFormat, ...(out === null ? {} : { out }) }, (format) => renderPlanExport(report, format, args.table as CsvTable));
       } else if (args.json === true || (fileFormat === 'json' && out === null)) {

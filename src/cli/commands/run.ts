@@ -15,7 +15,7 @@ import { assumptionsOf, variantFromSimulation } from '../../report/build-report.
 import { isPeriodMetric } from '../../report/budget.js';
 import { ROLLUP_NOTES, type PeriodRow } from '../../report/period-rollup.js';
 import { rollupSourceOfSimulation } from '../../report/period-sources.js';
-import { budgetLines, byFlag, checkByFlag, defaultRollupNote, periodHeading, periodTable, rollUp, textBy, withByOption, type ByChoice } from '../periods.js';
+import { budgetLines, byFlag, checkByFlag, defaultRollupNote, once, periodHeading, periodTable, rollUp, textBy, withByOption, type ByChoice } from '../periods.js';
 import { formatDuration, formatMoney, formatNumber, formatPercent, formatSeconds, renderTable } from '../../report/format.js';
 import type { Report, VariantResult } from '../../report/report.js';
 import { defaultWorkerCount, simulateReplications } from '../../runner/simulate.js';
@@ -115,7 +115,7 @@ export function registerRunCommand(cli: Argv, io: CliIo): Argv {
         return results;
       });
       const simulated = inputs.map((input, i) => variantFromSimulation(input.model, summariseReplications(runs[i] as ReplicationResult[], input.model)));
-      const sources = inputs.map((input, i) => ({ scenario: scenario.name, variant: input.model.variantName, source: rollupSourceOfSimulation(input, runs[i] as ReplicationResult[]) }));
+      const sources = once(() => inputs.map((input, i) => ({ scenario: scenario.name, variant: input.model.variantName, source: rollupSourceOfSimulation(input, runs[i] as ReplicationResult[]) })));
       const calendars = models.map((model) => model.calendar);
       const shownBy = textBy(by, calendars);
       const periods = rollUp(shownBy, sources);
