@@ -11,7 +11,7 @@ import { groupQueue } from './group-setup.js';
  * times and patience, a tandem of Erlang C groups (Burke; Jackson with loops), no redials or repeat contacts, no tasks,
  * expected demand — as in the published cases. That each interval is taken as stationary is not listed: `plan` warns
  * where that matters (short days, queues that do not settle). Nor are the metrics it does not estimate (time to
- * resolution; the 90th-percentile wait except with Erlang C groups): they are null in its JSON.
+ * resolution; the 90th-percentile wait where callers wait in a finite queue): they are null in its JSON.
  *
  * The queues are the plan's own (`groupQueue`), so that this list and the plan agree on which groups wait, abandon or
  * block.

@@ -19,8 +19,8 @@ import { groupQueue } from './group-setup.js';
  * figure, a mean of each replication's percentile with one agent count, can differ by a few per cent); intervals and
  * groups mix by their answered calls, as the simulation pools every answered attempt. Per interval (in `plan.rows`
  * order) and for the whole run; Infinity where an Erlang C queue is overloaded, NaN where no call is answered. Null
- * when some group has a finite queue with waiting places (`maxQueue` above 0): there `waitP90Seconds` is left to the
- * simulation.
+ * when callers of some group wait in a finite queue (`maxQueue` above 0, as `groupQueue` gives it: callers who leave at
+ * once make it 0): there `waitP90Seconds` is left to the simulation.
  *
  * @param q the quantile, in (0, 1)
  * @example planWaitQuantiles(planVariant(textbookModel), 0.9)?.total // ≈ 24.959 s (14 agents, 10 Erlangs, AHT 180 s)
