@@ -187,13 +187,16 @@ export function registerPlanCommand(cli: Argv, io: CliIo, setExitCode: (code: nu
       const analyticPlans = planned.flatMap((p) => (p.analytic === null ? [] : [p.analytic]));
       const shownBy = textBy(by, models.map((model) => model.calendar));
       const rollupVariants = once(() => analyticPlans.map((plan) => ({ scenario: scenario.name, variant: plan.model.variantName, source: rollupSourceOfPlan(plan) })));
-      const periods = analyticPlans.length === planned.length ? rollUp(shownBy, rollupVariants) : null;
-      const json = (): string =>
-        toJson({ scenario: scenario.name, variants: planned.map(variantJson), ...(by === null || by === 'interval' || periods === null ? {} : { periods }) });
+      // Made when shown: the text's periods, or --by's in JSON (a JSON plan without --by lists intervals only).
+      const shownPeriods = once(() => (analyticPlans.length === planned.length ? rollUp(shownBy, rollupVariants) : null));
+      const json = (): string => {
+        const periods = by === null || by === 'interval' ? null : shownPeriods();
+        return toJson({ scenario: scenario.name, variants: planned.map(variantJson), ...(periods === null ? {} : { periods }) });
+      };
       const multiVariant = hasVariants(scenario);
-      const text = (): string => planned.map((p, i) => plannedText(p, shownBy, by === null, periods?.variants[i]?.rows ?? null)).join('\n\n');
+      const text = (): string => planned.map((p, i) => plannedText(p, shownBy, by === null, shownPeriods()?.variants[i]?.rows ?? null)).join('\n\n');
       if (fileFormat !== null && fileFormat !== 'yaml' && fileFormat !== 'json') {
-        const report = planReport(scenario, planned, by !== null ? periods : models.every((m) => m.calendar.startDate !== undefined) ? rollUp('month', rollupVariants) : null);
+        const report = planReport(scenario, planned, by !== null ? shownPeriods() : models.every((m) => m.calendar.startDate !== undefined) ? rollUp('month', rollupVariants) : null);
         if (out !== null) io.stdout.write(`${text()}\n`);
         await writeExport(io, { format: fileFormat, ...(out === null ? {} : { out }) }, (format) => renderPlanExport(report, format, args.table as CsvTable));
       } else if (args.json === true || (fileFormat === 'json' && out === null)) {
