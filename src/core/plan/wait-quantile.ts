@@ -43,7 +43,7 @@ export function planWaitQuantiles(plan: VariantPlan, q: number): { readonly inte
       const row = rows[k];
       if (row === undefined || !(row.attempts > 0)) return;
       const h = handles[g] as number;
-      const { patienceSeconds } = queues[g] as (typeof queues)[number];
+      const queue = queues[g] as (typeof queues)[number];
       const load = (row.attempts / L) * h;
       const lower = Math.floor(row.onPhoneAgents);
       const upperWeight = row.onPhoneAgents - lower;
@@ -52,14 +52,13 @@ export function planWaitQuantiles(plan: VariantPlan, q: number): { readonly inte
         [lower + 1, upperWeight],
       ] as const) {
         if (weight < 1e-12) continue;
-        const queue = queues[g] as (typeof queues)[number];
         if (queue.maxQueue === 0) {
           // Erlang B: a call is answered at once or not at all (blocked, or given up at once).
           terms.push({ answered: row.attempts * weight * (1 - erlangB(load, agents)), waiting: 0, rate: 1 });
           continue;
         }
-        if (patienceSeconds !== null) {
-          const input = { arrivalsPerSecond: row.attempts / L, meanHandleSeconds: h, agents, meanPatienceSeconds: patienceSeconds, serviceLevel: model.serviceLevel };
+        if (queue.patienceSeconds !== null) {
+          const input = { arrivalsPerSecond: row.attempts / L, meanHandleSeconds: h, agents, meanPatienceSeconds: queue.patienceSeconds, serviceLevel: model.serviceLevel };
           const wait = erlangAAnsweredWait(input);
           if (wait !== null) terms.push({ answered: row.attempts * weight * wait.answeredShare, wait });
           continue;
