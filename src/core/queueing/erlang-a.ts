@@ -151,7 +151,7 @@ export interface AnsweredWait {
  * @param input a queue with a finite `meanPatienceSeconds`
  * @returns null where no call is answered (no calls, or no agents)
  * @example erlangAAnsweredWait({ arrivalsPerSecond: 1 / 18, meanHandleSeconds: 180, agents: 14, meanPatienceSeconds: 300,
- *   serviceLevel })?.survival(0) // ≈ 0.14: P(wait > 0 | answered)
+ *   serviceLevel })?.survival(0) // ≈ 0.1331: P(wait > 0 | answered) (P(wait > 0) is 0.14526 of all calls)
  */
 export function erlangAAnsweredWait(input: QueueInput): AnsweredWait | null {
   checkQueueInput(input);
