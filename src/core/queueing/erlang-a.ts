@@ -57,7 +57,7 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
 
   const { arrivalsPerSecond, meanHandleSeconds, agents, serviceLevel } = input;
   const load = arrivalsPerSecond * meanHandleSeconds;
-  const { x, y, series, scale, noWaitMass, queueWeight, total, servedMass } = stationaryMasses(input, patienceSeconds, blocking);
+  const { y, series, noWaitMass, queueWeight, total, servedMass, waits } = stationaryMasses(input, patienceSeconds, blocking);
 
   const probabilityOfWaiting = (queueWeight * series.sum) / total;
   const abandonedShare = Math.min(1, (queueWeight * series.weighted) / (y * total));
@@ -65,16 +65,6 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
   const meanWaitSeconds = abandonedShare * patienceSeconds;
   const asaSeconds = servedMass > 0 ? (queueWeight * series.servedWait * patienceSeconds) / servedMass : 0;
   const occupancy = Math.min(1, (load / agents) * servedShare);
-
-  const waits: VirtualWait = {
-    arrivalsPerSecond,
-    serverRate: agents / meanHandleSeconds,
-    abandonRate: 1 / patienceSeconds,
-    x,
-    y,
-    logNormaliser: scale,
-    total,
-  };
 
   // Answered within T = no wait + answered after a wait of at most T.
   const answerWithin = serviceLevel.answerWithinSeconds;
@@ -113,7 +103,8 @@ export function erlangAMetrics(input: QueueInput, blocking?: ErlangBState): Queu
 
 /**
  * The stationary masses of an Erlang A queue (N agents, at least one, and calls), each scaled by e^{−scale}: no wait,
- * the queue's weight (π_N relative to it), their total and the served mass; with x, y and the series behind them.
+ * the queue's weight (π_N relative to it), their total and the served mass; with y and the series behind them, and
+ * what the transient integrals need of them (`waits`).
  */
 function stationaryMasses(input: QueueInput, patienceSeconds: number, blocking?: ErlangBState) {
   const { arrivalsPerSecond, meanHandleSeconds, agents } = input;
@@ -128,7 +119,16 @@ function stationaryMasses(input: QueueInput, patienceSeconds: number, blocking?:
   const queueWeight = Math.exp(series.logScale - scale);
   const total = noWaitMass + queueWeight * series.sum;
   const servedMass = noWaitMass + queueWeight * series.served;
-  return { x, y, series, scale, noWaitMass, queueWeight, total, servedMass };
+  const waits: VirtualWait = {
+    arrivalsPerSecond,
+    serverRate: agents / meanHandleSeconds,
+    abandonRate: 1 / patienceSeconds,
+    x,
+    y,
+    logNormaliser: scale,
+    total,
+  };
+  return { y, series, noWaitMass, queueWeight, total, servedMass, waits };
 }
 
 /** The wait of the answered calls of a queue as a function of t ≥ 0 (seconds), for a percentile of it. */
@@ -158,16 +158,7 @@ export function erlangAAnsweredWait(input: QueueInput): AnsweredWait | null {
   const patienceSeconds = input.meanPatienceSeconds;
   if (patienceSeconds === null) throw new RangeError('erlangAAnsweredWait needs a finite meanPatienceSeconds (null means Erlang C)');
   if (input.arrivalsPerSecond === 0 || input.agents === 0) return null;
-  const { x, y, scale, queueWeight, total, servedMass, series } = stationaryMasses(input, patienceSeconds);
-  const waits: VirtualWait = {
-    arrivalsPerSecond: input.arrivalsPerSecond,
-    serverRate: input.agents / input.meanHandleSeconds,
-    abandonRate: 1 / patienceSeconds,
-    x,
-    y,
-    logNormaliser: scale,
-    total,
-  };
+  const { queueWeight, total, servedMass, series, waits } = stationaryMasses(input, patienceSeconds);
   const answeredShare = servedMass / total;
   const servedWithWaitMass = queueWeight * series.served;
   const g = exponentOf(waits);
