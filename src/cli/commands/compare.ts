@@ -103,7 +103,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
 
       let variants: VariantResult[];
       let runs: (readonly ReplicationResult[] | null)[];
-      let sources: (() => RollupSource)[];
+      let sources: () => RollupSource[];
       if (args.analytic === true) {
         const plans = common.map((model) => {
           const plan = planVariant(model);
@@ -111,7 +111,7 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
           return plan;
         });
         variants = plans.map((plan) => convertVariant(variantFromPlan(plan), factorOf(plan.model), first.currency));
-        sources = plans.map((plan) => () => convertedSource(rollupSourceOfPlan(plan), factorOf(plan.model)));
+        sources = () => plans.map((plan) => convertedSource(rollupSourceOfPlan(plan), factorOf(plan.model)));
         runs = common.map(() => null);
       } else {
         // The worker threads start while the staffing plans are resolved.
@@ -129,9 +129,12 @@ export function registerCompareCommand(cli: Argv, io: CliIo): Argv {
         const converted = simulated.map((results, i) => results.map((run) => convertReplication(run, factorOf(common[i] as ContactCentreModel))));
         runs = converted;
         variants = common.map((model, i) => ({ ...variantFromSimulation(model, summariseReplications(converted[i] ?? [], model)), currency: first.currency }));
-        sources = inputs.map((input, i) => () => rollupSourceOfSimulation(input, converted[i] ?? []));
+        sources = () => inputs.map((input, i) => rollupSourceOfSimulation(input, converted[i] ?? []));
       }
-      const labelled = once(() => variants.map((variant, i) => ({ scenario: variant.scenario, variant: variantLabel(variant, variants), source: (sources[i] as () => RollupSource)() })));
+      const labelled = once(() => {
+        const made = sources();
+        return variants.map((variant, i) => ({ scenario: variant.scenario, variant: variantLabel(variant, variants), source: made[i] as RollupSource }));
+      });
       const calendars = models.map((model) => model.calendar);
       const shownBy = textBy(by, calendars);
       const periods = rollUp(shownBy, labelled);
