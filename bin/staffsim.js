@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// staffsim command-line entry point. Sets the production React reconciler and maps NO_COLOR / --no-color
-// before any module that reads them is loaded, then runs the built CLI.
+// staffsim command-line entry point. Sets V8's tier-up budget for short commands (v8-flags.js), the production React
+// reconciler, and maps NO_COLOR / --no-color before any module that reads them is loaded, then runs the built CLI.
+import { applyV8Flags } from './v8-flags.js';
+
+applyV8Flags();
 process.env.NODE_ENV ??= 'production';
 if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
 // The build is bundled (scripts/build.mjs); with --debug, stack traces point into src/ through its source maps.
