@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // staffsim command-line entry point. Sets V8's tier-up budget for short commands (v8-flags.js), the production React
 // reconciler, and maps NO_COLOR / --no-color before any module that reads them is loaded, then runs the built CLI.
+import { writeSync } from 'node:fs';
 import { applyV8Flags } from './v8-flags.js';
 
 applyV8Flags();
@@ -9,12 +10,28 @@ if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FOR
 // The build is bundled (scripts/build.mjs); with --debug, stack traces point into src/ through its source maps.
 if (process.argv.includes('--debug') || process.env.DEBUG !== undefined) process.setSourceMapsEnabled(true);
 
-// A reader that stops early (`staffsim plan … | head`) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
+// A reader that stops early (`staffsim plan … | head`) is not an error. Output that cannot be written at all (stdout
+// redirected to a full disk, a read-only file) is not a bug in staffsim either: one line, exit 2, as for `--out`.
+for (const [stream, name] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']]) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stream === process.stdout) {
+      try {
+        writeSync(2, `staffsim: ${name}: cannot write (${writeFailure(error)})\n`);
+      } catch {
+        // stderr is gone too: the exit code is all that is left.
+      }
+    }
+    process.exit(2);
   });
+}
+
+/** Why a write failed, in the words `--out` uses. */
+function writeFailure(error) {
+  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return 'no space left on the device';
+  if (error.code === 'EROFS') return 'read-only file system';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied';
+  return error.message;
 }
 
 let main;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync } from 'node:fs';
+import { closeSync, lstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -76,6 +76,20 @@ describe('the staffsim binary', () => {
     });
     expect(result.stdout).toContain('Municipal contact centre');
     expect(result.stderr).not.toContain('EPIPE');
+  });
+
+  it('says in one line that its standard output cannot be written (a full disk) and exits 2, with no stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['erlang', '--arrivals-per-hour', '200', '--aht-seconds', '180'], ['plan', 'scenarios/municipal-contact-centre.yaml', '--json']]) {
+        const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('staffsim: standard output: cannot write (no space left on the device)\n');
+        expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+      }
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('writes --out /dev/stdout to its standard output (a pipe here) and --out /dev/null to nowhere, replacing neither', () => {
