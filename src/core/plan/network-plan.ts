@@ -1016,7 +1016,7 @@ function variantRows(
       onPhone += r.onPhoneAgents;
       paidAgentHours += r.paidAgentHours;
       waitingSeconds += waitingSecondsOf(r);
-      busySeconds += r.callWorkSeconds + r.taskWorkSeconds;
+      busySeconds += busySecondsOf(r, calendar.intervalSeconds);
       callWorkSeconds += r.callWorkSeconds;
       staffCost += r.paidAgentHours * (groups[g] as AgentGroup).costs.perPaidAgentHour;
       const weight = answeredOfAnswered ? r.answered : r.attempts;
@@ -1075,6 +1075,16 @@ function variantRows(
   });
 }
 
+/**
+ * The seconds a group's agents work in an interval: its call and task work, at most their time on the phones. Only
+ * an overloaded queue without patience has more work than that (its rows show occupancy 1, and the rest of the work
+ * waits without end); occupancy sums these, so that a total is the rows' occupancy weighted by agents on the phones.
+ * @example busySecondsOf({ callWorkSeconds: 36_000, taskWorkSeconds: 0, onPhoneAgents: 9 }, 3600) // 32_400 (10 Erlangs on 9 agents)
+ */
+function busySecondsOf(row: Pick<GroupIntervalRow, 'callWorkSeconds' | 'taskWorkSeconds' | 'onPhoneAgents'>, intervalSeconds: number): number {
+  return Math.min(row.callWorkSeconds + row.taskWorkSeconds, row.onPhoneAgents * intervalSeconds);
+}
+
 function groupTotals(rows: readonly GroupIntervalRow[], group: AgentGroup, rule: ServiceLevelRule, intervalSeconds: number): Record<GroupMetricName, number> {
   const sum = (pick: (row: GroupIntervalRow) => number): number => rows.reduce((total, row) => total + pick(row), 0);
   const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
@@ -1093,7 +1103,7 @@ function groupTotals(rows: readonly GroupIntervalRow[], group: AgentGroup, rule:
     probabilityOfWaiting: ratio(sum((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
     asaSeconds: ratio(sum((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
     meanWaitSeconds: ratio(sum(waitingSecondsOf), attempts),
-    occupancy: ratio(sum((r) => r.callWorkSeconds + r.taskWorkSeconds), sum((r) => r.onPhoneAgents) * intervalSeconds),
+    occupancy: ratio(sum((r) => busySecondsOf(r, intervalSeconds)), sum((r) => r.onPhoneAgents) * intervalSeconds),
     paidAgentHours,
     overtimeHours: 0,
     staffCost: paidAgentHours * group.costs.perPaidAgentHour,
@@ -1159,7 +1169,7 @@ function networkTotals(
     probabilityOfWaiting: ratio(sumGroups((r) => (r.attempts > 0 ? r.probabilityOfWaiting * r.attempts : 0)), attempts),
     asaSeconds: ratio(sumGroups((r) => (r.answered > 0 ? r.asaSeconds * r.answered : 0)), answered),
     meanWaitSeconds: ratio(waitingSeconds, attempts),
-    occupancy: Math.min(1, ratio(sumGroups((r) => r.callWorkSeconds + r.taskWorkSeconds), sum((r) => r.onPhoneAgents) * model.calendar.intervalSeconds)),
+    occupancy: Math.min(1, ratio(sumGroups((r) => busySecondsOf(r, model.calendar.intervalSeconds)), sum((r) => r.onPhoneAgents) * model.calendar.intervalSeconds)),
     resolvedCases,
     resolvedShareOfCases: ratio(resolvedCases, cases),
     contactsPerResolvedCase: ratio(answered, resolvedCases),

@@ -90,6 +90,15 @@ describe('planVariant', () => {
     expect(plan.rows[0]?.serviceLevel).toBe(0);
   });
 
+  it('counts an overloaded interval as busy for its agents time only: total occupancy is the rows weighted by agents on the phones', () => {
+    // 10 Erlangs on 12 agents, then on 9 (overloaded: every agent busy, the rest of the work waits without end).
+    const agentsPerInterval = Array.from({ length: 48 }, (_, i) => (i % 2 === 0 ? 12 : 9));
+    const plan = planVariant(makeModel({ staffing: { kind: 'agentsPerInterval', agentsPerInterval, shrinkage: 0 } }));
+    expect(plan.rows[0]?.occupancy).toBeCloseTo(10 / 12, 12);
+    expect(plan.rows[1]?.occupancy).toBe(1);
+    expect(plan.totals.occupancy).toBeCloseTo((24 * 10 + 24 * 9) / (24 * 12 + 24 * 9), 12);
+  });
+
   it('throws InfeasibleError for a target no staffing can meet', () => {
     expect(() => planVariant(makeModel({ staffing: { kind: 'target', target: target({ serviceLevel: 1 }), shrinkage: 0 } }))).toThrow(InfeasibleError);
   });

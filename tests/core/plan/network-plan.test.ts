@@ -50,6 +50,23 @@ describe('the analytic plan of a network', () => {
     expectConservation(plan.totals);
   });
 
+  it('an overloaded group without patience is busy all its time on the phones, never more: occupancy 1, the variant at most its agents', () => {
+    // The tandem above with the back group at 10 agents for 12 Erlangs (60 transfers per half hour of 360 s).
+    const model = staffed(
+      withNetwork(testModel({ days: 1, openSeconds: 0, closeSeconds: DAY, intervalSeconds: 1800, casesPerInterval: 100, patience: null }), [
+        testGroup({ name: 'front', handleTime: { kind: 'exponential', meanSeconds: 180 }, resolved: 0.4, transfers: [{ group: 1, share: 0.6 }] }),
+        testGroup({ name: 'back', handleTime: { kind: 'exponential', meanSeconds: 360 } }),
+      ]),
+      [14, 10],
+    );
+    const plan = planVariant(model);
+    expect(plan.groups![1]!.rows.every((row) => !row.stable && row.occupancy === 1)).toBe(true);
+    expectClose(plan.groups![1]!.totals.occupancy, 1, 1e-12);
+    expectClose(plan.groups![0]!.totals.occupancy, 10 / 14, 1e-12);
+    // Busy: 10 Erlangs at the front, all 10 agents at the back, of 24 on the phones.
+    expectClose(plan.totals.occupancy!, 20 / 24, 1e-12);
+  });
+
   it('a transfer into a group without waiting places is blocked with Erlang B and fails', () => {
     const model = staffed(
       withNetwork(testModel({ days: 1, openSeconds: 0, closeSeconds: DAY, intervalSeconds: 1800, casesPerInterval: 120, patience: null, redialProbability: 0 }), [
