@@ -21,19 +21,24 @@ function staffed(model: ContactCentreModel, agents: number[]): ContactCentreMode
   return { ...model, staffing: groups[0]!.staffing, network: { ...model.network!, groups } };
 }
 
+/** 100 calls per half hour, no patience: a front line (180 s) resolving 40% and transferring 60% to a back line. */
+function tandem(backHandleSeconds: number, agents: number[]): ContactCentreModel {
+  return staffed(
+    withNetwork(testModel({ days: 1, openSeconds: 0, closeSeconds: DAY, intervalSeconds: 1800, casesPerInterval: 100, patience: null }), [
+      testGroup({ name: 'front', handleTime: { kind: 'exponential', meanSeconds: 180 }, resolved: 0.4, transfers: [{ group: 1, share: 0.6 }] }),
+      testGroup({ name: 'back', handleTime: { kind: 'exponential', meanSeconds: backHandleSeconds } }),
+    ]),
+    agents,
+  );
+}
+
 function expectConservation(totals: Partial<Record<string, number>>): void {
   expectClose((totals['resolvedCases'] ?? 0) + (totals['unresolvedCases'] ?? 0) + (totals['openCasesAtEnd'] ?? 0), totals['cases'] ?? 0, 1e-9, 1e-9, 'cases = resolved + unresolved + open');
 }
 
 describe('the analytic plan of a network', () => {
   it('a tandem without abandonment is two Erlang C queues, exactly', () => {
-    const model = staffed(
-      withNetwork(testModel({ days: 1, openSeconds: 0, closeSeconds: DAY, intervalSeconds: 1800, casesPerInterval: 100, patience: null }), [
-        testGroup({ name: 'front', handleTime: { kind: 'exponential', meanSeconds: 180 }, resolved: 0.4, transfers: [{ group: 1, share: 0.6 }] }),
-        testGroup({ name: 'back', handleTime: { kind: 'exponential', meanSeconds: 240 } }),
-      ]),
-      [14, 11],
-    );
+    const model = tandem(240, [14, 11]);
     const plan = planVariant(model);
     const front = evaluateQueue({ arrivalsPerSecond: 100 / 1800, meanHandleSeconds: 180, agents: 14, meanPatienceSeconds: null, serviceLevel: RULE });
     const back = evaluateQueue({ arrivalsPerSecond: 60 / 1800, meanHandleSeconds: 240, agents: 11, meanPatienceSeconds: null, serviceLevel: RULE });
@@ -52,13 +57,7 @@ describe('the analytic plan of a network', () => {
 
   it('an overloaded group without patience is busy all its time on the phones, never more: occupancy 1, the variant at most its agents', () => {
     // The tandem above with the back group at 10 agents for 12 Erlangs (60 transfers per half hour of 360 s).
-    const model = staffed(
-      withNetwork(testModel({ days: 1, openSeconds: 0, closeSeconds: DAY, intervalSeconds: 1800, casesPerInterval: 100, patience: null }), [
-        testGroup({ name: 'front', handleTime: { kind: 'exponential', meanSeconds: 180 }, resolved: 0.4, transfers: [{ group: 1, share: 0.6 }] }),
-        testGroup({ name: 'back', handleTime: { kind: 'exponential', meanSeconds: 360 } }),
-      ]),
-      [14, 10],
-    );
+    const model = tandem(360, [14, 10]);
     const plan = planVariant(model);
     expect(plan.groups![1]!.rows.every((row) => !row.stable && row.occupancy === 1)).toBe(true);
     expectClose(plan.groups![1]!.totals.occupancy, 1, 1e-12);
