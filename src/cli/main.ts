@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { formatInputIssue, InfeasibleError, InputError, InterruptedError } from '../core/errors.js';
 import { closeWorkerPool } from '../runner/worker-pool.js';
 import { COMMAND_LINES, type CommandName } from './commands/catalogue.js';
+import { missingArgumentsMessage } from './missing-arguments.js';
 import { canExplore, DEFAULT_SCENARIO } from './terminal.js';
 import { processIo, safeIo } from './io.js';
 import type { CliIo } from './io.js';
@@ -61,7 +62,9 @@ async function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) =
       const text = message ?? error?.message ?? 'invalid command line';
       const suggestion = /^Did you mean (\S+)\?$/.exec(text);
       if (suggestion !== null) throw new UsageError(`unknown command "${String(argv[0])}"; did you mean ${suggestion[1]}?`);
-      throw new UsageError(unknownArgumentsMessage(text, argv, optionNames(cli)) ?? text);
+      const asked = commandOf(argv);
+      const missing = asked === null ? null : missingArgumentsMessage(text, COMMAND_LINES[asked].command);
+      throw new UsageError(missing ?? unknownArgumentsMessage(text, argv, optionNames(cli)) ?? text);
     })
     .demandCommand(1, 'Missing command: choose one of the commands above')
     .epilogue(EPILOGUE)

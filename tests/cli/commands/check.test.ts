@@ -579,7 +579,7 @@ describe('staffsim check: usage errors (exit 2)', () => {
   it('needs at least one path', async () => {
     const run = await check([]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Not enough non-option arguments');
+    expect(run.stderr).toBe("staffsim: missing <paths..>: staffsim check <paths..> [options]\nRun 'staffsim check --help' for usage.\n");
   });
 
   it('documents the exit codes in --help', async () => {
