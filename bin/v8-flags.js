@@ -18,7 +18,7 @@ export const INTERRUPT_BUDGET = 500_000;
 /**
  * Sets the interrupt budget unless the process was started with one. Call before loading the command line.
  *
- * @param {{ execArgv?: readonly string[], nodeOptions?: string, setFlags?: (flags: string) => void }} [process_]
+ * @param {{ execArgv?: readonly string[], nodeOptions?: string, setFlags?: (flags: string) => void }} [options]
  *   the process's flags and NODE_OPTIONS, and V8's setter (tests pass their own)
  * @returns {string | null} the flag set, or null when the user gave a budget
  * @example applyV8Flags() // '--interrupt-budget=500000'
