@@ -12,19 +12,17 @@ if (process.argv.includes('--debug') || process.env.DEBUG !== undefined) process
 
 // A reader that stops early (`staffsim plan … | head`) is not an error. Output that cannot be written at all (stdout
 // redirected to a full disk, a read-only file) is not a bug in staffsim either: one line, exit 2, as for `--out`.
-for (const [stream, name] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (stream === process.stdout) {
-      try {
-        writeSync(2, `staffsim: ${name}: cannot write (${writeFailure(error)})\n`);
-      } catch {
-        // stderr is gone too: the exit code is all that is left.
-      }
-    }
-    process.exit(2);
-  });
-}
+// Messages that cannot be written (stderr on a full disk) are lost, but the command goes on and keeps its exit code.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  try {
+    writeSync(2, `staffsim: standard output: cannot write (${writeFailure(error)})\n`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left.
+  }
+  process.exit(2);
+});
+process.stderr.on('error', () => {});
 
 /** Why a write failed, in the words `--out` uses. */
 function writeFailure(error) {

@@ -9,22 +9,26 @@
 // simulation's event loop and a year's plan pass the larger budget within milliseconds and are optimized all the same
 // (`staffsim run` of the reference workload, a year's plan, `compare` and `sensitivity`: the same CPU or less).
 //
-// A budget given by the user (`node --interrupt-budget=… bin/staffsim.js`, or in NODE_OPTIONS) is left as it is.
+// A budget given by the user (`node --interrupt-budget=… bin/staffsim.js`, or `--interrupt_budget`: V8 reads `_` as
+// `-`) is left as it is. Node does not allow V8's budget in NODE_OPTIONS.
 import { setFlagsFromString } from 'node:v8';
 
 /** Bytecode executed between a function's tier-up checks: about 7× V8's default (67,584), measured best for plans. */
 export const INTERRUPT_BUDGET = 500_000;
 
+/** A flag that sets V8's interrupt budget itself (not `--interrupt-budget-for-feedback-allocation`), in either spelling. */
+const BUDGET_FLAG = /^--interrupt[-_]budget(=|$)/;
+
 /**
  * Sets the interrupt budget unless the process was started with one. Call before loading the command line.
  *
- * @param {{ execArgv?: readonly string[], nodeOptions?: string, setFlags?: (flags: string) => void }} [options]
- *   the process's flags and NODE_OPTIONS, and V8's setter (tests pass their own)
+ * @param {{ execArgv?: readonly string[], setFlags?: (flags: string) => void }} [options] the process's Node and V8
+ *   flags, and V8's setter (tests pass their own)
  * @returns {string | null} the flag set, or null when the user gave a budget
  * @example applyV8Flags() // '--interrupt-budget=500000'
  */
-export function applyV8Flags({ execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? '', setFlags = setFlagsFromString } = {}) {
-  if ([...execArgv, nodeOptions].some((flag) => flag.includes('--interrupt-budget'))) return null;
+export function applyV8Flags({ execArgv = process.execArgv, setFlags = setFlagsFromString } = {}) {
+  if (execArgv.some((flag) => BUDGET_FLAG.test(flag))) return null;
   const flag = `--interrupt-budget=${INTERRUPT_BUDGET}`;
   setFlags(flag);
   return flag;
